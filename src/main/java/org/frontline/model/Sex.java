@@ -1,0 +1,5 @@
+package org.frontline.model;
+
+public enum Sex {
+    MALE, FEMALE, UNKNOWN
+}
