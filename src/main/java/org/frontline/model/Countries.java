@@ -34,7 +34,7 @@ public final class Countries {
     static {
         Set<String> alpha3 = new TreeSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
         for (String alpha2 : Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2)) {
-            String a3 = Locale.of("", alpha2).getISO3Country();
+            String a3 = new Locale("", alpha2).getISO3Country();
             if (!a3.isEmpty()) {
                 ALPHA2_TO_ALPHA3.put(alpha2, a3);
                 ALPHA3_TO_ALPHA2.put(a3, alpha2);
