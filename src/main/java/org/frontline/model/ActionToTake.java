@@ -10,6 +10,8 @@ public enum ActionToTake {
     SEIZE,
     LOCATE,
     DISCREET_CHECK,
+    /** A possible match: confirm identity with the contact point before acting on it. */
+    VERIFY_IDENTITY,
     REPORT,
     NO_ACTION;
 

@@ -61,7 +61,7 @@ CREATE TABLE vehiculo (
 CREATE INDEX alerta_persona_idx ON alerta (id_persona);
 CREATE INDEX persona_alias_persona_idx ON persona_alias (id_persona);
 CREATE UNIQUE INDEX documento_busqueda_idx ON documento_viaje (pais_emisor, numero);
-CREATE INDEX vehiculo_placa_idx ON vehiculo (pais_matricula, placa);
+CREATE INDEX vehiculo_placa_idx ON vehiculo (pais_matricula, upper(regexp_replace(placa, '[^A-Za-z0-9]', '', 'g')));
 CREATE INDEX vehiculo_vin_idx ON vehiculo (numero_vin);
 CREATE INDEX persona_nombre_trgm ON persona
     USING gin ((lower(nombres || ' ' || primer_apellido || coalesce(' ' || segundo_apellido, ''))) gin_trgm_ops);

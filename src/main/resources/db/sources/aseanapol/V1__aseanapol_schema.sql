@@ -59,7 +59,7 @@ CREATE TABLE conveyance (
 CREATE INDEX watchlist_subject_idx ON watchlist_entry (subject_no);
 CREATE INDEX subject_aka_subject_idx ON subject_aka (subject_no);
 CREATE UNIQUE INDEX travel_document_lookup_idx ON travel_document (issuer_icao, td_number);
-CREATE INDEX conveyance_reg_idx ON conveyance (reg_icao, reg_no);
+CREATE INDEX conveyance_reg_idx ON conveyance (reg_icao, upper(regexp_replace(reg_no, '[^A-Za-z0-9]', '', 'g')));
 CREATE INDEX conveyance_chassis_idx ON conveyance (chassis_no);
 CREATE INDEX subject_name_trgm ON subject USING gin ((lower(full_name)) gin_trgm_ops);
 CREATE INDEX subject_aka_trgm ON subject_aka USING gin ((lower(aka_name)) gin_trgm_ops);

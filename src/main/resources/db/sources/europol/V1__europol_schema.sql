@@ -65,7 +65,7 @@ CREATE TABLE eis_object_vehicle (
 CREATE INDEX eis_flag_person_idx ON eis_flag (person_ref);
 CREATE INDEX eis_alias_person_idx ON eis_person_alias (person_ref);
 CREATE UNIQUE INDEX eis_doc_lookup_idx ON eis_object_document (doc_country_iso2, doc_no);
-CREATE INDEX eis_veh_plate_idx ON eis_object_vehicle (reg_country_iso2, licence_plate);
+CREATE INDEX eis_veh_plate_idx ON eis_object_vehicle (reg_country_iso2, upper(regexp_replace(licence_plate, '[^A-Za-z0-9]', '', 'g')));
 CREATE INDEX eis_veh_vin_idx ON eis_object_vehicle (vin);
 CREATE INDEX eis_person_name_trgm ON eis_person USING gin ((lower(full_name)) gin_trgm_ops);
 CREATE INDEX eis_alias_name_trgm ON eis_person_alias USING gin ((lower(alias_full_name)) gin_trgm_ops);

@@ -61,7 +61,7 @@ CREATE TABLE gcc_vehicle (
 CREATE INDEX gcc_circular_individual_idx ON gcc_circular (individual_id);
 CREATE INDEX gcc_alias_individual_idx ON gcc_individual_alias (individual_id);
 CREATE UNIQUE INDEX gcc_document_lookup_idx ON gcc_document (issuing_state, document_no);
-CREATE INDEX gcc_vehicle_plate_idx ON gcc_vehicle (plate_state, plate_no);
+CREATE INDEX gcc_vehicle_plate_idx ON gcc_vehicle (plate_state, upper(regexp_replace(plate_no, '[^A-Za-z0-9]', '', 'g')));
 CREATE INDEX gcc_vehicle_vin_idx ON gcc_vehicle (vin);
 CREATE INDEX gcc_individual_name_trgm ON gcc_individual
     USING gin ((lower(first_name || coalesce(' ' || father_name, '') || coalesce(' ' || grandfather_name, '') || coalesce(' ' || family_name, ''))) gin_trgm_ops);

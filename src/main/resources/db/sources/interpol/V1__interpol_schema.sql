@@ -61,7 +61,7 @@ CREATE TABLE smv_vehicle (
 
 CREATE INDEX notice_subject_idx ON notice (subject_id);
 CREATE INDEX subject_alias_subject_idx ON subject_alias (subject_id);
-CREATE INDEX smv_plate_idx ON smv_vehicle (registration_country, plate);
+CREATE INDEX smv_plate_idx ON smv_vehicle (registration_country, upper(regexp_replace(plate, '[^A-Za-z0-9]', '', 'g')));
 CREATE INDEX smv_vin_idx ON smv_vehicle (vin);
 CREATE INDEX sltd_holder_idx ON sltd_document (holder_subject_id);
 -- name search: trigrams over the lower-cased "forename family" form

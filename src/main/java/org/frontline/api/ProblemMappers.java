@@ -1,0 +1,119 @@
+package org.frontline.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error a client can meet, as an RFC 9457 problem. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e, HttpServerRequest request) {
+        return Problem.invalid(request.path(), e.errors()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
+        return Problem.invalid(request.path(), List.of(new Problem.FieldError(path(e),
+                "unknown field; allowed: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                        .collect(Collectors.joining(", "))))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, HttpServerRequest request) {
+        String field = path(e);
+        String expected = e.getTargetType() == null ? "another type" : simpleType(e.getTargetType());
+        if (e instanceof InvalidFormatException) {
+            return Problem.invalid(request.path(), List.of(new Problem.FieldError(field, "must be " + expected))).toResponse();
+        }
+        if (field.isEmpty()) {
+            return Problem.invalid(request.path(), List.of(new Problem.FieldError("(body)",
+                    "must be a JSON object"))).toResponse();
+        }
+        return Problem.invalid(request.path(), List.of(new Problem.FieldError(field, "must be " + expected))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, HttpServerRequest request) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return Problem.invalid(request.path(), List.of(new Problem.FieldError("(body)",
+                "not valid JSON" + where))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpServerRequest request) {
+        return Problem.of(404, "not-found", "Not found", "There is nothing at this path.", request.path()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
+        return Problem.of(405, "method-not-allowed", "Method not allowed",
+                "This path does not take " + request.method().name() + ".", request.path()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e, HttpServerRequest request) {
+        return Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                "Send the body as application/json.", request.path()).toResponse();
+    }
+
+    @ServerExceptionMapper(priority = 5000)
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf("request failed with status %d (%s)", status, e.getClass().getSimpleName());
+            return Problem.of(status, "internal", "Internal error", "The service failed to answer; try again.",
+                    request.path()).toResponse();
+        }
+        if (status == 406) {
+            return Problem.of(406, "not-acceptable", "Not acceptable",
+                    "This path answers application/json or text/event-stream.", request.path()).toResponse();
+        }
+        return Problem.of(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), null, request.path()).toResponse();
+    }
+
+    @ServerExceptionMapper(priority = 6000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        // never the message: it may carry query data
+        LOG.errorf("unexpected %s on %s", e.getClass().getName(), request.path());
+        return Problem.of(500, "internal", "Internal error", "The service failed to answer; try again.",
+                request.path()).toResponse();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+}

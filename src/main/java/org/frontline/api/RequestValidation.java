@@ -1,0 +1,237 @@
+package org.frontline.api;
+
+import org.frontline.model.Countries;
+import org.frontline.model.DocumentQuery;
+import org.frontline.model.DocumentType;
+import org.frontline.model.PartialDate;
+import org.frontline.model.PersonQuery;
+import org.frontline.model.Sex;
+import org.frontline.model.VehicleQuery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns request bodies into queries, or refuses them naming every field at fault and why. Values
+ * are never echoed back: they may be personal data.
+ */
+public final class RequestValidation {
+
+    static final int MAX_PURPOSE = 200;
+    static final int MAX_NAME = 200;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200C\\u200D]]");
+    private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
+    private static final Pattern ALNUM = Pattern.compile("[A-Z0-9]+");
+
+    private final Clock clock;
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    private RequestValidation(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A validated query with the officer's stated purpose and requested deadline. */
+    public record Validated<Q>(Q query, String purpose, Duration deadline) {
+    }
+
+    public static Validated<PersonQuery> person(SearchRequests.Person body, Clock clock) {
+        RequestValidation v = new RequestValidation(clock);
+        v.requireBody(body);
+        String name = v.name(body.name());
+        PartialDate dob = v.dateOfBirth(body.dateOfBirth());
+        String nationality = v.optionalCountry("nationality", body.nationality());
+        Sex sex = v.sex(body.sex());
+        String purpose = v.purpose(body.purpose());
+        Duration deadline = v.deadline(body.deadlineMs());
+        v.throwIfAny();
+        return new Validated<>(new PersonQuery(name, dob, nationality, sex), purpose, deadline);
+    }
+
+    public static Validated<DocumentQuery> document(SearchRequests.Document body, Clock clock) {
+        RequestValidation v = new RequestValidation(clock);
+        v.requireBody(body);
+        String number = v.identifier("number", body.number(), 20, "[ <-]");
+        String country = v.requiredCountry("issuingCountry", body.issuingCountry());
+        DocumentType type = v.documentType(body.type());
+        String purpose = v.purpose(body.purpose());
+        Duration deadline = v.deadline(body.deadlineMs());
+        v.throwIfAny();
+        return new Validated<>(new DocumentQuery(number, country, type), purpose, deadline);
+    }
+
+    public static Validated<VehicleQuery> vehicle(SearchRequests.Vehicle body, Clock clock) {
+        RequestValidation v = new RequestValidation(clock);
+        v.requireBody(body);
+        String plate = body.plate() == null ? null : v.identifier("plate", body.plate(), 15, "[ \\-.·]");
+        String country = null;
+        if (body.plate() != null || body.registrationCountry() != null) {
+            country = v.requiredCountry("registrationCountry", body.registrationCountry());
+            if (body.plate() == null) {
+                v.error("plate", "required with registrationCountry");
+            }
+        }
+        String vin = null;
+        if (body.vin() != null) {
+            vin = body.vin().trim().toUpperCase(Locale.ROOT);
+            if (!VIN.matcher(vin).matches()) {
+                v.error("vin", "must be 17 letters and digits, without I, O or Q");
+                vin = null;
+            }
+        }
+        if (body.plate() == null && body.vin() == null && body.registrationCountry() == null) {
+            v.error("plate", "give a plate with its registrationCountry, or a vin");
+        }
+        String purpose = v.purpose(body.purpose());
+        Duration deadline = v.deadline(body.deadlineMs());
+        v.throwIfAny();
+        return new Validated<>(new VehicleQuery(plate, country, vin), purpose, deadline);
+    }
+
+    private void requireBody(Object body) {
+        if (body == null) {
+            errors.add(new Problem.FieldError("(body)", "a JSON object is required"));
+            throwIfAny();
+        }
+    }
+
+    private void error(String field, String reason) {
+        errors.add(new Problem.FieldError(field, reason));
+    }
+
+    private void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private String name(String raw) {
+        if (raw == null || raw.isBlank()) {
+            error("name", "required");
+            return null;
+        }
+        String name = raw.strip().replaceAll("\\s+", " ");
+        if (name.length() > MAX_NAME) {
+            error("name", "at most " + MAX_NAME + " characters");
+        } else if (CONTROL.matcher(name).find()) {
+            error("name", "must not contain control characters");
+        } else if (name.codePoints().filter(Character::isLetter).count() < 2) {
+            error("name", "must contain at least two letters");
+        }
+        return name;
+    }
+
+    private PartialDate dateOfBirth(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            PartialDate date = PartialDate.parse(raw.trim());
+            LocalDate today = LocalDate.now(clock);
+            if (date.year() < 1900) {
+                error("dateOfBirth", "year must be 1900 or later");
+            } else if (date.year() > today.getYear()
+                    || (date.isFullDate() && LocalDate.of(date.year(), date.month(), date.day()).isAfter(today))) {
+                error("dateOfBirth", "must not be in the future");
+            }
+            return date;
+        } catch (IllegalArgumentException e) {
+            error("dateOfBirth", "expected YYYY-MM-DD or YYYY, a real date");
+            return null;
+        }
+    }
+
+    private String optionalCountry(String field, String raw) {
+        return raw == null ? null : country(field, raw);
+    }
+
+    private String requiredCountry(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            error(field, "required: ISO 3166-1 alpha-3 code such as FRA");
+            return null;
+        }
+        return country(field, raw);
+    }
+
+    private String country(String field, String raw) {
+        String code = raw.trim().toUpperCase(Locale.ROOT);
+        if (!Countries.isKnown(code)) {
+            error(field, "not a known ISO 3166-1 alpha-3 or ICAO country code");
+            return null;
+        }
+        return Countries.canonical(code);
+    }
+
+    private Sex sex(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Sex.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            error("sex", "one of " + Arrays.toString(Sex.values()));
+            return null;
+        }
+    }
+
+    private DocumentType documentType(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return DocumentType.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            error("type", "one of " + Arrays.toString(DocumentType.values()));
+            return null;
+        }
+    }
+
+    /** Upper case, fillers removed, letters and digits only, bounded. */
+    private String identifier(String field, String raw, int maxLength, String fillers) {
+        if (raw == null || raw.isBlank()) {
+            error(field, "required");
+            return null;
+        }
+        String value = raw.toUpperCase(Locale.ROOT).replaceAll(fillers, "").trim();
+        if (value.isEmpty()) {
+            error(field, "required");
+        } else if (value.length() > maxLength) {
+            error(field, "at most " + maxLength + " letters and digits");
+        } else if (!ALNUM.matcher(value).matches()) {
+            error(field, "only Latin letters and digits (spaces, dashes and < are ignored)");
+        }
+        return value;
+    }
+
+    private String purpose(String raw) {
+        if (raw == null || raw.isBlank()) {
+            error("purpose", "required: why you are asking (it is audited)");
+            return null;
+        }
+        String purpose = raw.strip();
+        if (purpose.length() > MAX_PURPOSE) {
+            error("purpose", "at most " + MAX_PURPOSE + " characters");
+        } else if (purpose.length() < 3) {
+            error("purpose", "at least 3 characters");
+        } else if (CONTROL.matcher(purpose).find()) {
+            error("purpose", "must not contain control characters");
+        }
+        return purpose;
+    }
+
+    private Duration deadline(Integer millis) {
+        if (millis == null) {
+            return null;
+        }
+        if (millis < 1 || millis > 60_000) {
+            error("deadlineMs", "between 1 and 60000");
+            return null;
+        }
+        return Duration.ofMillis(millis);
+    }
+}

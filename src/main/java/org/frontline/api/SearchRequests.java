@@ -1,0 +1,54 @@
+package org.frontline.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The bodies the search endpoints take. Unknown fields are refused. */
+public final class SearchRequests {
+
+    private SearchRequests() {
+    }
+
+    @Schema(name = "PersonSearch", description = "Who is this person? Name as typed or read, in any script.")
+    public record Person(
+            @Schema(required = true, maxLength = 200, examples = "Muhammad Al Rasheed", description = "The name, any script, any order")
+            String name,
+            @Schema(examples = "1983-04-12", description = "YYYY-MM-DD, or YYYY when only the year is known")
+            String dateOfBirth,
+            @Schema(examples = "JOR", description = "ISO 3166-1 alpha-3, or an ICAO code such as D or XXA")
+            String nationality,
+            @Schema(enumeration = {"MALE", "FEMALE", "UNKNOWN"})
+            String sex,
+            @Schema(required = true, maxLength = 200, examples = "roadside check, vehicle stop", description = "Why the officer asks (audited)")
+            String purpose,
+            @Schema(minimum = "1", maximum = "60000", description = "Answer within this many milliseconds; capped by the service")
+            Integer deadlineMs) {
+    }
+
+    @Schema(name = "DocumentSearch", description = "Is this travel document known: stolen, lost, revoked?")
+    public record Document(
+            @Schema(required = true, maxLength = 20, examples = "P4471902", description = "Document number; spaces and < fillers are ignored")
+            String number,
+            @Schema(required = true, examples = "FRA", description = "ISO 3166-1 alpha-3, or an ICAO code such as D")
+            String issuingCountry,
+            @Schema(enumeration = {"PASSPORT", "ID_CARD", "VISA", "RESIDENCE_PERMIT", "TRAVEL_DOCUMENT"})
+            String type,
+            @Schema(required = true, maxLength = 200, examples = "border control, entry")
+            String purpose,
+            @Schema(minimum = "1", maximum = "60000")
+            Integer deadlineMs) {
+    }
+
+    @Schema(name = "VehicleSearch", description = "Is this vehicle known? A plate with its registration country, or a VIN, or both.")
+    public record Vehicle(
+            @Schema(maxLength = 15, examples = "ABC1234", description = "Registration plate; spaces and dashes are ignored")
+            String plate,
+            @Schema(examples = "BRA", description = "Required with a plate: ISO 3166-1 alpha-3")
+            String registrationCountry,
+            @Schema(minLength = 17, maxLength = 17, examples = "9BWZZZ377VT004251", description = "Vehicle identification number (ISO 3779)")
+            String vin,
+            @Schema(required = true, maxLength = 200, examples = "traffic stop")
+            String purpose,
+            @Schema(minimum = "1", maximum = "60000")
+            Integer deadlineMs) {
+    }
+}

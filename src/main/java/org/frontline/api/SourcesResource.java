@@ -1,0 +1,55 @@
+package org.frontline.api;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontline.model.QueryKind;
+import org.frontline.source.Source;
+import org.frontline.source.SourceRegistry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** The configured sources, with their current health. */
+@Path("/v1/sources")
+@Tag(name = "sources", description = "Which databases answer, and whether they are up")
+public class SourcesResource {
+
+    /** One source as an officer or operator sees it. */
+    public record SourceView(String id, String organisation, String region, Set<QueryKind> kinds,
+                             String contactPoint, String health, String breaker, long pingMs) {
+    }
+
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
+
+    private final SourceRegistry registry;
+
+    SourcesResource(SourceRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listSources", summary = "The configured sources, what they hold, who confirms their hits, and their health")
+    public Uni<List<SourceView>> list() {
+        List<Uni<SourceView>> views = registry.all().stream().map(this::view).toList();
+        if (views.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(views).andFailFast();
+    }
+
+    private Uni<SourceView> view(Source source) {
+        CircuitBreakerState state = registry.breakerState(source);
+        return source.call(c -> c.ping(), PING_TIMEOUT)
+                .map(call -> new SourceView(source.id(), source.descriptor().organisation(), source.descriptor().region(),
+                        source.descriptor().kinds(), source.descriptor().contactPoint(),
+                        call.ok() ? "UP" : "DOWN", state == null ? "UNKNOWN" : state.name(), call.latencyMs()));
+    }
+}

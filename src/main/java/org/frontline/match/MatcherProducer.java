@@ -1,0 +1,15 @@
+package org.frontline.match;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** The person matcher the engine uses. */
+@ApplicationScoped
+public class MatcherProducer {
+
+    @Produces
+    @ApplicationScoped
+    PersonMatcher personMatcher() {
+        return new SimplePersonMatcher();
+    }
+}

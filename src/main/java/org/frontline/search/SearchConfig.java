@@ -1,0 +1,42 @@
+package org.frontline.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+
+/** The federated search: its latency budget and its match thresholds. */
+@ConfigMapping(prefix = "frontline.search")
+public interface SearchConfig {
+
+    /** Deadline of a request that asks for none. */
+    @WithName("default-deadline")
+    @WithDefault("1500ms")
+    Duration defaultDeadline();
+
+    /** The longest deadline a caller may ask for; longer requests are cut to it. */
+    @WithName("max-deadline")
+    @WithDefault("5s")
+    Duration maxDeadline();
+
+    /** A person match at or above this score is a HIT. */
+    @WithName("hit-threshold")
+    @WithDefault("0.90")
+    double hitThreshold();
+
+    /** A person match at or above this score (and below the hit threshold) is a POSSIBLE_MATCH. */
+    @WithName("possible-threshold")
+    @WithDefault("0.75")
+    double possibleThreshold();
+
+    /** Candidates each source returns for a person query, before scoring. */
+    @WithName("max-candidates")
+    @WithDefault("25")
+    int maxCandidates();
+
+    /** Two records from different sources are one subject when their names match at least this well. */
+    @WithName("merge-threshold")
+    @WithDefault("0.85")
+    double mergeThreshold();
+}

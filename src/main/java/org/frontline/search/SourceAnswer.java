@@ -1,0 +1,18 @@
+package org.frontline.search;
+
+import org.frontline.model.SourceStatus;
+
+import java.util.List;
+
+/**
+ * One source's answer to one query: its status, its latency and, when OK, its scored records.
+ *
+ * @param contactPoint the source's default contact point
+ */
+public record SourceAnswer(String sourceId, String organisation, String contactPoint, SourceStatus status,
+                           long latencyMs, String detail, List<ScoredRecord> records) {
+
+    public SourceAnswer {
+        records = records == null ? List.of() : List.copyOf(records);
+    }
+}

@@ -1,0 +1,41 @@
+package org.frontline.source;
+
+import io.smallrye.mutiny.Uni;
+import org.frontline.model.DocumentQuery;
+import org.frontline.model.DocumentRecord;
+import org.frontline.model.PersonRecord;
+import org.frontline.model.QueryKind;
+import org.frontline.model.VehicleQuery;
+import org.frontline.model.VehicleRecord;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one source's own schema and answers in the common model. One implementation per schema;
+ * several sources may share a schema (and so a connector class) with different configuration.
+ * Implementations never block: every call is one or two statements on the reactive pool.
+ */
+public interface SourceConnector {
+
+    /** What this schema can answer. */
+    Set<QueryKind> kinds();
+
+    /**
+     * Candidate persons for a name: an index-backed, deliberately generous look-up (trigrams over
+     * the source's name fields and aliases); scoring happens in the engine.
+     *
+     * @param searchName the query name, lower case, diacritics removed, in Latin script
+     * @param limit      the most candidates to return
+     */
+    Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit);
+
+    /** Exact look-up of a document by number and issuing country (type filtered by the engine). */
+    Uni<List<DocumentRecord>> findDocuments(DocumentQuery query);
+
+    /** Exact look-up of a vehicle by plate and registration country, and/or by VIN. */
+    Uni<List<VehicleRecord>> findVehicles(VehicleQuery query);
+
+    /** A cheap round trip proving the source answers. */
+    Uni<Void> ping();
+}

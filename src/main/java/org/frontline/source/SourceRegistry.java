@@ -1,0 +1,146 @@
+package org.frontline.source;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.frontline.model.QueryKind;
+import org.frontline.model.SourceDescriptor;
+import org.frontline.source.ameripol.AmeripolConnector;
+import org.frontline.source.aseanapol.AseanapolConnector;
+import org.frontline.source.europol.EuropolConnector;
+import org.frontline.source.gccpol.GccpolConnector;
+import org.frontline.source.interpol.InterpolConnector;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Builds every enabled source from {@code frontline.sources.*}: its own reactive pool, its
+ * connector (chosen by schema) and its guard. Pools connect lazily, so a source that is down at
+ * start does not stop the service.
+ */
+@ApplicationScoped
+public class SourceRegistry {
+
+    private static final Logger LOG = Logger.getLogger(SourceRegistry.class);
+
+    /** The schemas we can read, by name: adding a source of a known schema is configuration only. */
+    private static final Map<String, Function<Pool, SourceConnector>> SCHEMAS = Map.of(
+            "interpol", InterpolConnector::new,
+            "europol", EuropolConnector::new,
+            "ameripol", AmeripolConnector::new,
+            "aseanapol", AseanapolConnector::new,
+            "gccpol", GccpolConnector::new);
+
+    private final Map<String, Source> sources;
+    private final List<Pool> pools = new ArrayList<>();
+    private final CircuitBreakerMaintenance breakers;
+
+    SourceRegistry(SourcesConfig config, Vertx vertx, Clock clock, CircuitBreakerMaintenance breakers) {
+        this.breakers = breakers;
+        Map<String, Source> built = new LinkedHashMap<>();
+        for (Map.Entry<String, SourcesConfig.Source> entry : new TreeMap<>(config.sources()).entrySet()) {
+            String id = entry.getKey();
+            SourcesConfig.Source settings = entry.getValue();
+            if (!settings.enabled()) {
+                LOG.infof("source %s is disabled", id);
+                continue;
+            }
+            String schema = settings.schema().orElse(id).toLowerCase(Locale.ROOT);
+            Function<Pool, SourceConnector> factory = SCHEMAS.get(schema);
+            if (factory == null) {
+                throw new IllegalStateException("frontline.sources." + id + ".schema: unknown schema '" + schema
+                        + "'; known: " + new TreeMap<>(SCHEMAS).keySet());
+            }
+            Pool pool = pool(vertx, id, settings);
+            pools.add(pool);
+            SourceConnector connector = factory.apply(pool);
+            Set<QueryKind> kinds = settings.kinds()
+                    .map(k -> k.stream().map(s -> QueryKind.valueOf(s.toUpperCase(Locale.ROOT)))
+                            .collect(() -> EnumSet.noneOf(QueryKind.class), Set::add, Set::addAll))
+                    .map(k -> (Set<QueryKind>) k)
+                    .orElse(connector.kinds());
+            SourceDescriptor descriptor = new SourceDescriptor(id, settings.organisation(), settings.region(),
+                    Collections.unmodifiableSet(EnumSet.copyOf(kinds)), settings.contactPoint());
+            built.put(id, new Source(descriptor, connector, settings.timeout(), guard(id, settings), clock));
+        }
+        this.sources = Collections.unmodifiableMap(built);
+        LOG.infof("%d sources configured: %s", sources.size(), sources.keySet());
+    }
+
+    private static Pool pool(Vertx vertx, String id, SourcesConfig.Source settings) {
+        PgConnectOptions connect = PgConnectOptions.fromUri(settings.url())
+                .setUser(settings.username())
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
+                .setCachePreparedStatements(true)
+                .setPipeliningLimit(64)
+                .setReconnectAttempts(0);
+        settings.password().ifPresent(connect::setPassword);
+        PoolOptions poolOptions = new PoolOptions()
+                .setName("source-" + id)
+                .setShared(true)
+                .setMaxSize(settings.poolSize())
+                .setMaxWaitQueueSize(settings.maxConcurrency() + settings.queueSize())
+                .setConnectionTimeout((int) Math.max(1, settings.timeout().toMillis()))
+                .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setIdleTimeout(5)
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MINUTES);
+        return PgBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
+    }
+
+    private static Guard guard(String id, SourcesConfig.Source settings) {
+        SourcesConfig.Breaker breaker = settings.breaker();
+        return Guard.create()
+                .withDescription(Source.breakerName(id))
+                .withCircuitBreaker()
+                    .name(Source.breakerName(id))
+                    .requestVolumeThreshold(breaker.requestVolume())
+                    .failureRatio(breaker.failureRatio())
+                    .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(breaker.successThreshold())
+                    .done()
+                .withBulkhead()
+                    .limit(settings.maxConcurrency())
+                    .queueSize(settings.queueSize())
+                    .done()
+                .build();
+    }
+
+    /** Every enabled source, in id order. */
+    public List<Source> all() {
+        return List.copyOf(sources.values());
+    }
+
+    public Optional<Source> byId(String id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    /** The current state of a source's circuit breaker. */
+    public CircuitBreakerState breakerState(Source source) {
+        return breakers.currentState(source.breakerName());
+    }
+
+    @PreDestroy
+    void close() {
+        pools.forEach(Pool::closeAndForget);
+    }
+}

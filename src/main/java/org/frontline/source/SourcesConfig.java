@@ -1,0 +1,99 @@
+package org.frontline.source;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The regional sources, one entry per source under {@code frontline.sources.<id>}. Adding a source
+ * whose schema we already know is configuration only; every key can be set by environment variable
+ * ({@code FRONTLINE_SOURCES_<ID>_URL} and so on).
+ */
+@ConfigMapping(prefix = "frontline")
+public interface SourcesConfig {
+
+    /** The sources by id. */
+    Map<String, Source> sources();
+
+    interface Source {
+
+        /** Which connector reads it: interpol, europol, ameripol, aseanapol or gccpol. Defaults to the source id. */
+        Optional<String> schema();
+
+        /** Whether the service queries it at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The organisation that owns the source. */
+        String organisation();
+
+        /** The region it serves. */
+        @WithDefault("global")
+        String region();
+
+        /** The contact point that confirms a hit when a record names none. */
+        @WithName("contact-point")
+        String contactPoint();
+
+        /** Reactive connection URL, e.g. postgresql://db.example:5432/interpol. */
+        String url();
+
+        /** Database user. */
+        @WithDefault("postgres")
+        String username();
+
+        /** Database password (from a secret; never committed). */
+        Optional<String> password();
+
+        /** Time allowed to one call to this source; always cut to the request's remaining deadline. */
+        @WithDefault("800ms")
+        Duration timeout();
+
+        /** Bulkhead: calls in flight at once; more wait in a short queue, then are refused (BUSY). */
+        @WithName("max-concurrency")
+        @WithDefault("32")
+        int maxConcurrency();
+
+        /** Bulkhead queue: calls that may wait for a place before being refused. */
+        @WithName("queue-size")
+        @WithDefault("64")
+        int queueSize();
+
+        /** Connections in this source's pool. */
+        @WithName("pool-size")
+        @WithDefault("8")
+        int poolSize();
+
+        /** What the source may be asked about; empty: everything its schema holds. */
+        Optional<Set<String>> kinds();
+
+        /** Circuit breaker of this source. */
+        Breaker breaker();
+    }
+
+    interface Breaker {
+        /** Calls in the rolling window the breaker judges. */
+        @WithName("request-volume")
+        @WithDefault("10")
+        int requestVolume();
+
+        /** Share of failed calls in the window that opens the breaker. */
+        @WithName("failure-ratio")
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the breaker stays open before letting a trial call through. */
+        @WithDefault("5s")
+        Duration delay();
+
+        /** Successful trial calls that close it again. */
+        @WithName("success-threshold")
+        @WithDefault("1")
+        int successThreshold();
+    }
+}

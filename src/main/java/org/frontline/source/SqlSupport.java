@@ -1,0 +1,149 @@
+package org.frontline.source;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Small helpers the connectors share to read rows and aggregated JSON into the common model. */
+public final class SqlSupport {
+
+    /** The SQL expression every schema's plate index uses, applied to a column. */
+    public static String normalisedPlate(String column) {
+        return "upper(regexp_replace(" + column + ", '[^A-Za-z0-9]', '', 'g'))";
+    }
+
+    private SqlSupport() {
+    }
+
+    public static JsonArray jsonArray(Row row, String column) {
+        Object value = row.getValue(column);
+        if (value == null) {
+            return new JsonArray();
+        }
+        if (value instanceof JsonArray array) {
+            return array;
+        }
+        return new JsonArray(value.toString());
+    }
+
+    public static List<JsonObject> objects(JsonArray array) {
+        List<JsonObject> result = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            result.add(array.getJsonObject(i));
+        }
+        return result;
+    }
+
+    public static List<String> strings(JsonArray array) {
+        if (array == null) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            result.add(array.getString(i));
+        }
+        return result;
+    }
+
+    public static LocalDate date(JsonObject object, String field) {
+        String text = object.getString(field);
+        return text == null ? null : LocalDate.parse(text.substring(0, 10));
+    }
+
+    /** Splits a delimited text column ("armed;violent") into trimmed, non-empty parts. */
+    public static List<String> split(String text, String delimiterRegex) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(delimiterRegex))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    /** Maps each code through {@code mapping}, dropping codes it does not know (null). */
+    public static <T> List<T> mapAll(Collection<String> codes, Function<String, T> mapping) {
+        return codes.stream()
+                .map(c -> mapping.apply(c.trim().toUpperCase(Locale.ROOT)))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
+    public static Set<String> mapToSet(Collection<String> codes, Function<String, String> mapping) {
+        return codes.stream()
+                .map(c -> mapping.apply(c.trim()))
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Runs a prepared statement and maps every row. */
+    public static <T> io.smallrye.mutiny.Uni<List<T>> select(io.vertx.mutiny.sqlclient.Pool pool, String sql,
+                                                            io.vertx.mutiny.sqlclient.Tuple arguments,
+                                                            Function<Row, T> mapper) {
+        return pool.preparedQuery(sql)
+                .execute(arguments)
+                .map(rows -> {
+                    List<T> result = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        result.add(mapper.apply(row));
+                    }
+                    return result;
+                });
+    }
+
+    /**
+     * The vehicle look-up every schema shares in shape: by plate and registration country (already in
+     * the source's country form), by VIN, or both in parallel, each record once.
+     */
+    public static io.smallrye.mutiny.Uni<List<org.frontline.model.VehicleRecord>> vehicles(
+            io.vertx.mutiny.sqlclient.Pool pool, org.frontline.model.VehicleQuery query, String sourceCountry,
+            String byPlateSql, String byVinSql, Function<Row, org.frontline.model.VehicleRecord> mapper) {
+        io.smallrye.mutiny.Uni<List<org.frontline.model.VehicleRecord>> byPlate = query.hasPlate() && sourceCountry != null
+                ? select(pool, byPlateSql, io.vertx.mutiny.sqlclient.Tuple.of(sourceCountry, query.plate()), mapper)
+                : io.smallrye.mutiny.Uni.createFrom().item(List.of());
+        io.smallrye.mutiny.Uni<List<org.frontline.model.VehicleRecord>> byVin = query.hasVin()
+                ? select(pool, byVinSql, io.vertx.mutiny.sqlclient.Tuple.of(query.vin()), mapper)
+                : io.smallrye.mutiny.Uni.createFrom().item(List.of());
+        return io.smallrye.mutiny.Uni.combine().all().unis(byPlate, byVin).with(SqlSupport::distinctVehicles);
+    }
+
+    /** Records found by plate and by VIN, each once. */
+    public static List<org.frontline.model.VehicleRecord> distinctVehicles(List<org.frontline.model.VehicleRecord> byPlate,
+                                                                          List<org.frontline.model.VehicleRecord> byVin) {
+        java.util.Map<String, org.frontline.model.VehicleRecord> byId = new java.util.LinkedHashMap<>();
+        byPlate.forEach(v -> byId.put(v.recordId(), v));
+        byVin.forEach(v -> byId.putIfAbsent(v.recordId(), v));
+        return List.copyOf(byId.values());
+    }
+
+    /** Restrictions that only name the countries whose officers may see a record; empty: everyone. */
+    public static org.frontline.model.HandlingRestrictions visibleTo(Collection<String> alpha3) {
+        return alpha3 == null || alpha3.isEmpty() ? org.frontline.model.HandlingRestrictions.NONE
+                : new org.frontline.model.HandlingRestrictions(Set.copyOf(alpha3), Set.of(),
+                        org.frontline.model.Clearance.UNCLASSIFIED, null, org.frontline.model.WhenRestricted.HIDE);
+    }
+
+    public static org.frontline.model.HandlingRestrictions visibleTo(String[] alpha3) {
+        return visibleTo(alpha3 == null ? List.of() : Arrays.asList(alpha3));
+    }
+
+    /** Joins non-blank parts with single spaces. */
+    public static String joinNames(String... parts) {
+        return Arrays.stream(parts)
+                .filter(p -> p != null && !p.isBlank())
+                .map(String::trim)
+                .collect(Collectors.joining(" "));
+    }
+}

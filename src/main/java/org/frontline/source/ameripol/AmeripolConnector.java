@@ -1,0 +1,196 @@
+package org.frontline.source.ameripol;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.frontline.model.ActionToTake;
+import org.frontline.model.Alert;
+import org.frontline.model.AlertCategory;
+import org.frontline.model.Clearance;
+import org.frontline.model.DocumentQuery;
+import org.frontline.model.DocumentRecord;
+import org.frontline.model.DocumentType;
+import org.frontline.model.HandlingRestrictions;
+import org.frontline.model.PartialDate;
+import org.frontline.model.PersonRecord;
+import org.frontline.model.QueryKind;
+import org.frontline.model.SafetyWarning;
+import org.frontline.model.Sex;
+import org.frontline.model.VehicleQuery;
+import org.frontline.model.VehicleRecord;
+import org.frontline.model.WhenRestricted;
+import org.frontline.source.SourceConnector;
+import org.frontline.source.SqlSupport;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.frontline.source.SqlSupport.jsonArray;
+import static org.frontline.source.SqlSupport.joinNames;
+import static org.frontline.source.SqlSupport.objects;
+import static org.frontline.source.SqlSupport.strings;
+
+/**
+ * Reads an AMERIPOL-style source: Spanish vocabulary, given names plus paternal and maternal
+ * surnames, DATE of birth or year only, alpha-3 countries.
+ */
+public final class AmeripolConnector implements SourceConnector {
+
+    private static final String NAME =
+            "lower(nombres || ' ' || primer_apellido || coalesce(' ' || segundo_apellido, ''))";
+
+    private static final String PERSONS = """
+            WITH hits AS (
+                SELECT id_persona, similarity(%1$s, $1) AS sim FROM persona WHERE %1$s %% $1
+                UNION ALL
+                SELECT id_persona, similarity(lower(nombre_completo), $1) AS sim FROM persona_alias
+                 WHERE lower(nombre_completo) %% $1
+            ), best AS (
+                SELECT id_persona, max(sim) AS sim FROM hits GROUP BY id_persona ORDER BY sim DESC LIMIT $2
+            )
+            SELECT p.id_persona, p.nombres, p.primer_apellido, p.segundo_apellido, p.fecha_nacimiento,
+                   p.anio_nacimiento, p.sexo, p.nacionalidad,
+                   (SELECT coalesce(json_agg(a.nombre_completo), '[]') FROM persona_alias a
+                     WHERE a.id_persona = p.id_persona) AS aliases,
+                   (SELECT coalesce(json_agg(json_build_object('id', al.id_alerta, 'tipo', al.tipo,
+                           'accion', al.accion, 'advertencias', al.advertencias, 'emision', al.fecha_emision,
+                           'paises', al.paises_autorizados, 'nivel', al.nivel_acceso,
+                           'siRestringido', al.si_restringido, 'contacto', al.punto_contacto)), '[]')
+                      FROM alerta al WHERE al.id_persona = p.id_persona) AS alertas
+              FROM best b JOIN persona p ON p.id_persona = b.id_persona
+             ORDER BY b.sim DESC
+            """.formatted(NAME);
+
+    private static final String DOCUMENTS = """
+            SELECT id_documento, numero, pais_emisor, tipo, estado, fecha_denuncia, id_titular,
+                   paises_autorizados, punto_contacto
+              FROM documento_viaje WHERE pais_emisor = $1 AND numero = $2
+            """;
+
+    private static final String VEHICLE_COLUMNS = """
+            SELECT id_vehiculo, placa, pais_matricula, numero_vin, marca, modelo, estado, fecha_denuncia,
+                   paises_autorizados, punto_contacto FROM vehiculo
+            """;
+    private static final String VEHICLES_BY_PLATE = VEHICLE_COLUMNS
+            + " WHERE pais_matricula = $1 AND " + SqlSupport.normalisedPlate("placa") + " = $2";
+    private static final String VEHICLES_BY_VIN = VEHICLE_COLUMNS + " WHERE numero_vin = $1";
+
+    private final Pool pool;
+
+    public AmeripolConnector(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Set<QueryKind> kinds() {
+        return Set.of(QueryKind.PERSON, QueryKind.DOCUMENT, QueryKind.VEHICLE);
+    }
+
+    @Override
+    public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
+        return SqlSupport.select(pool, PERSONS, Tuple.of(searchName, limit), AmeripolConnector::person);
+    }
+
+    private static PersonRecord person(Row row) {
+        String given = row.getString("nombres");
+        String family = joinNames(row.getString("primer_apellido"), row.getString("segundo_apellido"));
+        LocalDate birth = row.getLocalDate("fecha_nacimiento");
+        Short year = row.getShort("anio_nacimiento");
+        PartialDate dob = birth != null ? PartialDate.of(birth) : year != null ? PartialDate.ofYear(year) : null;
+        List<Alert> alerts = objects(jsonArray(row, "alertas")).stream().map(AmeripolConnector::alerta).toList();
+        String sexo = row.getString("sexo");
+        Sex sex = "M".equals(sexo) ? Sex.MALE : "F".equals(sexo) ? Sex.FEMALE : Sex.UNKNOWN;
+        return new PersonRecord(String.valueOf(row.getLong("id_persona")), given, family, joinNames(given, family),
+                strings(jsonArray(row, "aliases")), dob, sex, row.getString("nacionalidad"), alerts);
+    }
+
+    private static Alert alerta(JsonObject a) {
+        AlertCategory category = switch (a.getString("tipo")) {
+            case "ORDEN_CAPTURA" -> AlertCategory.WANTED_FOR_ARREST;
+            case "PERSONA_DESAPARECIDA" -> AlertCategory.MISSING_PERSON;
+            case "VIGILANCIA_DISCRETA" -> AlertCategory.DISCREET_CHECK;
+            case "CONTROL_ESPECIFICO" -> AlertCategory.SPECIFIC_CHECK;
+            default -> AlertCategory.DANGEROUS_PERSON;
+        };
+        ActionToTake action = switch (a.getString("accion")) {
+            case "DETENER" -> ActionToTake.ARREST;
+            case "UBICAR" -> ActionToTake.LOCATE;
+            case "CONTROL_DISCRETO" -> ActionToTake.DISCREET_CHECK;
+            case "INFORMAR" -> ActionToTake.REPORT;
+            default -> ActionToTake.NO_ACTION;
+        };
+        Clearance clearance = switch (a.getString("nivel")) {
+            case "RESERVADO" -> Clearance.RESTRICTED;
+            case "CONFIDENCIAL" -> Clearance.CONFIDENTIAL;
+            case "SECRETO" -> Clearance.SECRET;
+            default -> Clearance.UNCLASSIFIED;
+        };
+        HandlingRestrictions restrictions = new HandlingRestrictions(Set.copyOf(strings(a.getJsonArray("paises"))),
+                Set.of(), clearance, null,
+                "SOLO_CONTACTO".equals(a.getString("siRestringido")) ? WhenRestricted.CONTACT_ONLY : WhenRestricted.HIDE);
+        return new Alert("AMP-A-" + a.getValue("id"), category, action,
+                SqlSupport.mapAll(strings(a.getJsonArray("advertencias")), AmeripolConnector::advertencia),
+                SqlSupport.date(a, "emision"), restrictions, a.getString("contacto"));
+    }
+
+    static SafetyWarning advertencia(String code) {
+        return switch (code) {
+            case "ARMADO" -> SafetyWarning.ARMED;
+            case "VIOLENTO" -> SafetyWarning.VIOLENT;
+            case "RIESGO_FUGA" -> SafetyWarning.ESCAPE_RISK;
+            case "AUTOLESION" -> SafetyWarning.SELF_HARM;
+            default -> null;
+        };
+    }
+
+    @Override
+    public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
+        return SqlSupport.select(pool, DOCUMENTS, Tuple.of(query.issuingCountry(), query.number()),
+                AmeripolConnector::documento);
+    }
+
+    private static DocumentRecord documento(Row row) {
+        AlertCategory category = switch (row.getString("estado")) {
+            case "HURTADO" -> AlertCategory.STOLEN_DOCUMENT;
+            case "EXTRAVIADO" -> AlertCategory.LOST_DOCUMENT;
+            default -> AlertCategory.REVOKED_DOCUMENT;
+        };
+        DocumentType type = switch (row.getString("tipo")) {
+            case "PASAPORTE" -> DocumentType.PASSPORT;
+            case "CEDULA" -> DocumentType.ID_CARD;
+            case "VISA" -> DocumentType.VISA;
+            default -> DocumentType.TRAVEL_DOCUMENT;
+        };
+        String id = String.valueOf(row.getLong("id_documento"));
+        Alert alert = new Alert("AMP-D-" + id, category, ActionToTake.SEIZE, List.of(),
+                row.getLocalDate("fecha_denuncia"), SqlSupport.visibleTo(row.getArrayOfStrings("paises_autorizados")),
+                row.getString("punto_contacto"));
+        Long holder = row.getLong("id_titular");
+        return new DocumentRecord(id, row.getString("numero"), row.getString("pais_emisor"), type,
+                holder == null ? null : String.valueOf(holder), List.of(alert));
+    }
+
+    @Override
+    public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
+        return SqlSupport.vehicles(pool, query, query.registrationCountry(), VEHICLES_BY_PLATE, VEHICLES_BY_VIN,
+                AmeripolConnector::vehiculo);
+    }
+
+    private static VehicleRecord vehiculo(Row row) {
+        String id = String.valueOf(row.getLong("id_vehiculo"));
+        boolean wanted = "BUSCADO".equals(row.getString("estado"));
+        Alert alert = new Alert("AMP-V-" + id, wanted ? AlertCategory.WANTED_VEHICLE : AlertCategory.STOLEN_VEHICLE,
+                ActionToTake.SEIZE, List.of(), row.getLocalDate("fecha_denuncia"),
+                SqlSupport.visibleTo(row.getArrayOfStrings("paises_autorizados")), row.getString("punto_contacto"));
+        return new VehicleRecord(id, row.getString("placa"), row.getString("pais_matricula"),
+                row.getString("numero_vin"), joinNames(row.getString("marca"), row.getString("modelo")), List.of(alert));
+    }
+
+    @Override
+    public Uni<Void> ping() {
+        return pool.query("SELECT 1").execute().replaceWithVoid();
+    }
+}

@@ -1,0 +1,212 @@
+package org.frontline.source.gccpol;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.frontline.model.ActionToTake;
+import org.frontline.model.Alert;
+import org.frontline.model.AlertCategory;
+import org.frontline.model.Clearance;
+import org.frontline.model.Countries;
+import org.frontline.model.DocumentQuery;
+import org.frontline.model.DocumentRecord;
+import org.frontline.model.DocumentType;
+import org.frontline.model.HandlingRestrictions;
+import org.frontline.model.PartialDate;
+import org.frontline.model.PersonRecord;
+import org.frontline.model.QueryKind;
+import org.frontline.model.SafetyWarning;
+import org.frontline.model.Sex;
+import org.frontline.model.VehicleQuery;
+import org.frontline.model.VehicleRecord;
+import org.frontline.model.WhenRestricted;
+import org.frontline.source.SourceConnector;
+import org.frontline.source.SqlSupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.frontline.source.SqlSupport.jsonArray;
+import static org.frontline.source.SqlSupport.joinNames;
+import static org.frontline.source.SqlSupport.objects;
+import static org.frontline.source.SqlSupport.strings;
+
+/**
+ * Reads a GCCPOL-style source: four-part Arab names (first, father, grandfather, family) plus the
+ * name in Arabic script, dates of birth as ISO text or year, alpha-2 countries, circulars.
+ */
+public final class GccpolConnector implements SourceConnector {
+
+    private static final String NAME = "lower(first_name || coalesce(' ' || father_name, '') "
+            + "|| coalesce(' ' || grandfather_name, '') || coalesce(' ' || family_name, ''))";
+
+    private static final String PERSONS = """
+            WITH hits AS (
+                SELECT individual_id, similarity(%1$s, $1) AS sim FROM gcc_individual WHERE %1$s %% $1
+                UNION ALL
+                SELECT individual_id, similarity(lower(alias_name), $1) AS sim FROM gcc_individual_alias
+                 WHERE lower(alias_name) %% $1
+            ), best AS (
+                SELECT individual_id, max(sim) AS sim FROM hits GROUP BY individual_id ORDER BY sim DESC LIMIT $2
+            )
+            SELECT i.individual_id, i.first_name, i.father_name, i.grandfather_name, i.family_name, i.name_ar,
+                   i.birth_date, i.gender, i.nationality,
+                   (SELECT coalesce(json_agg(a.alias_name), '[]') FROM gcc_individual_alias a
+                     WHERE a.individual_id = i.individual_id) AS aliases,
+                   (SELECT coalesce(json_agg(json_build_object('no', c.circular_no, 'type', c.circular_type,
+                           'instruction', c.instruction, 'hazards', c.hazards, 'issued', c.issued_at,
+                           'shared', c.shared_with, 'clearance', c.clearance, 'whenRestricted', c.when_restricted,
+                           'authority', c.issuing_authority)), '[]')
+                      FROM gcc_circular c WHERE c.individual_id = i.individual_id) AS circulars
+              FROM best b JOIN gcc_individual i ON i.individual_id = b.individual_id
+             ORDER BY b.sim DESC
+            """.formatted(NAME);
+
+    private static final String DOCUMENTS = """
+            SELECT document_id, document_no, issuing_state, document_kind, document_status, status_date,
+                   individual_id, shared_with, issuing_authority
+              FROM gcc_document WHERE issuing_state = $1 AND document_no = $2
+            """;
+
+    private static final String VEHICLE_COLUMNS = """
+            SELECT vehicle_id, plate_no, plate_state, vin, make, vehicle_status, status_date, shared_with,
+                   issuing_authority FROM gcc_vehicle
+            """;
+    private static final String VEHICLES_BY_PLATE = VEHICLE_COLUMNS
+            + " WHERE plate_state = $1 AND " + SqlSupport.normalisedPlate("plate_no") + " = $2";
+    private static final String VEHICLES_BY_VIN = VEHICLE_COLUMNS + " WHERE vin = $1";
+
+    private final Pool pool;
+
+    public GccpolConnector(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Set<QueryKind> kinds() {
+        return Set.of(QueryKind.PERSON, QueryKind.DOCUMENT, QueryKind.VEHICLE);
+    }
+
+    @Override
+    public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
+        return SqlSupport.select(pool, PERSONS, Tuple.of(searchName, limit), GccpolConnector::individual);
+    }
+
+    private static PersonRecord individual(Row row) {
+        String first = row.getString("first_name");
+        String family = row.getString("family_name");
+        String fullName = joinNames(first, row.getString("father_name"), row.getString("grandfather_name"), family);
+        List<String> aliases = new ArrayList<>(strings(jsonArray(row, "aliases")));
+        String arabic = row.getString("name_ar");
+        if (arabic != null && !arabic.isBlank()) {
+            aliases.add(arabic);
+        }
+        List<Alert> alerts = objects(jsonArray(row, "circulars")).stream().map(GccpolConnector::circular).toList();
+        String gender = row.getString("gender");
+        return new PersonRecord(String.valueOf(row.getLong("individual_id")),
+                joinNames(first, row.getString("father_name"), row.getString("grandfather_name")), family, fullName,
+                aliases, dateOfBirth(row.getString("birth_date")),
+                "M".equals(gender) ? Sex.MALE : "F".equals(gender) ? Sex.FEMALE : Sex.UNKNOWN,
+                Countries.alpha2ToAlpha3(row.getString("nationality")), alerts);
+    }
+
+    static PartialDate dateOfBirth(String text) {
+        try {
+            return text == null ? null : PartialDate.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Alert circular(JsonObject c) {
+        AlertCategory category = switch (c.getString("type")) {
+            case "ARREST_WARRANT" -> AlertCategory.WANTED_FOR_ARREST;
+            case "TRAVEL_BAN" -> AlertCategory.TRAVEL_BAN;
+            case "MISSING" -> AlertCategory.MISSING_PERSON;
+            case "SURVEILLANCE" -> AlertCategory.DISCREET_CHECK;
+            default -> AlertCategory.DANGEROUS_PERSON;
+        };
+        ActionToTake action = switch (c.getString("instruction")) {
+            case "ARREST" -> ActionToTake.ARREST;
+            case "PREVENT_TRAVEL_AND_REPORT" -> ActionToTake.PREVENT_TRAVEL;
+            case "LOCATE" -> ActionToTake.LOCATE;
+            case "MONITOR" -> ActionToTake.DISCREET_CHECK;
+            default -> ActionToTake.REPORT;
+        };
+        HandlingRestrictions restrictions = new HandlingRestrictions(
+                SqlSupport.mapToSet(strings(c.getJsonArray("shared")), Countries::alpha2ToAlpha3), Set.of(),
+                Clearance.valueOf(c.getString("clearance")), null,
+                "REFER".equals(c.getString("whenRestricted")) ? WhenRestricted.CONTACT_ONLY : WhenRestricted.HIDE);
+        return new Alert(c.getString("no"), category, action,
+                SqlSupport.mapAll(strings(c.getJsonArray("hazards")), GccpolConnector::hazard),
+                SqlSupport.date(c, "issued"), restrictions, c.getString("authority"));
+    }
+
+    static SafetyWarning hazard(String code) {
+        return switch (code) {
+            case "ARMED" -> SafetyWarning.ARMED;
+            case "VIOLENT" -> SafetyWarning.VIOLENT;
+            case "ESCAPE_RISK" -> SafetyWarning.ESCAPE_RISK;
+            default -> null;
+        };
+    }
+
+    @Override
+    public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
+        String iso2 = Countries.alpha3ToAlpha2(query.issuingCountry());
+        if (iso2 == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return SqlSupport.select(pool, DOCUMENTS, Tuple.of(iso2, query.number()), GccpolConnector::document);
+    }
+
+    private static DocumentRecord document(Row row) {
+        AlertCategory category = switch (row.getString("document_status")) {
+            case "STOLEN" -> AlertCategory.STOLEN_DOCUMENT;
+            case "LOST" -> AlertCategory.LOST_DOCUMENT;
+            default -> AlertCategory.REVOKED_DOCUMENT;
+        };
+        DocumentType type = switch (row.getString("document_kind")) {
+            case "PASSPORT" -> DocumentType.PASSPORT;
+            case "NATIONAL_ID" -> DocumentType.ID_CARD;
+            case "VISA" -> DocumentType.VISA;
+            default -> DocumentType.RESIDENCE_PERMIT;
+        };
+        String id = String.valueOf(row.getLong("document_id"));
+        Alert alert = new Alert("GCC-D-" + id, category, ActionToTake.SEIZE, List.of(), row.getLocalDate("status_date"),
+                sharedWith(row), row.getString("issuing_authority"));
+        Long holder = row.getLong("individual_id");
+        return new DocumentRecord(id, row.getString("document_no"), Countries.alpha2ToAlpha3(row.getString("issuing_state")),
+                type, holder == null ? null : String.valueOf(holder), List.of(alert));
+    }
+
+    @Override
+    public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
+        return SqlSupport.vehicles(pool, query, Countries.alpha3ToAlpha2(query.registrationCountry()),
+                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, GccpolConnector::vehicle);
+    }
+
+    private static VehicleRecord vehicle(Row row) {
+        String id = String.valueOf(row.getLong("vehicle_id"));
+        boolean stolen = "STOLEN".equals(row.getString("vehicle_status"));
+        Alert alert = new Alert("GCC-V-" + id, stolen ? AlertCategory.STOLEN_VEHICLE : AlertCategory.WANTED_VEHICLE,
+                ActionToTake.SEIZE, List.of(), row.getLocalDate("status_date"), sharedWith(row),
+                row.getString("issuing_authority"));
+        return new VehicleRecord(id, row.getString("plate_no"), Countries.alpha2ToAlpha3(row.getString("plate_state")),
+                row.getString("vin"), row.getString("make"), List.of(alert));
+    }
+
+    private static HandlingRestrictions sharedWith(Row row) {
+        String[] shared = row.getArrayOfStrings("shared_with");
+        return SqlSupport.visibleTo(shared == null ? Set.of()
+                : SqlSupport.mapToSet(List.of(shared), Countries::alpha2ToAlpha3));
+    }
+
+    @Override
+    public Uni<Void> ping() {
+        return pool.query("SELECT 1").execute().replaceWithVoid();
+    }
+}

@@ -1,0 +1,165 @@
+package org.frontline.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.frontline.testsupport.SourceDatabases;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The three searches end to end against the five real source databases. */
+@QuarkusTest
+@QuarkusTestResource(value = SourceDatabases.class, restrictToAnnotatedClass = false)
+class SearchApiTest {
+
+    private static Response post(String kind, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+                .when().post("/v1/search/" + kind);
+    }
+
+    @Test
+    void stolenPassportIsAHitWithActionAndContactPoint() {
+        post("document", Map.of("number", "X9TEST001", "issuingCountry", "ESP", "purpose", "border check"))
+                .then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("outcome", equalTo("HIT"))
+                .body("action", equalTo("SEIZE"))
+                .body("complete", equalTo(true))
+                .body("subjects", hasSize(1))
+                .body("subjects[0].records[0].source", equalTo("interpol"))
+                .body("subjects[0].records[0].contactPoint", equalTo("INTERPOL NCB Madrid"))
+                .body("subjects[0].records[0].alerts[0].category", equalTo("STOLEN_DOCUMENT"))
+                .body("sources.status", everyItem(equalTo("OK")))
+                .body("queryId", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void documentIssuedUnderAnIcaoCodeIsFoundByItsIsoCode() {
+        // ASEANAPOL stores Germany as the ICAO code D; the officer types DEU (or D)
+        for (String country : List.of("DEU", "D")) {
+            post("document", Map.of("number", "c01 test02", "issuingCountry", country, "purpose", "border check"))
+                    .then().statusCode(200)
+                    .body("outcome", equalTo("HIT"))
+                    .body("subjects[0].records[0].source", equalTo("aseanapol"))
+                    .body("subjects[0].identifiers[0].value", equalTo("PASSPORT DEU C01TEST02"));
+        }
+    }
+
+    @Test
+    void unknownDocumentIsNoHitWithEverySourceOk() {
+        post("document", Map.of("number", "QQ0000001", "issuingCountry", "NLD", "purpose", "border check"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("NO_HIT"))
+                .body("action", equalTo("NO_ACTION"))
+                .body("subjects", hasSize(0))
+                .body("sources", hasSize(5))
+                .body("sources.status", everyItem(equalTo("OK")));
+    }
+
+    @Test
+    void documentTypeFiltersTheHit() {
+        post("document", Map.of("number", "X9TEST001", "issuingCountry", "ESP", "type", "ID_CARD", "purpose", "border check"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("NO_HIT"));
+    }
+
+    @Test
+    void stolenVehicleByPlateWrittenDifferentlyAndByVin() {
+        post("vehicle", Map.of("plate", "tst 9001", "registrationCountry", "ARG", "purpose", "traffic stop"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("HIT"))
+                .body("subjects[0].records[0].source", equalTo("ameripol"))
+                .body("subjects[0].records[0].reasons", hasItem("plate and registration country equal"));
+        post("vehicle", Map.of("vin", "1M8GDM9AXKP042788", "purpose", "traffic stop"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("HIT"))
+                .body("subjects[0].records[0].reasons", hasItem("VIN equal"));
+        post("vehicle", Map.of("plate", "M-TS4711", "registrationCountry", "DEU", "purpose", "traffic stop"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("HIT"))
+                .body("subjects[0].records[0].source", equalTo("interpol"));
+    }
+
+    @Test
+    void unknownVehicleIsNoHit() {
+        post("vehicle", Map.of("plate", "NOPE123", "registrationCountry", "FRA", "purpose", "traffic stop"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("NO_HIT"))
+                .body("sources.status", everyItem(equalTo("OK")));
+    }
+
+    @Test
+    void samePersonInTwoSourcesUnderTwoSpellingsIsOneSubject() {
+        post("person", Map.of("name", "Yuriy Shcherbakov", "dateOfBirth", "1971-09-03", "purpose", "identity check"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("HIT"))
+                .body("action", equalTo("ARREST"))
+                .body("warnings", equalTo(List.of("ARMED", "VIOLENT")))
+                .body("subjects", hasSize(1))
+                .body("subjects[0].records.source", containsInAnyOrder("interpol", "europol"))
+                .body("subjects[0].names.value", containsInAnyOrder("Yuriy Shcherbakov", "Iurii SHCHERBAKOV"))
+                .body("subjects[0].records[0].reasons.size()", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
+    void personFoundUnderAliasAndInAnotherScriptLayout() {
+        // ASEANAPOL writes the family name first, as on the subject's documents
+        post("person", Map.of("name", "Mai Tran", "purpose", "identity check"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("HIT"))
+                .body("action", equalTo("LOCATE"))
+                .body("subjects[0].records[0].source", equalTo("aseanapol"));
+    }
+
+    @Test
+    void unknownPersonIsNoHit() {
+        post("person", Map.of("name", "Zbigniew Qwertyuiop", "purpose", "identity check"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("NO_HIT"))
+                .body("sources.status", everyItem(equalTo("OK")));
+    }
+
+    @Test
+    void streamSendsOneEventPerSourceThenTheAnswer() {
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("number", "X9TEST001", "issuingCountry", "ESP", "purpose", "border check"))
+                .when().post("/v1/search/document")
+                .then().statusCode(200)
+                .extract().asString();
+        List<String> events = body.lines().filter(l -> l.startsWith("event:")).map(l -> l.substring(6).trim()).toList();
+        assertEquals(6, events.size(), body);
+        assertTrue(events.subList(0, 5).stream().allMatch("source"::equals), body);
+        assertEquals("answer", events.get(5));
+        assertTrue(body.contains("\"outcome\":\"HIT\""), body);
+    }
+
+    @Test
+    void sourcesAreListedWithHealth() {
+        given().accept(ContentType.JSON).when().get("/v1/sources")
+                .then().statusCode(200)
+                .body("id", containsInAnyOrder("ameripol", "aseanapol", "europol", "gccpol", "interpol"))
+                .body("health", everyItem(equalTo("UP")))
+                .body("find { it.id == 'interpol' }.organisation", equalTo("INTERPOL"))
+                .body("pingMs", everyItem(lessThan(1000)));
+    }
+
+    @Test
+    void answersAreFastEnoughToBeUseful() {
+        // not a benchmark: a sanity bound far above the budget, so a hang or a serial fan-out shows
+        Response r = post("document", Map.of("number", "X9TEST001", "issuingCountry", "ESP", "purpose", "border check"));
+        r.then().statusCode(200).body("elapsedMs", lessThan(1500));
+    }
+}

@@ -1,0 +1,136 @@
+package org.frontline.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A real TCP proxy on loopback that sits between the service and one source's PostgreSQL and
+ * injects faults: it passes bytes through, delays every chunk the server sends back, swallows
+ * everything (a source that accepts connections and never answers), or resets connections.
+ *
+ * <p>The mode is read from a system property on every chunk and connection, so a test switches it
+ * with {@link #mode(Mode)} whatever class loader started the proxy (Quarkus test resources and test
+ * classes may not share one).
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    public enum Mode { PASS, DELAY, BLACKHOLE, RESET }
+
+    private static final String MODE = "faultproxy.mode";
+    private static final String DELAY_MS = "faultproxy.delay-ms";
+
+    private final ServerSocket server;
+    private final String targetHost;
+    private final int targetPort;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean running = true;
+
+    public FaultProxy(String targetHost, int targetPort) throws IOException {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "fault-proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Switches every proxy in this JVM; existing connections follow on their next chunk. */
+    public static void mode(Mode mode) {
+        System.setProperty(MODE, mode.name());
+    }
+
+    public static void delay(long millis) {
+        System.setProperty(DELAY_MS, Long.toString(millis));
+        mode(Mode.DELAY);
+    }
+
+    /** Back to passing bytes through, and drops the connections opened under a fault. */
+    public static void reset() {
+        mode(Mode.PASS);
+    }
+
+    private static Mode currentMode() {
+        return Mode.valueOf(System.getProperty(MODE, Mode.PASS.name()));
+    }
+
+    private void accept() {
+        while (running) {
+            try {
+                Socket client = server.accept();
+                open.add(client);
+                if (currentMode() == Mode.RESET) {
+                    client.setSoLinger(true, 0);
+                    client.close();
+                    continue;
+                }
+                Socket upstream = new Socket();
+                upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
+                open.add(upstream);
+                pump(client, upstream, false);
+                pump(upstream, client, true);
+            } catch (IOException e) {
+                if (!running) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean serverToClient) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[16384];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    Mode mode = currentMode();
+                    if (mode == Mode.RESET) {
+                        to.setSoLinger(true, 0);
+                        from.setSoLinger(true, 0);
+                        break;
+                    }
+                    while (serverToClient && currentMode() == Mode.BLACKHOLE && running) {
+                        Thread.sleep(20);
+                    }
+                    if (serverToClient && mode == Mode.DELAY) {
+                        Thread.sleep(Long.parseLong(System.getProperty(DELAY_MS, "0")));
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // connection ended
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "fault-proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        running = false;
+        server.close();
+        open.forEach(FaultProxy::closeQuietly);
+    }
+}

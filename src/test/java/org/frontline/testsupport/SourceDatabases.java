@@ -1,0 +1,91 @@
+package org.frontline.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.flywaydb.core.Flyway;
+import org.frontline.sourcedata.PostgresServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five demo sources as real PostgreSQL databases for the Quarkus tests: the machine's server
+ * when one answers (FRONTLINE_PG_* or 127.0.0.1:5432), else an embedded one. Each test database is
+ * recreated, migrated with the source's own migrations and loaded with the fixtures in
+ * {@code src/test/resources/fixtures}. ASEANAPOL is reached through a {@link FaultProxy} so that
+ * tests can slow it down, black-hole it or reset its connections.
+ */
+public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
+
+    public static final List<String> SOURCES = List.of("ameripol", "aseanapol", "europol", "gccpol", "interpol");
+    public static final String PROXIED = "aseanapol";
+
+    private static PostgresServer server;
+    private static FaultProxy proxy;
+
+    public static synchronized PostgresServer server() {
+        if (server == null) {
+            server = PostgresServer.configuredOrEmbedded();
+        }
+        return server;
+    }
+
+    public static String database(String source) {
+        return "fqt_" + source;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        PostgresServer pg = server();
+        Map<String, String> config = new HashMap<>();
+        try {
+            synchronized (SourceDatabases.class) {
+                if (proxy == null) {
+                    proxy = new FaultProxy(pg.host(), pg.port());
+                }
+            }
+            for (String source : SOURCES) {
+                prepare(pg, source);
+                String url = source.equals(PROXIED)
+                        ? "postgresql://127.0.0.1:" + proxy.port() + "/" + database(source)
+                        : pg.reactiveUrl(database(source));
+                config.put("frontline.sources." + source + ".url", url);
+                config.put("frontline.sources." + source + ".username", pg.user());
+                if (!pg.password().isEmpty()) {
+                    config.put("frontline.sources." + source + ".password", pg.password());
+                }
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("could not prepare the test source databases", e);
+        }
+        FaultProxy.reset();
+        return config;
+    }
+
+    /** Drops, migrates and loads one source's test database. */
+    public static void prepare(PostgresServer pg, String source) throws SQLException, IOException {
+        String db = database(source);
+        pg.dropDatabaseIfExists(db);
+        pg.createDatabaseIfMissing(db);
+        Flyway.configure()
+                .dataSource(pg.jdbcUrl(db), pg.user(), pg.password())
+                .locations("classpath:db/sources/" + source)
+                .load()
+                .migrate();
+        try (Connection c = pg.connect(db); Statement st = c.createStatement();
+             InputStream in = SourceDatabases.class.getResourceAsStream("/fixtures/" + source + ".sql")) {
+            st.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void stop() {
+        FaultProxy.reset();
+    }
+}
