@@ -95,13 +95,13 @@ public class SourceRegistry {
                 .setPipeliningLimit(64)
                 .setReconnectAttempts(0);
         settings.password().ifPresent(connect::setPassword);
+        // no pool acquire timeout: the source's own timeout bounds every call, and Vert.x 4.5's acquire
+        // timer races with a failing connect ("Result is already complete")
         PoolOptions poolOptions = new PoolOptions()
                 .setName("source-" + id)
                 .setShared(true)
                 .setMaxSize(settings.poolSize())
                 .setMaxWaitQueueSize(settings.maxConcurrency() + settings.queueSize())
-                .setConnectionTimeout((int) Math.max(1, settings.timeout().toMillis()))
-                .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setIdleTimeout(5)
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MINUTES);
         return PgBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
