@@ -12,6 +12,8 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,11 +47,16 @@ public class SearchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchPerson", summary = "Is this person known to any source?")
     @APIResponse(responseCode = "200", description = "The consolidated answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11\",\"kind\":\"PERSON\",\"outcome\":\"HIT\",\"complete\":true,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"message\":\"HIT: ARREST. CAUTION: ARMED. Confirm with INTERPOL NCB Amman before acting.\",\"subjects\":[{\"subjectId\":\"S1\",\"match\":\"HIT\",\"score\":0.97,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"names\":[{\"value\":\"Mohammed Al-Rashid\",\"sources\":[\"interpol\"]},{\"value\":\"Muhammad AL RASHEED\",\"sources\":[\"europol\"]}],\"datesOfBirth\":[{\"value\":\"1983-04-12\",\"sources\":[\"interpol\",\"europol\"]}],\"nationalities\":[{\"value\":\"JOR\",\"sources\":[\"interpol\",\"europol\"]}],\"identifiers\":[],\"records\":[{\"source\":\"interpol\",\"recordId\":\"1\",\"score\":0.97,\"reasons\":[\"given name MUHAMMAD = MOHAMMED (known equivalent)\"],\"contactPoint\":\"INTERPOL NCB Amman\",\"restricted\":false,\"alerts\":[]}]}],\"sources\":[{\"source\":\"interpol\",\"status\":\"OK\",\"latencyMs\":4,\"records\":1}],\"elapsedMs\":9}")))
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/person\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
     @APIResponse(responseCode = "413", description = "Body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SearchRequests.Person.class),
+            examples = @ExampleObject(name = "person", value = "{\"name\":\"Muhammad Al Rasheed\",\"dateOfBirth\":\"1983-04-12\",\"nationality\":\"JOR\",\"purpose\":\"identity check at roadside\"}")))
     public Uni<Answer> person(SearchRequests.Person body) {
         var request = RequestValidation.person(body, clock);
         return search.search(request.query(), request.deadline(), null);
@@ -69,11 +76,16 @@ public class SearchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchDocument", summary = "Is this travel document known to any source?")
     @APIResponse(responseCode = "200", description = "The consolidated answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000001\",\"kind\":\"DOCUMENT\",\"outcome\":\"NO_HIT\",\"complete\":true,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"No hit in any of the 5 sources queried.\",\"subjects\":[],\"sources\":[{\"source\":\"ameripol\",\"status\":\"OK\",\"latencyMs\":2,\"records\":0},{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":5}")))
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/document\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
     @APIResponse(responseCode = "413", description = "Body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SearchRequests.Document.class),
+            examples = @ExampleObject(name = "document", value = "{\"number\":\"P4471902\",\"issuingCountry\":\"FRA\",\"type\":\"PASSPORT\",\"purpose\":\"border control, entry\"}")))
     public Uni<Answer> document(SearchRequests.Document body) {
         var request = RequestValidation.document(body, clock);
         return search.search(request.query(), request.deadline(), null);
@@ -93,11 +105,16 @@ public class SearchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchVehicle", summary = "Is this vehicle known to any source?")
     @APIResponse(responseCode = "200", description = "The consolidated answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000002\",\"kind\":\"VEHICLE\",\"outcome\":\"INCOMPLETE\",\"complete\":false,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"INCOMPLETE, not a no-hit: Not answered: aseanapol (TIMEOUT). Ask again or contact the sources.\",\"subjects\":[],\"sources\":[{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":801}")))
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/vehicle\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
     @APIResponse(responseCode = "413", description = "Body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SearchRequests.Vehicle.class),
+            examples = @ExampleObject(name = "vehicle", value = "{\"plate\":\"ABC1234\",\"registrationCountry\":\"BRA\",\"purpose\":\"traffic stop\"}")))
     public Uni<Answer> vehicle(SearchRequests.Vehicle body) {
         var request = RequestValidation.vehicle(body, clock);
         return search.search(request.query(), request.deadline(), null);

@@ -37,6 +37,10 @@ public class SourcesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listSources", summary = "The configured sources, what they hold, who confirms their hits, and their health")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Every configured source",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "sources",
+                            value = "[{\"id\":\"interpol\",\"organisation\":\"INTERPOL\",\"region\":\"global\",\"kinds\":[\"PERSON\",\"DOCUMENT\",\"VEHICLE\"],\"contactPoint\":\"INTERPOL Command and Coordination Centre, Lyon\",\"health\":\"UP\",\"breaker\":\"CLOSED\",\"pingMs\":1}]")))
     public Uni<List<SourceView>> list() {
         List<Uni<SourceView>> views = registry.all().stream().map(this::view).toList();
         if (views.isEmpty()) {
