@@ -43,9 +43,12 @@ public class FederatedSearch {
     private final SearchConfig config;
     private final Clock clock;
     private final Consolidator consolidator;
+    private final SourceMetrics metrics;
 
-    FederatedSearch(SourceRegistry registry, PersonMatcher matcher, SearchConfig config, Clock clock) {
+    FederatedSearch(SourceRegistry registry, PersonMatcher matcher, SearchConfig config, Clock clock,
+                    SourceMetrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
         this.matcher = matcher;
         this.config = config;
         this.clock = clock;
@@ -110,20 +113,21 @@ public class FederatedSearch {
             if (query instanceof PersonQuery person) {
                 String key = matcher.searchKey(person.name());
                 return source.call(c -> c.findPersonCandidates(key, config.maxCandidates()), remaining)
-                        .map(call -> answer(source, call, records -> scorePersons(source.id(), person, records)));
+                        .map(call -> answer(source, call, records -> scorePersons(source.id(), person, records), "PERSON"));
             }
             if (query instanceof DocumentQuery document) {
                 return source.call(c -> c.findDocuments(document), remaining)
-                        .map(call -> answer(source, call, records -> exactDocuments(source.id(), document, records)));
+                        .map(call -> answer(source, call, records -> exactDocuments(source.id(), document, records), "DOCUMENT"));
             }
             VehicleQuery vehicle = (VehicleQuery) query;
             return source.call(c -> c.findVehicles(vehicle), remaining)
-                    .map(call -> answer(source, call, records -> exactVehicles(source.id(), vehicle, records)));
+                    .map(call -> answer(source, call, records -> exactVehicles(source.id(), vehicle, records), "VEHICLE"));
         });
     }
 
-    private static <T> SourceAnswer answer(Source source, SourceCall<List<T>> call,
-                                           Function<List<T>, List<ScoredRecord>> scoring) {
+    private <T> SourceAnswer answer(Source source, SourceCall<List<T>> call,
+                                    Function<List<T>, List<ScoredRecord>> scoring, String kind) {
+        metrics.record(source.id(), kind, call.status(), call.latencyMs());
         List<ScoredRecord> records = call.ok() ? scoring.apply(call.value()) : List.of();
         return new SourceAnswer(source.id(), source.descriptor().organisation(), source.descriptor().contactPoint(),
                 call.status(), call.latencyMs(), call.detail(), records);

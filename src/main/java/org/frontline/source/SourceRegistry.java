@@ -55,7 +55,8 @@ public class SourceRegistry {
     private final List<Pool> pools = new ArrayList<>();
     private final CircuitBreakerMaintenance breakers;
 
-    SourceRegistry(SourcesConfig config, Vertx vertx, Clock clock, CircuitBreakerMaintenance breakers) {
+    SourceRegistry(SourcesConfig config, Vertx vertx, Clock clock, CircuitBreakerMaintenance breakers,
+                   io.micrometer.core.instrument.MeterRegistry meters) {
         this.breakers = breakers;
         Map<String, Source> built = new LinkedHashMap<>();
         for (Map.Entry<String, SourcesConfig.Source> entry : new TreeMap<>(config.sources()).entrySet()) {
@@ -84,6 +85,14 @@ public class SourceRegistry {
             built.put(id, new Source(descriptor, connector, settings.timeout(), guard(id, settings), clock));
         }
         this.sources = Collections.unmodifiableMap(built);
+        for (Source source : sources.values()) {
+            // 0 closed, 1 half-open, 2 open: alert on a value above 0 held for minutes
+            io.micrometer.core.instrument.Gauge.builder("frontline.source.breaker.state", this,
+                            r -> breakerValue(r.breakerState(source)))
+                    .description("Circuit breaker of the source: 0 closed, 1 half-open, 2 open")
+                    .tag("source", source.id())
+                    .register(meters);
+        }
         LOG.infof("%d sources configured: %s", sources.size(), sources.keySet());
     }
 
@@ -137,6 +146,17 @@ public class SourceRegistry {
     /** The current state of a source's circuit breaker. */
     public CircuitBreakerState breakerState(Source source) {
         return breakers.currentState(source.breakerName());
+    }
+
+    private static double breakerValue(CircuitBreakerState state) {
+        if (state == null) {
+            return -1;
+        }
+        return switch (state) {
+            case CLOSED -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN -> 2;
+        };
     }
 
     @PreDestroy

@@ -157,6 +157,20 @@ class SearchApiTest {
     }
 
     @Test
+    void metricsShowPerSourceLatencyStatusAndBreaker() {
+        post("document", Map.of("number", "X9TEST001", "issuingCountry", "ESP", "purpose", "border check"))
+                .then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String source : SourceDatabases.SOURCES) {
+            assertTrue(metrics.contains("frontline_source_latency_seconds_bucket{kind=\"DOCUMENT\",source=\"" + source + "\",status=\"OK\""),
+                    "latency histogram of " + source);
+            assertTrue(metrics.contains("frontline_source_answers_total{kind=\"DOCUMENT\",source=\"" + source + "\",status=\"OK\"}"),
+                    "status count of " + source);
+            assertTrue(metrics.contains("frontline_source_breaker_state{source=\"" + source + "\"}"), "breaker of " + source);
+        }
+    }
+
+    @Test
     void answersAreFastEnoughToBeUseful() {
         // not a benchmark: a sanity bound far above the budget, so a hang or a serial fan-out shows
         Response r = post("document", Map.of("number", "X9TEST001", "issuingCountry", "ESP", "purpose", "border check"));
