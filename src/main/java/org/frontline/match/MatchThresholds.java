@@ -8,10 +8,10 @@ package org.frontline.match;
 public final class MatchThresholds {
 
     /** At or above: report the record as a hit. */
-    public static final double HIT = 0.80;
+    public static final double HIT = 0.85;
 
     /** At or above (and below HIT): report a possible match that the contact point must confirm. */
-    public static final double POSSIBLE_MATCH = 0.70;
+    public static final double POSSIBLE_MATCH = 0.75;
 
     private MatchThresholds() {
     }

@@ -15,5 +15,5 @@ package org.frontline.match;
 record ScoringParameters(double pairCutoff, double conflictCost, double queryMissingCost,
                          double recordMissingCost, double familyBoost, double similarityFloor) {
 
-    static final ScoringParameters DEFAULTS = new ScoringParameters(0.75, 1.0, 0.5, 0.3, 1.3, 0.5);
+    static final ScoringParameters DEFAULTS = new ScoringParameters(0.6, 1.5, 0.3, 0.15, 1.3, 0.3);
 }

@@ -53,7 +53,7 @@ public final class MatchingEvaluation {
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final StringBuilder md = new StringBuilder();
 
-    MatchingEvaluation(Path data, Path out) {
+    public MatchingEvaluation(Path data, Path out) {
         this.data = data;
         this.out = out;
     }
@@ -66,7 +66,7 @@ public final class MatchingEvaluation {
 
     // ---------------------------------------------------------------- splitting
 
-    static boolean reporting(String rowText) {
+    public static boolean reporting(String rowText) {
         CRC32 crc = new CRC32();
         crc.update(rowText.getBytes(StandardCharsets.UTF_8));
         return (crc.getValue() & 1L) == 1L;
@@ -74,17 +74,17 @@ public final class MatchingEvaluation {
 
     // ---------------------------------------------------------------- data
 
-    record Pair(String group, String a, String b, boolean match, boolean report) {
+    public record Pair(String group, String a, String b, boolean match, boolean report) {
     }
 
-    record Triple(String query, String truth, String random, String hard, boolean report) {
+    public record Triple(String query, String truth, String random, String hard, boolean report) {
     }
 
     record Person(String name, String given, String family, PartialDate dob, String nationality, Sex sex,
                   boolean report) {
     }
 
-    List<Pair> pairs() throws IOException {
+    public List<Pair> pairs() throws IOException {
         List<Pair> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(data.resolve("nomenklatura/person_pairs.tsv"));
         for (String line : lines.subList(1, lines.size())) {
@@ -94,7 +94,7 @@ public final class MatchingEvaluation {
         return out;
     }
 
-    List<Triple> triples() throws IOException {
+    public List<Triple> triples() throws IOException {
         List<Triple> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(data.resolve("wikidata/arabic_variant_triples.tsv"));
         for (String line : lines.subList(1, lines.size())) {
@@ -154,7 +154,7 @@ public final class MatchingEvaluation {
 
     // ---------------------------------------------------------------- metrics
 
-    static double auc(double[] scores, boolean[] labels) {
+    public static double auc(double[] scores, boolean[] labels) {
         Integer[] idx = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
         Arrays.sort(idx, (x, y) -> Double.compare(scores[x], scores[y]));
         double rankSumPos = 0;
@@ -199,7 +199,7 @@ public final class MatchingEvaluation {
     }
 
     /** [best f1, its threshold]; a threshold is placed midway between consecutive distinct scores. */
-    static double[] bestF1(double[] scores, boolean[] labels) {
+    public static double[] bestF1(double[] scores, boolean[] labels) {
         TreeSet<Double> distinct = new TreeSet<>();
         for (double s : scores) {
             distinct.add(s);
@@ -297,6 +297,13 @@ public final class MatchingEvaluation {
             r.put("nomenklatura_tuning_precision_at_hit", round(prf(tuneS, tuneL, MatchThresholds.HIT)[0]));
             r.put("nomenklatura_tuning_recall_at_possible",
                     round(prf(tuneS, tuneL, MatchThresholds.POSSIBLE_MATCH)[1]));
+            Map<String, String> curve = new LinkedHashMap<>();
+            for (double t = 0.6; t <= 0.951; t += 0.05) {
+                double[] x = prf(tuneS, tuneL, t);
+                curve.put(String.format(Locale.ROOT, "%.2f", t),
+                        String.format(Locale.ROOT, "P %.3f R %.3f", x[0], x[1]));
+            }
+            r.put("nomenklatura_tuning_precision_recall_curve", curve);
         }
         for (String subset : List.of("person", "person_handwritten", "person_synth")) {
             java.util.function.Predicate<Pair> in = switch (subset) {
