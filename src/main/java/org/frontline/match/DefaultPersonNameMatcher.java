@@ -288,9 +288,11 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
         }
         for (int j = 0; j < m; j++) {
             wc[j] = c[j].baseWeight();
-            if (family != null && !c[j].particle && family.contains(c[j].text)) {
+            if (family != null && family.contains(c[j].text)) {
                 isFamily[j] = true;
-                wc[j] *= parameters.familyBoost();
+                if (!c[j].particle) {
+                    wc[j] *= parameters.familyBoost();
+                }
             }
         }
         double[][] sim = new double[n][m];
