@@ -1,0 +1,50 @@
+package org.frontline.match;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TokenSimilarityTest {
+
+    private static Token token(String s) {
+        return Token.of(NameNormaliser.parts(s).get(0), Equivalences.defaults());
+    }
+
+    @Test
+    void skeletonsJoinTransliterationsButNotDifferentNames() {
+        assertEquals(Token.skeleton("mohammed"), Token.skeleton("muhammad"));
+        assertEquals(Token.skeleton("hussein"), Token.skeleton("husayn"));
+        assertNotEquals(Token.skeleton("hassan"), Token.skeleton("hussein"));
+        assertNotEquals(Token.skeleton("mahmoud"), Token.skeleton("muhammad"));
+    }
+
+    @Test
+    void tableEquivalentsAreKnown() {
+        Token a = token("Iouri");
+        Token b = token("Yuriy");
+        assertEquals(TokenSimilarity.KNOWN, TokenSimilarity.similarity(a, b));
+        assertEquals(TokenSimilarity.Kind.KNOWN_EQUIVALENT, TokenSimilarity.kind(a, b, TokenSimilarity.similarity(a, b)));
+    }
+
+    @Test
+    void unvocalisedPartsMatchOnConsonants() {
+        Token arabic = token("سلمان");
+        assertTrue(TokenSimilarity.similarity(arabic, token("Salman")) >= TokenSimilarity.CONSONANTS);
+        assertTrue(TokenSimilarity.similarity(arabic, token("Sultan")) < TokenSimilarity.CONSONANTS);
+    }
+
+    @Test
+    void jaroWinklerAndLevenshteinAreTextbook() {
+        assertEquals(0.961, TokenSimilarity.jaroWinkler("martha", "marhta"), 0.001);
+        assertEquals(3, TokenSimilarity.levenshtein("kitten", "sitting"));
+    }
+
+    @Test
+    void assignmentFindsTheBestPairing() {
+        int[] a = Assignment.maximise(new double[][] {{0.9, 0.8}, {0.85, 0.0}});
+        assertEquals(1, a[0]);
+        assertEquals(0, a[1]);
+    }
+}
