@@ -9,7 +9,7 @@ public class MatcherProducer {
 
     @Produces
     @ApplicationScoped
-    PersonMatcher personMatcher() {
-        return new SimplePersonMatcher();
+    PersonNameMatcher personMatcher() {
+        return PersonNameMatcher.create();
     }
 }

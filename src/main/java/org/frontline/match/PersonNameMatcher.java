@@ -1,5 +1,6 @@
 package org.frontline.match;
 
+import org.frontline.model.PersonQuery;
 import org.frontline.model.PersonRecord;
 
 /**
@@ -14,6 +15,14 @@ public interface PersonNameMatcher {
 
     /** Name-only similarity of two whole names, 0..1, symmetric. */
     double nameSimilarity(String a, String b);
+
+    /**
+     * The form of a typed name that the sources' trigram indexes are searched with: Latin script,
+     * lower case, no diacritics or punctuation, particles kept (the sources store them).
+     */
+    default String searchKey(String name) {
+        return NameNormaliser.normalise(name).toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The shipped matcher. */
     static PersonNameMatcher create() {

@@ -10,6 +10,10 @@ package org.frontline.model;
  */
 public record PersonQuery(String name, PartialDate dateOfBirth, String nationality, Sex sex) implements SubjectQuery {
 
+    public static PersonQuery ofName(String name) {
+        return new PersonQuery(name, null, null, null);
+    }
+
     @Override
     public QueryKind kind() {
         return QueryKind.PERSON;

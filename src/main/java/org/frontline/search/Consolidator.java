@@ -1,6 +1,6 @@
 package org.frontline.search;
 
-import org.frontline.match.PersonMatcher;
+import org.frontline.match.PersonNameMatcher;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.DocumentRecord;
@@ -40,11 +40,11 @@ import java.util.stream.Collectors;
  */
 public final class Consolidator {
 
-    private final PersonMatcher matcher;
+    private final PersonNameMatcher matcher;
     private final double hitThreshold;
     private final double mergeThreshold;
 
-    public Consolidator(PersonMatcher matcher, double hitThreshold, double mergeThreshold) {
+    public Consolidator(PersonNameMatcher matcher, double hitThreshold, double mergeThreshold) {
         this.matcher = matcher;
         this.hitThreshold = hitThreshold;
         this.mergeThreshold = mergeThreshold;

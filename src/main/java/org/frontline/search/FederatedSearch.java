@@ -3,8 +3,8 @@ package org.frontline.search;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.frontline.match.NameMatch;
-import org.frontline.match.PersonMatcher;
+import org.frontline.match.MatchResult;
+import org.frontline.match.PersonNameMatcher;
 import org.frontline.model.DocumentQuery;
 import org.frontline.model.DocumentRecord;
 import org.frontline.model.PersonQuery;
@@ -39,13 +39,13 @@ import java.util.function.Function;
 public class FederatedSearch {
 
     private final SourceRegistry registry;
-    private final PersonMatcher matcher;
+    private final PersonNameMatcher matcher;
     private final SearchConfig config;
     private final Clock clock;
     private final Consolidator consolidator;
     private final SourceMetrics metrics;
 
-    FederatedSearch(SourceRegistry registry, PersonMatcher matcher, SearchConfig config, Clock clock,
+    FederatedSearch(SourceRegistry registry, PersonNameMatcher matcher, SearchConfig config, Clock clock,
                     SourceMetrics metrics) {
         this.registry = registry;
         this.metrics = metrics;
@@ -141,7 +141,7 @@ public class FederatedSearch {
     private List<ScoredRecord> scorePersons(String sourceId, PersonQuery query, List<PersonRecord> candidates) {
         List<ScoredRecord> kept = new ArrayList<>();
         for (PersonRecord candidate : candidates) {
-            NameMatch match = matcher.score(query, candidate);
+            MatchResult match = matcher.score(query, candidate);
             if (match.score() >= config.possibleThreshold()) {
                 kept.add(new ScoredRecord(sourceId, candidate, match.score(), match.reasons()));
             }

@@ -22,7 +22,7 @@ public interface SearchConfig {
 
     /** A person match at or above this score is a HIT. */
     @WithName("hit-threshold")
-    @WithDefault("0.90")
+    @WithDefault("0.85")
     double hitThreshold();
 
     /** A person match at or above this score (and below the hit threshold) is a POSSIBLE_MATCH. */

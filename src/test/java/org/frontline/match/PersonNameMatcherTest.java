@@ -1,5 +1,6 @@
 package org.frontline.match;
 
+import org.frontline.model.PersonQuery;
 import org.frontline.model.PartialDate;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.Sex;

@@ -4,7 +4,7 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 import org.frontline.match.MatchThresholds;
 import org.frontline.match.NameNormaliser;
 import org.frontline.match.PersonNameMatcher;
-import org.frontline.match.PersonQuery;
+import org.frontline.model.PersonQuery;
 import org.frontline.model.PartialDate;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.Sex;
