@@ -112,6 +112,52 @@ class SyntheticSeederTest {
     }
 
     @Test
+    void groundTruthMapsSeededRecordsBackToTheirIdentities() {
+        SyntheticWorld w = new SyntheticWorld(SEED, PERSONS);
+        java.util.Map<Long, java.util.Map<String, String>> recordsByIdentity = new java.util.HashMap<>();
+        for (String s : SourceSchemas.TYPES) {
+            w.forEachGroundTruth(s, g -> {
+                if (g.kind() == org.frontline.model.QueryKind.PERSON && !g.walkthrough()) {
+                    recordsByIdentity.computeIfAbsent(g.identityId(), k -> new java.util.TreeMap<>()).put(s, g.recordId());
+                }
+            });
+        }
+        List<java.util.Map<String, String>> shared = recordsByIdentity.values().stream().filter(m -> m.size() >= 2).toList();
+        assertTrue(shared.size() > 50, "identities in two sources or more: " + shared.size());
+        // read back, from the databases, the date of birth of each identity in interpol and europol: the ground truth
+        // says they are one person, so the years must agree (every source records the true year, or nothing)
+        int compared = 0;
+        for (java.util.Map<String, String> m : shared) {
+            if (m.containsKey("interpol") && m.containsKey("europol")) {
+                List<List<String>> a = TestDatabases.query(db("interpol"),
+                        "SELECT coalesce(extract(year FROM birth_date)::int, birth_year) FROM notice_subject WHERE subject_id = " + m.get("interpol"));
+                List<List<String>> b = TestDatabases.query(db("europol"),
+                        "SELECT right(dob_text, 4) FROM eis_person WHERE person_ref = '" + m.get("europol") + "'");
+                assertEquals(1, a.size());
+                assertEquals(1, b.size());
+                if (a.get(0).get(0) != null && b.get(0).get(0) != null) {
+                    assertEquals(a.get(0).get(0), b.get(0).get(0), "same identity, same year of birth");
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 10, "compared " + compared);
+        // and the names the generator says it wrote are the names in the database
+        int[] checked = {0};
+        w.forEachRecord("ameripol", r -> {
+            if (r instanceof org.frontline.model.PersonRecord p && checked[0] < 200) {
+                List<List<String>> row = TestDatabases.query(db("ameripol"), "SELECT nombres, primer_apellido, segundo_apellido"
+                        + " FROM persona WHERE id_persona = " + p.recordId());
+                assertEquals(1, row.size());
+                String family = row.get(0).get(2) == null ? row.get(0).get(1) : row.get(0).get(1) + " " + row.get(0).get(2);
+                assertEquals(p.familyName() == null ? p.givenNames() : p.familyName(), family);
+                checked[0]++;
+            }
+        });
+        assertEquals(200, checked[0]);
+    }
+
+    @Test
     void indexesAreBackAfterTheLoad() {
         assertEquals(1, TestDatabases.count(db("europol"),
                 "SELECT count(*) FROM pg_indexes WHERE indexname = 'eis_person_name_trgm'"));
