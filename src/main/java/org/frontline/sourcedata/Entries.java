@@ -44,10 +44,15 @@ final class Entries {
         /** Given names with the middle names, or null. */
         String givenNames() {
             StringJoiner j = new StringJoiner(" ");
+            if (familyFirst) {
+                middle.forEach(j::add);   // Nguyen Van An: the middle name precedes the given name
+            }
             if (given != null && !given.isBlank()) {
                 j.add(given);
             }
-            middle.forEach(j::add);
+            if (!familyFirst) {
+                middle.forEach(j::add);
+            }
             return j.length() == 0 ? null : j.toString();
         }
 

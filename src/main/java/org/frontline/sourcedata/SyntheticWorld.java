@@ -69,7 +69,7 @@ import java.util.function.Consumer;
 public final class SyntheticWorld {
 
     /** Changes whenever the same seed would give different data. */
-    public static final int GENERATOR_VERSION = 1;
+    public static final int GENERATOR_VERSION = 2;
 
     /** Documents per person record in each source. */
     public static final double DOCUMENTS_PER_PERSON = 1.0;
