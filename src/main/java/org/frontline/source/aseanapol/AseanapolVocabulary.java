@@ -1,0 +1,174 @@
+package org.frontline.source.aseanapol;
+
+import org.frontline.model.ActionToTake;
+import org.frontline.model.AlertCategory;
+import org.frontline.model.Clearance;
+import org.frontline.model.Countries;
+import org.frontline.model.DocumentType;
+import org.frontline.model.PartialDate;
+import org.frontline.model.SafetyWarning;
+import org.frontline.model.Sex;
+import org.frontline.source.Codebook;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The ASEANAPOL schema's vocabulary against the common model, both ways. One name field in the
+ * order of the subject's own documents (family name first for Chinese and Vietnamese names);
+ * dates of birth "YYYYMMDD" with 00 for an unknown month or day; countries as ICAO Doc 9303 codes
+ * (alpha-3, but D for Germany), in pipe-separated lists; safety flags pipe-separated. Document
+ * types are ICAO document codes: P passport, I identity card, V visa, A residence permit.
+ */
+public final class AseanapolVocabulary {
+
+    public static final Codebook<AlertCategory> ENTRY_TYPE = Codebook.of("entry type", AlertCategory.class)
+            .both(AlertCategory.WANTED_FOR_ARREST, "WANTED")
+            .both(AlertCategory.MISSING_PERSON, "MISSING")
+            .both(AlertCategory.DISCREET_CHECK, "SUSPECT")
+            .both(AlertCategory.DANGEROUS_PERSON, "DANGEROUS")
+            .write(AlertCategory.SPECIFIC_CHECK, "SUSPECT")
+            .write(AlertCategory.INFORMATION, "SUSPECT")
+            .write(AlertCategory.TRAVEL_BAN, "SUSPECT")
+            .build();
+
+    public static final Codebook<ActionToTake> RESPONSE_CODE = Codebook.of("response code", ActionToTake.class)
+            .both(ActionToTake.ARREST, "APPREHEND")
+            .both(ActionToTake.LOCATE, "LOCATE")
+            .both(ActionToTake.DISCREET_CHECK, "OBSERVE")
+            .both(ActionToTake.REPORT, "NOTIFY")
+            .write(ActionToTake.PREVENT_TRAVEL, "NOTIFY")
+            .write(ActionToTake.SEIZE, "NOTIFY")
+            .write(ActionToTake.NO_ACTION, "NOTIFY")
+            .build();
+
+    public static final Codebook<SafetyWarning> SAFETY_FLAG = Codebook.of("safety flag", SafetyWarning.class)
+            .both(SafetyWarning.ARMED, "ARMED")
+            .both(SafetyWarning.VIOLENT, "VIOLENT")
+            .both(SafetyWarning.ESCAPE_RISK, "FLIGHT_RISK")
+            .build();
+
+    public static final Codebook<Clearance> CLASSIFICATION = Codebook.of("classification", Clearance.class)
+            .both(Clearance.UNCLASSIFIED, "UNCLASSIFIED")
+            .both(Clearance.RESTRICTED, "RESTRICTED")
+            .both(Clearance.CONFIDENTIAL, "CONFIDENTIAL")
+            .both(Clearance.SECRET, "SECRET")
+            .build();
+
+    public static final Codebook<DocumentType> TD_TYPE = Codebook.of("travel document type", DocumentType.class)
+            .both(DocumentType.PASSPORT, "P")
+            .both(DocumentType.ID_CARD, "I")
+            .both(DocumentType.VISA, "V")
+            .both(DocumentType.RESIDENCE_PERMIT, "A")
+            .write(DocumentType.TRAVEL_DOCUMENT, "P")
+            .build();
+
+    public static final Codebook<AlertCategory> TD_STATUS = Codebook.of("travel document status", AlertCategory.class)
+            .both(AlertCategory.STOLEN_DOCUMENT, "STOLEN")
+            .both(AlertCategory.LOST_DOCUMENT, "LOST")
+            .both(AlertCategory.REVOKED_DOCUMENT, "CANCELLED")
+            .build();
+
+    public static final Codebook<AlertCategory> CONVEYANCE_STATUS = Codebook.of("conveyance status", AlertCategory.class)
+            .both(AlertCategory.STOLEN_VEHICLE, "STOLEN")
+            .both(AlertCategory.WANTED_VEHICLE, "WANTED")
+            .build();
+
+    public static final Codebook<Sex> SEX = Codebook.of("sex", Sex.class)
+            .both(Sex.MALE, "MALE").both(Sex.FEMALE, "FEMALE").both(Sex.UNKNOWN, "UNKNOWN")
+            .build();
+
+    /** dissemination values. */
+    public static final String ALL_MEMBERS = "ALL_MEMBERS";
+    public static final String LISTED_MEMBERS = "LISTED_MEMBERS";
+
+    private AseanapolVocabulary() {
+    }
+
+    public static ActionToTake documentAction(AlertCategory status) {
+        return status == AlertCategory.LOST_DOCUMENT ? ActionToTake.REPORT : ActionToTake.SEIZE;
+    }
+
+    public static ActionToTake vehicleAction(String status) {
+        return "WANTED".equals(status) ? ActionToTake.REPORT : ActionToTake.SEIZE;
+    }
+
+    public static List<SafetyWarning> safetyFlags(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return SAFETY_FLAG.valuesOf(Arrays.stream(text.split("\\|")).map(String::trim).toList());
+    }
+
+    public static String safetyFlagsText(List<SafetyWarning> warnings) {
+        return String.join("|", SAFETY_FLAG.codesOf(warnings));
+    }
+
+    /** Common alpha-3 to ICAO (DEU is D). */
+    public static String countryCode(String alpha3) {
+        String code = Countries.canonical(alpha3);
+        if (code == null) {
+            throw new IllegalArgumentException("no ICAO code for country '" + alpha3 + "'");
+        }
+        return Countries.alpha3ToIcao(code);
+    }
+
+    public static String country(String icao) {
+        String alpha3 = Countries.icaoToAlpha3(icao);
+        if (alpha3 == null) {
+            throw new IllegalArgumentException("unknown ICAO country code '" + icao + "'");
+        }
+        return alpha3;
+    }
+
+    /** Alpha-3 set to the pipe-separated ICAO list of member_states; empty: null. */
+    public static String countryList(Collection<String> alpha3) {
+        if (alpha3 == null || alpha3.isEmpty()) {
+            return null;
+        }
+        return alpha3.stream().map(AseanapolVocabulary::countryCode).sorted().collect(Collectors.joining("|"));
+    }
+
+    public static Set<String> countries(String list) {
+        Set<String> out = new LinkedHashSet<>();
+        if (list != null) {
+            for (String code : list.split("\\|")) {
+                if (!code.isBlank()) {
+                    out.add(country(code.trim()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "YYYYMMDD" with 00 for unknown parts. */
+    public static String dob(PartialDate dob) {
+        return dob == null ? null : String.format("%04d%02d%02d", dob.year(), dob.month(), dob.day());
+    }
+
+    public static PartialDate dateOfBirth(String dob) {
+        if (dob == null || dob.isBlank()) {
+            return null;
+        }
+        if (!dob.matches("\\d{8}")) {
+            throw new IllegalArgumentException("expected YYYYMMDD");
+        }
+        return new PartialDate(Integer.parseInt(dob.substring(0, 4)), Integer.parseInt(dob.substring(4, 6)),
+                Integer.parseInt(dob.substring(6, 8)));
+    }
+
+    /** The name field in document order. */
+    public static String fullName(String givenNames, String familyName, boolean familyNameFirst) {
+        if (givenNames == null || givenNames.isBlank()) {
+            return familyName;
+        }
+        if (familyName == null || familyName.isBlank()) {
+            return givenNames;
+        }
+        return familyNameFirst ? familyName + " " + givenNames : givenNames + " " + familyName;
+    }
+}

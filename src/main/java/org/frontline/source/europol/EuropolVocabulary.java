@@ -1,0 +1,203 @@
+package org.frontline.source.europol;
+
+import org.frontline.model.ActionToTake;
+import org.frontline.model.AlertCategory;
+import org.frontline.model.Clearance;
+import org.frontline.model.Countries;
+import org.frontline.model.DocumentType;
+import org.frontline.model.PartialDate;
+import org.frontline.model.SafetyWarning;
+import org.frontline.model.Sex;
+import org.frontline.model.WhenRestricted;
+import org.frontline.source.Codebook;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The Europol schema's vocabulary against the common model, both ways. A flag's measure carries
+ * both the category and the action (there is no action column). Names are one field,
+ * "FAMILY, Given Names"; dates of birth text "DD.MM.YYYY" or "YYYY"; countries ISO alpha-2 in
+ * comma-separated lists; risk markers semicolon-separated; handling codes H0..H3 pass through.
+ */
+public final class EuropolVocabulary {
+
+    public static final Codebook<AlertCategory> MEASURE = Codebook.of("measure", AlertCategory.class)
+            .both(AlertCategory.WANTED_FOR_ARREST, "EAW_ARREST")
+            .both(AlertCategory.MISSING_PERSON, "MISSING_PERSON")
+            .both(AlertCategory.DISCREET_CHECK, "DISCREET_SURVEILLANCE")
+            .both(AlertCategory.SPECIFIC_CHECK, "SPECIFIC_CHECK")
+            .both(AlertCategory.INFORMATION, "INFORMATION")
+            .write(AlertCategory.DANGEROUS_PERSON, "INFORMATION")
+            .write(AlertCategory.TRAVEL_BAN, "SPECIFIC_CHECK")
+            .build();
+
+    public static final Codebook<SafetyWarning> RISK_MARKER = Codebook.of("risk marker", SafetyWarning.class)
+            .both(SafetyWarning.ARMED, "armed")
+            .both(SafetyWarning.VIOLENT, "violent")
+            .both(SafetyWarning.ESCAPE_RISK, "escape")
+            .both(SafetyWarning.SELF_HARM, "self-harm")
+            .build();
+
+    public static final Codebook<Clearance> MIN_CLEARANCE = Codebook.of("min clearance", Clearance.class)
+            .both(Clearance.UNCLASSIFIED, "UNCLASSIFIED")
+            .both(Clearance.RESTRICTED, "RESTRICTED")
+            .both(Clearance.CONFIDENTIAL, "CONFIDENTIAL")
+            .both(Clearance.SECRET, "SECRET")
+            .build();
+
+    public static final Codebook<WhenRestricted> ON_RESTRICTION = Codebook.of("on restriction", WhenRestricted.class)
+            .both(WhenRestricted.HIDE, "suppress")
+            .both(WhenRestricted.CONTACT_ONLY, "contact-only")
+            .build();
+
+    public static final Codebook<DocumentType> DOC_KIND = Codebook.of("document kind", DocumentType.class)
+            .both(DocumentType.PASSPORT, "passport")
+            .both(DocumentType.ID_CARD, "identity card")
+            .both(DocumentType.RESIDENCE_PERMIT, "residence permit")
+            .both(DocumentType.VISA, "visa")
+            .write(DocumentType.TRAVEL_DOCUMENT, "passport")
+            .build();
+
+    public static final Codebook<AlertCategory> DOC_STATE = Codebook.of("document state", AlertCategory.class)
+            .both(AlertCategory.STOLEN_DOCUMENT, "stolen")
+            .both(AlertCategory.LOST_DOCUMENT, "lost")
+            .both(AlertCategory.REVOKED_DOCUMENT, "revoked")
+            .build();
+
+    /** "used in crime" reads as a wanted vehicle to report; a wanted vehicle is written "wanted for seizure". */
+    public static final Codebook<AlertCategory> VEH_STATE = Codebook.of("vehicle state", AlertCategory.class)
+            .both(AlertCategory.STOLEN_VEHICLE, "stolen")
+            .both(AlertCategory.WANTED_VEHICLE, "wanted for seizure")
+            .read("used in crime", AlertCategory.WANTED_VEHICLE)
+            .build();
+
+    public static final Codebook<Sex> GENDER = Codebook.of("gender", Sex.class)
+            .both(Sex.MALE, "male").both(Sex.FEMALE, "female").both(Sex.UNKNOWN, "unknown")
+            .build();
+
+    public static final Set<String> HANDLING_CODES = Set.of("H0", "H1", "H2", "H3");
+
+    private EuropolVocabulary() {
+    }
+
+    /** The action a measure asks for. */
+    public static ActionToTake action(String measure) {
+        return switch (MEASURE.value(measure)) {
+            case WANTED_FOR_ARREST -> ActionToTake.ARREST;
+            case MISSING_PERSON -> ActionToTake.LOCATE;
+            case DISCREET_CHECK -> ActionToTake.DISCREET_CHECK;
+            default -> ActionToTake.REPORT;
+        };
+    }
+
+    /** The action a vehicle state asks for. */
+    public static ActionToTake vehicleAction(String vehState) {
+        return "used in crime".equals(vehState) ? ActionToTake.REPORT : ActionToTake.SEIZE;
+    }
+
+    public static ActionToTake documentAction(AlertCategory status) {
+        return status == AlertCategory.LOST_DOCUMENT ? ActionToTake.REPORT : ActionToTake.SEIZE;
+    }
+
+    /** risk_markers text ("armed;violent") to warnings; empty text: none. */
+    public static List<SafetyWarning> riskMarkers(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return RISK_MARKER.valuesOf(Arrays.stream(text.split(";")).map(String::trim).toList());
+    }
+
+    /** Warnings to risk_markers text; warnings Europol has no marker for are dropped. */
+    public static String riskMarkersText(List<SafetyWarning> warnings) {
+        return String.join(";", RISK_MARKER.codesOf(warnings));
+    }
+
+    public static String countryCode(String alpha3) {
+        String alpha2 = Countries.alpha3ToAlpha2(alpha3);
+        if (alpha2 == null) {
+            throw new IllegalArgumentException("no alpha-2 code for country '" + alpha3 + "'");
+        }
+        return alpha2;
+    }
+
+    public static String country(String alpha2) {
+        String alpha3 = Countries.alpha2ToAlpha3(alpha2);
+        if (alpha3 == null) {
+            throw new IllegalArgumentException("unknown country code '" + alpha2 + "'");
+        }
+        return alpha3;
+    }
+
+    /** Alpha-3 set to the comma-separated alpha-2 list of releasable_to; empty set: null (all). */
+    public static String countryList(Collection<String> alpha3) {
+        if (alpha3 == null || alpha3.isEmpty()) {
+            return null;
+        }
+        return alpha3.stream().map(EuropolVocabulary::countryCode).sorted().collect(Collectors.joining(","));
+    }
+
+    /** releasable_to back to alpha-3; null: empty (all). */
+    public static Set<String> countries(String list) {
+        Set<String> out = new LinkedHashSet<>();
+        if (list != null) {
+            for (String code : list.split(",")) {
+                if (!code.isBlank()) {
+                    out.add(country(code.trim()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "DD.MM.YYYY" when known to the day, else "YYYY". */
+    public static String dobText(PartialDate dob) {
+        if (dob == null) {
+            return null;
+        }
+        return dob.isFullDate() ? String.format("%02d.%02d.%04d", dob.day(), dob.month(), dob.year())
+                : String.format("%04d", dob.year());
+    }
+
+    public static PartialDate dateOfBirth(String dobText) {
+        if (dobText == null || dobText.isBlank()) {
+            return null;
+        }
+        String t = dobText.trim();
+        if (t.matches("\\d{2}\\.\\d{2}\\.\\d{4}")) {
+            return new PartialDate(Integer.parseInt(t.substring(6)), Integer.parseInt(t.substring(3, 5)),
+                    Integer.parseInt(t.substring(0, 2)));
+        }
+        if (t.matches("\\d{4}")) {
+            return PartialDate.ofYear(Integer.parseInt(t));
+        }
+        throw new IllegalArgumentException("expected DD.MM.YYYY or YYYY");
+    }
+
+    /** "FAMILY, Given Names": the family name upper-cased; no given names: "FAMILY". */
+    public static String fullName(String givenNames, String familyName) {
+        String family = familyName == null ? "" : familyName.trim().toUpperCase(Locale.ROOT);
+        if (givenNames == null || givenNames.isBlank()) {
+            return family;
+        }
+        return family.isEmpty() ? givenNames.trim() : family + ", " + givenNames.trim();
+    }
+
+    /** The family part of a "FAMILY, Given Names" field (the whole field when there is no comma). */
+    public static String familyName(String fullName) {
+        int comma = fullName.indexOf(',');
+        return (comma < 0 ? fullName : fullName.substring(0, comma)).trim();
+    }
+
+    /** The given-names part of a "FAMILY, Given Names" field, or null. */
+    public static String givenNames(String fullName) {
+        int comma = fullName.indexOf(',');
+        String given = comma < 0 ? "" : fullName.substring(comma + 1).trim();
+        return given.isEmpty() ? null : given;
+    }
+}

@@ -1,0 +1,48 @@
+package org.frontline.sourcedata;
+
+import org.flywaydb.core.Flyway;
+
+import java.util.List;
+
+/** Migrates a source database to its schema type (Flyway, history in its own table). */
+public final class SourceSchemas {
+
+    /** The schema types shipped, which are also the five demo source ids. */
+    public static final List<String> TYPES = List.of("interpol", "europol", "ameripol", "aseanapol", "gccpol");
+
+    static final String HISTORY_TABLE = "frontline_source_schema_history";
+
+    private SourceSchemas() {
+    }
+
+    /** Applies pending migrations of {@code db/sources/<schemaType>}; a no-op when up to date. */
+    public static void migrate(String jdbcUrl, String user, String password, String schemaType) {
+        requireKnown(schemaType);
+        Flyway.configure()
+                .dataSource(withTimeouts(jdbcUrl), user, password == null ? "" : password)
+                .locations("classpath:db/sources/" + schemaType)
+                .table(HISTORY_TABLE)
+                .connectRetries(0)
+                .load()
+                .migrate();
+    }
+
+    static String requireKnown(String schemaType) {
+        if (!TYPES.contains(schemaType)) {
+            throw new IllegalArgumentException("unknown schema type '" + schemaType + "', expected one of " + TYPES);
+        }
+        return schemaType;
+    }
+
+    /** Adds connect and socket timeouts unless the URL sets them, so that nothing waits forever. */
+    static String withTimeouts(String jdbcUrl) {
+        String url = jdbcUrl;
+        if (!url.contains("connectTimeout=")) {
+            url += (url.contains("?") ? "&" : "?") + "connectTimeout=10";
+        }
+        if (!url.contains("socketTimeout=")) {
+            url += "&socketTimeout=3600";
+        }
+        return url;
+    }
+}
