@@ -1,0 +1,47 @@
+package org.frontline.demo;
+
+import org.frontline.sourcedata.PostgresServer;
+import org.frontline.sourcedata.SourceSchemas;
+import org.frontline.sourcedata.SyntheticSeeder;
+import org.jboss.logging.Logger;
+
+/**
+ * The demo's sources: one embedded PostgreSQL (real binaries), one database per source, each
+ * migrated with its organisation's schema and seeded with the synthetic world plus the walkthrough
+ * subjects. The service is then pointed at them through system properties, which outrank
+ * application.properties.
+ */
+final class DemoSources {
+
+    private static final Logger LOG = Logger.getLogger(DemoSources.class);
+
+    private DemoSources() {
+    }
+
+    /** Read before Quarkus starts, so from a system property or the environment directly. */
+    private static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    static void startAndSeed() {
+        int persons = Integer.parseInt(setting("frontline.demo.persons", "FRONTLINE_DEMO_PERSONS", "10000"));
+        long seed = Long.parseLong(setting("frontline.demo.seed", "FRONTLINE_DEMO_SEED", "42"));
+        long start = System.nanoTime();
+        LOG.info("demo: starting an embedded PostgreSQL for the five regional sources");
+        PostgresServer pg = PostgresServer.embedded(null, 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "demo-postgres-stop"));
+        for (String source : SourceSchemas.TYPES) {
+            String db = "fq_demo_" + source;
+            pg.createDatabaseIfMissing(db);
+            SyntheticSeeder.Result result = SyntheticSeeder.seed(pg.jdbcUrl(db), pg.user(), pg.password(), source, seed, persons);
+            LOG.infof("demo: %s seeded, %d rows", source, result.totalRows());
+            System.setProperty("frontline.sources." + source + ".url", pg.reactiveUrl(db));
+            System.setProperty("frontline.sources." + source + ".username", pg.user());
+        }
+        LOG.infof("demo: sources ready in %d s", (System.nanoTime() - start) / 1_000_000_000L);
+    }
+}

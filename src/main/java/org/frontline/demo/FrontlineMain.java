@@ -1,0 +1,37 @@
+package org.frontline.demo;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import org.frontline.sourcedata.Tooling;
+
+import java.util.Set;
+
+/**
+ * The entry point. {@code seed}, {@code load} and {@code ground-truth} run the source tooling and
+ * exit without starting the service. In the {@code demo} profile, the embedded sources are started
+ * and seeded first: the reactive pools read their URLs when Quarkus configures them, so the
+ * databases must exist before {@link Quarkus#run} (a startup observer would be too late).
+ */
+@QuarkusMain
+public final class FrontlineMain {
+
+    private static final Set<String> TOOLING = Set.of("seed", "load", "ground-truth");
+
+    private FrontlineMain() {
+    }
+
+    public static void main(String... args) {
+        if (args.length > 0 && TOOLING.contains(args[0])) {
+            System.exit(Tooling.run(args));
+        }
+        if (isDemo()) {
+            DemoSources.startAndSeed();
+        }
+        Quarkus.run(args);
+    }
+
+    private static boolean isDemo() {
+        String profile = System.getProperty("quarkus.profile", System.getenv("QUARKUS_PROFILE"));
+        return profile != null && Set.of(profile.split(",")).contains("demo");
+    }
+}
