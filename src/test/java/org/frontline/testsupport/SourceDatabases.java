@@ -1,8 +1,8 @@
 package org.frontline.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.flywaydb.core.Flyway;
 import org.frontline.sourcedata.PostgresServer;
+import org.frontline.sourcedata.SyntheticSeeder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The five demo sources as real PostgreSQL databases for the Quarkus tests: the machine's server
  * when one answers (FRONTLINE_PG_* or 127.0.0.1:5432), else an embedded one. Each test database is
- * recreated, migrated with the source's own migrations and loaded with the fixtures in
+ * recreated, migrated with the source's own migrations, seeded with a small synthetic world
+ * (which includes the walkthrough subjects) and loaded with the fixtures in
  * {@code src/test/resources/fixtures}. ASEANAPOL is reached through a {@link FaultProxy} so that
  * tests can slow it down, black-hole it or reset its connections.
  */
@@ -25,6 +26,9 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> SOURCES = List.of("ameripol", "aseanapol", "europol", "gccpol", "interpol");
     public static final String PROXIED = "aseanapol";
+    /** The synthetic population each test source holds besides the fixtures. */
+    public static final int PERSONS = 3000;
+    public static final long SEED = 7;
 
     private static PostgresServer server;
     private static FaultProxy proxy;
@@ -73,11 +77,8 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
         String db = database(source);
         pg.dropDatabaseIfExists(db);
         pg.createDatabaseIfMissing(db);
-        Flyway.configure()
-                .dataSource(pg.jdbcUrl(db), pg.user(), pg.password())
-                .locations("classpath:db/sources/" + source)
-                .load()
-                .migrate();
+        // the synthetic world (with the walkthrough subjects) as background, then the test fixtures
+        SyntheticSeeder.seed(pg.jdbcUrl(db), pg.user(), pg.password(), source, SEED, PERSONS);
         try (Connection c = pg.connect(db); Statement st = c.createStatement();
              InputStream in = SourceDatabases.class.getResourceAsStream("/fixtures/" + source + ".sql")) {
             st.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
