@@ -57,6 +57,51 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response notPermitted(Consultations.NotPermitted e, HttpServerRequest request) {
+        return Problem.of(403, "not-permitted", "Not permitted", e.getMessage() + ".", request.path()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(Consultations.RateLimited e, HttpServerRequest request) {
+        return Response.fromResponse(Problem.of(429, "rate-limited", "Too many searches",
+                        "Wait " + e.retryAfterSeconds() + " s before the next search.", request.path()).toResponse())
+                .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response auditDown(org.frontline.audit.AuditUnavailableException e, HttpServerRequest request) {
+        return Response.fromResponse(Problem.of(503, "audit-unavailable", "Audit log unavailable",
+                        "Every consultation must be audited before its answer is released, and the audit log cannot be"
+                                + " written now. No data was released. Try again shortly.", request.path()).toResponse())
+                .header("Retry-After", 5).build();
+    }
+
+    @ServerExceptionMapper
+    public Response incompleteToken(org.frontline.access.OfficerTokens.IncompleteToken e, HttpServerRequest request) {
+        return unauthorized(e.getMessage() + ".", request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {
+        return unauthorized("An officer token is required: Authorization: Bearer <token>.", request);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthorized("The officer token is invalid or expired.", request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return Problem.of(403, "forbidden", "Forbidden", "Your role may not use this endpoint.", request.path()).toResponse();
+    }
+
+    private static Response unauthorized(String detail, HttpServerRequest request) {
+        return Response.fromResponse(Problem.of(401, "unauthorized", "Unauthorized", detail, request.path()).toResponse())
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpServerRequest request) {
         return Problem.of(404, "not-found", "Not found", "There is nothing at this path.", request.path()).toResponse();
     }

@@ -19,7 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontline.model.SubjectQuery;
 import org.frontline.search.Answer;
-import org.frontline.search.FederatedSearch;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.frontline.access.Officer;
+import org.frontline.access.OfficerTokens;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.frontline.search.SearchEvent;
 
 import java.time.Clock;
@@ -32,14 +36,30 @@ import java.time.Clock;
 @Path("/v1/search")
 @Tag(name = "search", description = "Ask every source at once, get one answer")
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 public class SearchResource {
 
-    private final FederatedSearch search;
+    private final Consultations consultations;
     private final Clock clock;
+    private final JsonWebToken token;
+    private final HttpHeaders headers;
 
-    SearchResource(FederatedSearch search, Clock clock) {
-        this.search = search;
+    SearchResource(Consultations consultations, Clock clock, JsonWebToken token, HttpHeaders headers) {
+        this.consultations = consultations;
         this.clock = clock;
+        this.token = token;
+        this.headers = headers;
+    }
+
+    private Officer officer() {
+        return OfficerTokens.officer(token);
+    }
+
+    private Consultations.Origin origin() {
+        String requestId = headers.getHeaderString("X-Request-Id");
+        String traceparent = headers.getHeaderString("traceparent");
+        return new Consultations.Origin(requestId == null || requestId.length() > 100 ? null : requestId,
+                traceparent == null || traceparent.length() > 100 ? null : traceparent);
     }
 
     @POST
@@ -58,8 +78,9 @@ public class SearchResource {
             schema = @Schema(implementation = SearchRequests.Person.class),
             examples = @ExampleObject(name = "person", value = "{\"name\":\"Muhammad Al Rasheed\",\"dateOfBirth\":\"1983-04-12\",\"nationality\":\"JOR\",\"purpose\":\"identity check at roadside\"}")))
     public Uni<Answer> person(SearchRequests.Person body) {
+        Officer officer = officer();
         var request = RequestValidation.person(body, clock);
-        return search.search(request.query(), request.deadline(), null);
+        return consultations.answer(officer, request, origin());
     }
 
     @POST
@@ -67,8 +88,9 @@ public class SearchResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
     public Multi<OutboundSseEvent> personStream(SearchRequests.Person body, @Context Sse sse) {
+        Officer officer = officer();
         var request = RequestValidation.person(body, clock);
-        return stream(request.query(), request, sse);
+        return stream(officer, request, sse);
     }
 
     @POST
@@ -87,8 +109,9 @@ public class SearchResource {
             schema = @Schema(implementation = SearchRequests.Document.class),
             examples = @ExampleObject(name = "document", value = "{\"number\":\"P4471902\",\"issuingCountry\":\"FRA\",\"type\":\"PASSPORT\",\"purpose\":\"border control, entry\"}")))
     public Uni<Answer> document(SearchRequests.Document body) {
+        Officer officer = officer();
         var request = RequestValidation.document(body, clock);
-        return search.search(request.query(), request.deadline(), null);
+        return consultations.answer(officer, request, origin());
     }
 
     @POST
@@ -96,8 +119,9 @@ public class SearchResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
     public Multi<OutboundSseEvent> documentStream(SearchRequests.Document body, @Context Sse sse) {
+        Officer officer = officer();
         var request = RequestValidation.document(body, clock);
-        return stream(request.query(), request, sse);
+        return stream(officer, request, sse);
     }
 
     @POST
@@ -116,8 +140,9 @@ public class SearchResource {
             schema = @Schema(implementation = SearchRequests.Vehicle.class),
             examples = @ExampleObject(name = "vehicle", value = "{\"plate\":\"ABC1234\",\"registrationCountry\":\"BRA\",\"purpose\":\"traffic stop\"}")))
     public Uni<Answer> vehicle(SearchRequests.Vehicle body) {
+        Officer officer = officer();
         var request = RequestValidation.vehicle(body, clock);
-        return search.search(request.query(), request.deadline(), null);
+        return consultations.answer(officer, request, origin());
     }
 
     @POST
@@ -125,12 +150,14 @@ public class SearchResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
     public Multi<OutboundSseEvent> vehicleStream(SearchRequests.Vehicle body, @Context Sse sse) {
+        Officer officer = officer();
         var request = RequestValidation.vehicle(body, clock);
-        return stream(request.query(), request, sse);
+        return stream(officer, request, sse);
     }
 
-    private Multi<OutboundSseEvent> stream(SubjectQuery query, RequestValidation.Validated<?> request, Sse sse) {
-        return search.stream(query, request.deadline(), null)
+    private Multi<OutboundSseEvent> stream(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
+                                           Sse sse) {
+        return consultations.stream(officer, request, origin())
                 .map(event -> {
                     if (event instanceof SearchEvent.SourceAnswered s) {
                         return sse.newEventBuilder().name("source").mediaType(MediaType.APPLICATION_JSON_TYPE)

@@ -16,8 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** The configured sources, with their current health. */
+/** The configured sources the caller's profile may query, with their current health. */
 @Path("/v1/sources")
+@io.quarkus.security.Authenticated
 @Tag(name = "sources", description = "Which databases answer, and whether they are up")
 public class SourcesResource {
 
@@ -29,9 +30,14 @@ public class SourcesResource {
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
 
     private final SourceRegistry registry;
+    private final org.frontline.access.AccessPolicy policy;
+    private final org.eclipse.microprofile.jwt.JsonWebToken token;
 
-    SourcesResource(SourceRegistry registry) {
+    SourcesResource(SourceRegistry registry, org.frontline.access.AccessPolicy policy,
+                    org.eclipse.microprofile.jwt.JsonWebToken token) {
         this.registry = registry;
+        this.policy = policy;
+        this.token = token;
     }
 
     @GET
@@ -42,7 +48,8 @@ public class SourcesResource {
                     examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "sources",
                             value = "[{\"id\":\"interpol\",\"organisation\":\"INTERPOL\",\"region\":\"global\",\"kinds\":[\"PERSON\",\"DOCUMENT\",\"VEHICLE\"],\"contactPoint\":\"INTERPOL Command and Coordination Centre, Lyon\",\"health\":\"UP\",\"breaker\":\"CLOSED\",\"pingMs\":1}]")))
     public Uni<List<SourceView>> list() {
-        List<Uni<SourceView>> views = registry.all().stream().map(this::view).toList();
+        var grant = policy.grantFor(org.frontline.access.OfficerTokens.officer(token));
+        List<Uni<SourceView>> views = registry.all().stream().filter(s -> grant.mayQuery(s.id())).map(this::view).toList();
         if (views.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

@@ -14,4 +14,9 @@ public interface DemoConfig {
     /** The generator's seed: the same seed gives the same data. */
     @WithDefault("42")
     long seed();
+
+    /** Whether POST /demo/token issues demo officer tokens; true in the demo (and test) profile only. */
+    @io.smallrye.config.WithName("token-endpoint")
+    @WithDefault("false")
+    boolean tokenEndpoint();
 }

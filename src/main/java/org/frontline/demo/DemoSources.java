@@ -42,6 +42,9 @@ final class DemoSources {
             System.setProperty("frontline.sources." + source + ".url", pg.reactiveUrl(db));
             System.setProperty("frontline.sources." + source + ".username", pg.user());
         }
+        pg.createDatabaseIfMissing("fq_demo_audit");
+        System.setProperty("quarkus.datasource.reactive.url", pg.reactiveUrl("fq_demo_audit"));
+        System.setProperty("quarkus.datasource.username", pg.user());
         LOG.infof("demo: sources ready in %d s", (System.nanoTime() - start) / 1_000_000_000L);
     }
 }

@@ -61,6 +61,8 @@ public final class Consolidator {
                         .thenComparing(ScoredRecord::sourceId)
                         .thenComparing(r -> r.record().recordId()))
                 .toList();
+        List<ScoredRecord> restricted = found.stream().filter(ScoredRecord::restricted).toList();
+        found = found.stream().filter(r -> !r.restricted()).toList();
         List<List<ScoredRecord>> groups = switch (kind) {
             case PERSON -> groupPersons(found);
             case DOCUMENT -> groupBy(found, r -> {
@@ -76,7 +78,11 @@ public final class Consolidator {
         for (List<ScoredRecord> group : groups) {
             subjects.add(subject("S" + (subjects.size() + 1), group, bySource));
         }
-        boolean complete = ordered.stream().allMatch(a -> a.status() == SourceStatus.OK
+        for (ScoredRecord r : restricted) {
+            subjects.add(restrictedSubject("S" + (subjects.size() + 1), r));
+        }
+        int withheld = ordered.stream().mapToInt(SourceAnswer::withheld).sum();
+        boolean complete = withheld == 0 && ordered.stream().allMatch(a -> a.status() == SourceStatus.OK
                 || a.status() == SourceStatus.NOT_PERMITTED || a.status() == SourceStatus.NOT_APPLICABLE);
         Outcome outcome = outcome(subjects, complete);
         ActionToTake action = subjects.stream()
@@ -181,6 +187,14 @@ public final class Consolidator {
                 values(nationalities), values(identifiers), records);
     }
 
+    /** "Possible hit - contact ...": the source restricted the record; nothing of it is shown. */
+    private static Answer.Subject restrictedSubject(String id, ScoredRecord r) {
+        return new Answer.Subject(id, MatchLevel.POSSIBLE_MATCH, round(r.score()), ActionToTake.VERIFY_IDENTITY, List.of(),
+                List.of(), List.of(), List.of(), List.of(),
+                List.of(new Answer.RecordReport(r.sourceId(), null, round(r.score()), r.reasons(), r.restrictedContact(),
+                        true, List.of())));
+    }
+
     private static void add(Map<String, List<String>> values, String value, String sourceId) {
         if (value == null || value.isBlank()) {
             return;
@@ -223,7 +237,11 @@ public final class Consolidator {
         String contacts = subjects.stream().flatMap(s -> s.records().stream())
                 .map(Answer.RecordReport::contactPoint).filter(Objects::nonNull).distinct().limit(3)
                 .collect(Collectors.joining("; "));
-        String unanswered = missing.isEmpty() ? "" : " Not answered: " + missing + ".";
+        int withheld = answers.stream().mapToInt(SourceAnswer::withheld).sum();
+        String unanswered = (missing.isEmpty() ? "" : " Not answered: " + missing + ".")
+                + (withheld == 0 ? "" : " Some records are not available to your profile: "
+                + answers.stream().filter(a -> a.withheld() > 0).map(a -> a.sourceId() + " (" + a.contactPoint() + ")")
+                .collect(Collectors.joining(", ")) + ".");
         return switch (outcome) {
             case HIT -> "HIT: " + action + "." + caution + " Confirm with " + contacts + " before acting." + unanswered;
             case POSSIBLE_MATCH -> "POSSIBLE MATCH: verify identity; contact " + contacts + "." + caution + unanswered;

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -64,25 +63,25 @@ public class FederatedSearch {
     }
 
     /** The whole answer once every source has answered or the deadline has passed. */
-    public Uni<Answer> search(SubjectQuery query, Duration requestedDeadline, Set<String> permittedSources) {
+    public Uni<Answer> search(SubjectQuery query, Duration requestedDeadline, RecordAccess access) {
         return Uni.createFrom().deferred(() -> {
             String queryId = UUID.randomUUID().toString();
             long start = clock.millis();
             long deadlineAt = start + effectiveDeadline(requestedDeadline).toMillis();
-            List<Uni<SourceAnswer>> calls = calls(query, deadlineAt, permittedSources);
+            List<Uni<SourceAnswer>> calls = calls(query, deadlineAt, access);
             return Uni.join().all(calls).andFailFast()
                     .map(answers -> consolidator.consolidate(queryId, query.kind(), answers, clock.millis() - start));
         });
     }
 
     /** One event per source as it answers, then the consolidated answer. */
-    public Multi<SearchEvent> stream(SubjectQuery query, Duration requestedDeadline, Set<String> permittedSources) {
+    public Multi<SearchEvent> stream(SubjectQuery query, Duration requestedDeadline, RecordAccess access) {
         return Multi.createFrom().deferred(() -> {
             String queryId = UUID.randomUUID().toString();
             long start = clock.millis();
             long deadlineAt = start + effectiveDeadline(requestedDeadline).toMillis();
             List<SourceAnswer> arrived = Collections.synchronizedList(new ArrayList<>());
-            Multi<SearchEvent> perSource = Multi.createFrom().iterable(calls(query, deadlineAt, permittedSources))
+            Multi<SearchEvent> perSource = Multi.createFrom().iterable(calls(query, deadlineAt, access))
                     .onItem().transformToUniAndMerge(Function.identity())
                     .onItem().invoke(arrived::add)
                     .map(a -> new SearchEvent.SourceAnswered(
@@ -93,44 +92,45 @@ public class FederatedSearch {
         });
     }
 
-    private List<Uni<SourceAnswer>> calls(SubjectQuery query, long deadlineAt, Set<String> permittedSources) {
+    private List<Uni<SourceAnswer>> calls(SubjectQuery query, long deadlineAt, RecordAccess access) {
         List<Uni<SourceAnswer>> calls = new ArrayList<>();
         for (Source source : registry.all()) {
-            if (permittedSources != null && !permittedSources.contains(source.id())) {
+            if (!access.mayQuery(source.id())) {
                 calls.add(Uni.createFrom().item(notAsked(source, SourceStatus.NOT_PERMITTED, "not permitted for this officer's profile")));
             } else if (!source.descriptor().kinds().contains(query.kind())) {
                 calls.add(Uni.createFrom().item(notAsked(source, SourceStatus.NOT_APPLICABLE, "holds no data of this kind")));
             } else {
-                calls.add(ask(source, query, deadlineAt));
+                calls.add(ask(source, query, deadlineAt, access));
             }
         }
         return calls;
     }
 
-    private Uni<SourceAnswer> ask(Source source, SubjectQuery query, long deadlineAt) {
+    private Uni<SourceAnswer> ask(Source source, SubjectQuery query, long deadlineAt, RecordAccess access) {
         return Uni.createFrom().deferred(() -> {
             Duration remaining = Duration.ofMillis(deadlineAt - clock.millis());
             if (query instanceof PersonQuery person) {
                 String key = matcher.searchKey(person.name());
                 return source.call(c -> c.findPersonCandidates(key, config.maxCandidates()), remaining)
-                        .map(call -> answer(source, call, records -> scorePersons(source.id(), person, records), "PERSON"));
+                        .map(call -> answer(source, call, records -> scorePersons(source.id(), person, records), "PERSON", access));
             }
             if (query instanceof DocumentQuery document) {
                 return source.call(c -> c.findDocuments(document), remaining)
-                        .map(call -> answer(source, call, records -> exactDocuments(source.id(), document, records), "DOCUMENT"));
+                        .map(call -> answer(source, call, records -> exactDocuments(source.id(), document, records), "DOCUMENT", access));
             }
             VehicleQuery vehicle = (VehicleQuery) query;
             return source.call(c -> c.findVehicles(vehicle), remaining)
-                    .map(call -> answer(source, call, records -> exactVehicles(source.id(), vehicle, records), "VEHICLE"));
+                    .map(call -> answer(source, call, records -> exactVehicles(source.id(), vehicle, records), "VEHICLE", access));
         });
     }
 
     private <T> SourceAnswer answer(Source source, SourceCall<List<T>> call,
-                                    Function<List<T>, List<ScoredRecord>> scoring, String kind) {
+                                    Function<List<T>, List<ScoredRecord>> scoring, String kind,
+                                    RecordAccess access) {
         metrics.record(source.id(), kind, call.status(), call.latencyMs());
-        List<ScoredRecord> records = call.ok() ? scoring.apply(call.value()) : List.of();
+        RecordAccess.Filtered filtered = access.filter(call.ok() ? scoring.apply(call.value()) : List.of());
         return new SourceAnswer(source.id(), source.descriptor().organisation(), source.descriptor().contactPoint(),
-                call.status(), call.latencyMs(), call.detail(), records);
+                call.status(), call.latencyMs(), call.detail(), filtered.visible(), filtered.withheld());
     }
 
     private static SourceAnswer notAsked(Source source, SourceStatus status, String detail) {

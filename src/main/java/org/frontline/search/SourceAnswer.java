@@ -8,11 +8,17 @@ import java.util.List;
  * One source's answer to one query: its status, its latency and, when OK, its scored records.
  *
  * @param contactPoint the source's default contact point
+ * @param withheld     records removed because the officer may not see them
  */
 public record SourceAnswer(String sourceId, String organisation, String contactPoint, SourceStatus status,
-                           long latencyMs, String detail, List<ScoredRecord> records) {
+                           long latencyMs, String detail, List<ScoredRecord> records, int withheld) {
 
     public SourceAnswer {
         records = records == null ? List.of() : List.copyOf(records);
+    }
+
+    public SourceAnswer(String sourceId, String organisation, String contactPoint, SourceStatus status,
+                        long latencyMs, String detail, List<ScoredRecord> records) {
+        this(sourceId, organisation, contactPoint, status, latencyMs, detail, records, 0);
     }
 }

@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.frontline.testsupport.SourceDatabases;
+import org.frontline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -60,18 +61,18 @@ class ContractTest {
     @Test
     void answersAndProblemsConformToTheContract() {
         OpenApiValidationFilter contract = new OpenApiValidationFilter(CONTRACT.toUri().toString());
-        given().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
+        TestTokens.asOfficer().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(Map.of("name", "Yuriy Shcherbakov", "purpose", "identity check"))
                 .when().post("/v1/search/person").then().statusCode(200);
-        given().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
+        TestTokens.asOfficer().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(Map.of("number", "X9TEST001", "issuingCountry", "ESP", "purpose", "border check"))
                 .when().post("/v1/search/document").then().statusCode(200);
-        given().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
+        TestTokens.asOfficer().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(Map.of("vin", "1M8GDM9AXKP042788", "purpose", "traffic stop"))
                 .when().post("/v1/search/vehicle").then().statusCode(200);
-        given().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
+        TestTokens.asOfficer().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(Map.of("number", "X9TEST001", "issuingCountry", "ZZZ", "purpose", "border check"))
                 .when().post("/v1/search/document").then().statusCode(400);
-        given().filter(contract).accept(ContentType.JSON).when().get("/v1/sources").then().statusCode(200);
+        TestTokens.asOfficer().filter(contract).accept(ContentType.JSON).when().get("/v1/sources").then().statusCode(200);
     }
 }

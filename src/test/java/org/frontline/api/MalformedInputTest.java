@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.frontline.testsupport.SourceDatabases;
+import org.frontline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class MalformedInputTest {
         for (int i = 0; i < 400; i++) {
             String kind = KINDS[random.nextInt(KINDS.length)];
             String body = malformedBody(kind, random);
-            Response r = given().contentType("application/json").body(body)
+            Response r = TestTokens.asOfficer().contentType("application/json").body(body)
                     .when().post("/v1/search/" + kind);
             int status = r.statusCode();
             if (status >= 500) {
@@ -99,7 +100,7 @@ class MalformedInputTest {
 
     @Test
     void problemNamesTheFieldAndTheReason() {
-        given().contentType("application/json")
+        TestTokens.asOfficer().contentType("application/json")
                 .body(Map.of("name", "Ana Souza", "dateOfBirth", "1990-02-30", "nationality", "XYZ", "purpose", "check"))
                 .when().post("/v1/search/person")
                 .then().statusCode(400)
@@ -112,7 +113,7 @@ class MalformedInputTest {
 
     @Test
     void unknownFieldIsNamed() {
-        given().contentType("application/json")
+        TestTokens.asOfficer().contentType("application/json")
                 .body(Map.of("number", "AB1", "issuingCountry", "PRT", "purpose", "check", "holder", "x"))
                 .when().post("/v1/search/document")
                 .then().statusCode(400)
@@ -121,7 +122,7 @@ class MalformedInputTest {
 
     @Test
     void oversizedBodyIs413Problem() {
-        given().contentType("application/json")
+        TestTokens.asOfficer().contentType("application/json")
                 .body("{\"name\":\"" + "a".repeat(40_000) + "\",\"purpose\":\"check\"}")
                 .when().post("/v1/search/person")
                 .then().statusCode(413)
@@ -130,11 +131,11 @@ class MalformedInputTest {
 
     @Test
     void wrongMediaTypeAndUnknownPathAreProblems() {
-        given().contentType("text/plain").body("hello").when().post("/v1/search/person")
+        TestTokens.asOfficer().contentType("text/plain").body("hello").when().post("/v1/search/person")
                 .then().statusCode(415).contentType(startsWith("application/problem+json"));
-        given().when().get("/v1/nothing-here")
+        TestTokens.asOfficer().when().get("/v1/nothing-here")
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
-        given().when().get("/v1/search/person")
+        TestTokens.asOfficer().when().get("/v1/search/person")
                 .then().statusCode(405).contentType(startsWith("application/problem+json"));
     }
 }

@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.frontline.sourcedata.Walkthrough;
 import org.frontline.testsupport.SourceDatabases;
+import org.frontline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SearchApiTest {
 
     private static Response post(String kind, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+        return TestTokens.asOfficer().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
                 .when().post("/v1/search/" + kind);
     }
 
@@ -174,7 +175,7 @@ class SearchApiTest {
 
     @Test
     void streamSendsOneEventPerSourceThenTheAnswer() {
-        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+        String body = TestTokens.asOfficer().contentType(ContentType.JSON).accept("text/event-stream")
                 .body(Map.of("number", "X9TEST001", "issuingCountry", "ESP", "purpose", "border check"))
                 .when().post("/v1/search/document")
                 .then().statusCode(200)
@@ -188,7 +189,7 @@ class SearchApiTest {
 
     @Test
     void sourcesAreListedWithHealth() {
-        given().accept(ContentType.JSON).when().get("/v1/sources")
+        TestTokens.asOfficer().accept(ContentType.JSON).when().get("/v1/sources")
                 .then().statusCode(200)
                 .body("id", containsInAnyOrder("ameripol", "aseanapol", "europol", "gccpol", "interpol"))
                 .body("health", everyItem(equalTo("UP")))

@@ -8,6 +8,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.frontline.testsupport.FaultProxy;
 import org.frontline.testsupport.SourceDatabases;
+import org.frontline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class SourceFaultTest {
     }
 
     private static JsonPath search(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+        return TestTokens.asOfficer().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
                 .when().post("/v1/search/document")
                 .then().statusCode(200).extract().jsonPath();
     }

@@ -26,6 +26,7 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> SOURCES = List.of("ameripol", "aseanapol", "europol", "gccpol", "interpol");
     public static final String PROXIED = "aseanapol";
+    public static final String AUDIT_DATABASE = "fqt_audit";
     /** The synthetic population each test source holds besides the fixtures. */
     public static final int PERSONS = 3000;
     public static final long SEED = 7;
@@ -64,6 +65,13 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
                 if (!pg.password().isEmpty()) {
                     config.put("frontline.sources." + source + ".password", pg.password());
                 }
+            }
+            pg.dropDatabaseIfExists(AUDIT_DATABASE);
+            pg.createDatabaseIfMissing(AUDIT_DATABASE);
+            config.put("quarkus.datasource.reactive.url", pg.reactiveUrl(AUDIT_DATABASE));
+            config.put("quarkus.datasource.username", pg.user());
+            if (!pg.password().isEmpty()) {
+                config.put("quarkus.datasource.password", pg.password());
             }
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("could not prepare the test source databases", e);

@@ -1,0 +1,143 @@
+package org.frontline.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.frontline.access.AccessPolicy;
+import org.frontline.access.NeedToKnow;
+import org.frontline.access.Officer;
+import org.frontline.access.RateLimiter;
+import org.frontline.audit.AuditEvent;
+import org.frontline.audit.AuditLog;
+import org.frontline.model.SubjectQuery;
+import org.frontline.search.Answer;
+import org.frontline.search.FederatedSearch;
+import org.frontline.search.SearchEvent;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One consultation from request to released answer: the officer's profile decides whether they may
+ * ask this kind of question and which sources they may query; the rate limit applies; the search
+ * runs with the need-to-know filter; and the answer is released only once its audit record is
+ * durable. Refusals are audited too.
+ */
+@ApplicationScoped
+public class Consultations {
+
+    private final FederatedSearch search;
+    private final AccessPolicy policy;
+    private final RateLimiter limiter;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    Consultations(FederatedSearch search, AccessPolicy policy, RateLimiter limiter, AuditLog audit, Clock clock,
+                  ObjectMapper json) {
+        this.search = search;
+        this.policy = policy;
+        this.limiter = limiter;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Where a request came from, for the audit log. */
+    public record Origin(String requestId, String traceparent) {
+    }
+
+    /** Thrown (after auditing) when the officer's profile does not allow the question. */
+    public static final class NotPermitted extends RuntimeException {
+        NotPermitted(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Thrown (after auditing) when the officer has asked too much too fast. */
+    public static final class RateLimited extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        RateLimited(long retryAfterSeconds) {
+            super(null, null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    public Uni<Answer> answer(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request, Origin origin) {
+        return admit(officer, request, origin).chain(access -> search.search(request.query(), request.deadline(), access))
+                .call(answer -> audit.append(event(officer, request, origin, answer.queryId(), sources(answer.sources()),
+                        answer.outcome().name(), "ANSWERED")));
+    }
+
+    /**
+     * Per-source progress as it comes, then the answer once audited. Progress events carry the
+     * source's status and latency only: nothing of a record leaves before the audit record is durable.
+     */
+    public Multi<SearchEvent> stream(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
+                                     Origin origin) {
+        return admit(officer, request, origin).onItem().transformToMulti(access ->
+                search.stream(request.query(), request.deadline(), access)
+                        .onItem().transformToUniAndConcatenate(event -> {
+                            if (event instanceof SearchEvent.Consolidated done) {
+                                Answer answer = done.answer();
+                                return audit.append(event(officer, request, origin, answer.queryId(),
+                                        sources(answer.sources()), answer.outcome().name(), "ANSWERED")).replaceWith(event);
+                            }
+                            SearchEvent.SourceAnswered progress = (SearchEvent.SourceAnswered) event;
+                            Answer.SourceReport s = progress.source();
+                            return Uni.createFrom().item(new SearchEvent.SourceAnswered(
+                                    new Answer.SourceReport(s.source(), s.status(), s.latencyMs(), 0, s.detail())));
+                        }));
+    }
+
+    private Uni<NeedToKnow> admit(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
+                                  Origin origin) {
+        return Uni.createFrom().deferred(() -> {
+            AccessPolicy.Grant grant = policy.grantFor(officer);
+            if (!grant.maySearch(request.query().kind())) {
+                return refuse(officer, request, origin, "REFUSED_NOT_PERMITTED",
+                        new NotPermitted("your role may not search " + request.query().kind().name().toLowerCase() + "s"));
+            }
+            long wait = limiter.secondsToWait(officer.officerId());
+            if (wait > 0) {
+                return refuse(officer, request, origin, "REFUSED_RATE_LIMITED", new RateLimited(wait));
+            }
+            return Uni.createFrom().item(new NeedToKnow(officer, grant));
+        });
+    }
+
+    private Uni<NeedToKnow> refuse(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
+                                   Origin origin, String decision, RuntimeException refusal) {
+        return audit.append(event(officer, request, origin, UUID.randomUUID().toString(), "[]", null, decision))
+                .onItem().<NeedToKnow>transformToUni(ignored -> Uni.createFrom().failure(refusal));
+    }
+
+    private AuditEvent event(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request, Origin origin,
+                             String queryId, String sources, String outcome, String decision) {
+        return new AuditEvent(clock.instant(), queryId, officer.officerId(), officer.agency(), officer.country(),
+                officer.rolesText(), request.purpose(), request.query().kind().name(), toJson(request.query()),
+                sources, outcome, decision, origin.requestId(), origin.traceparent());
+    }
+
+    private String sources(List<Answer.SourceReport> reports) {
+        return toJson(reports.stream().map(r -> Map.of("source", r.source(), "status", r.status().name(),
+                "latencyMs", r.latencyMs())).toList());
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit serialisation failed");
+        }
+    }
+}

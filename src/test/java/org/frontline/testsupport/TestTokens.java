@@ -1,0 +1,79 @@
+package org.frontline.testsupport;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Officer tokens for tests, signed like the demo's (demo key, demo issuer), and variants that must
+ * be refused: expired, wrong issuer, tampered signature.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://frontline-query.example/demo-issuer";
+
+    private TestTokens() {
+    }
+
+    private static PrivateKey key() {
+        try {
+            return KeyUtils.readPrivateKey("demo/officer-token-private.pem");
+        } catch (Exception e) {
+            throw new IllegalStateException("demo key missing", e);
+        }
+    }
+
+    public static String token(String officerId, String agency, String country, String clearance, String... roles) {
+        return Jwt.issuer(ISSUER).subject(officerId).upn(officerId).groups(Set.of(roles))
+                .claim("agency", agency).claim("country", country).claim("clearance", clearance)
+                .expiresIn(Duration.ofMinutes(30)).sign(key());
+    }
+
+    public static String officer() {
+        return token("officer-1", "BKA", "DEU", "RESTRICTED", "OFFICER");
+    }
+
+    public static String borderGuard() {
+        return token("guard-1", "PAF", "FRA", "UNCLASSIFIED", "BORDER_GUARD");
+    }
+
+    public static String auditor() {
+        return token("auditor-1", "EDPS", "BEL", "SECRET", "AUDITOR");
+    }
+
+    public static String admin() {
+        return token("admin-1", "OPS", "NLD", "SECRET", "ADMIN");
+    }
+
+    public static String expired() {
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        return Jwt.issuer(ISSUER).subject("officer-1").groups(Set.of("OFFICER"))
+                .claim("agency", "BKA").claim("country", "DEU").claim("clearance", "RESTRICTED")
+                .issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(30))).sign(key());
+    }
+
+    public static String wrongIssuer() {
+        return Jwt.issuer("https://somebody-else.example").subject("officer-1").groups(Set.of("OFFICER"))
+                .claim("agency", "BKA").claim("country", "DEU").claim("clearance", "RESTRICTED")
+                .expiresIn(Duration.ofMinutes(30)).sign(key());
+    }
+
+    /** A valid token whose payload was changed after signing (clearance raised): the signature no longer fits. */
+    public static String tampered() {
+        String[] parts = officer().split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        String forged = payload.replace("\"RESTRICTED\"", "\"SECRET\"");
+        return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "." + parts[2];
+    }
+
+    /** REST Assured with an officer's token. */
+    public static RequestSpecification asOfficer() {
+        return RestAssured.given().auth().oauth2(officer());
+    }
+}
