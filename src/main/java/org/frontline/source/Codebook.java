@@ -1,10 +1,13 @@
 package org.frontline.source;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -12,18 +15,28 @@ import java.util.Set;
  * measures, hazard flags...). Most entries map both ways; a source that has no exact equivalent for
  * a common value gets a one-way "write" entry (the nearest code it has), and a source with two codes
  * for one common value gets a one-way "read" entry for the second. Unknown values fail with the
- * value named in the message.
+ * value named in the message on the write path; the read path ({@link #valueOr}, {@link #readAll}) never
+ * throws, so that a source holding a code we do not know still answers.
  */
 public final class Codebook<E extends Enum<E>> {
 
     private final String name;
     private final Map<E, String> toCode;
     private final Map<String, E> toValue;
+    private final Map<String, E> toValueIgnoringCase;
 
     private Codebook(String name, Map<E, String> toCode, Map<String, E> toValue) {
         this.name = name;
         this.toCode = toCode;
         this.toValue = toValue;
+        Map<String, E> folded = new LinkedHashMap<>();
+        toValue.forEach((code, value) -> {
+            E previous = folded.putIfAbsent(code.toUpperCase(Locale.ROOT), value);
+            if (previous != null && previous != value) {
+                throw new IllegalArgumentException(name + ": code " + code + " differs from another only in case");
+            }
+        });
+        this.toValueIgnoringCase = Collections.unmodifiableMap(folded);
     }
 
     public static <E extends Enum<E>> Builder<E> of(String name, Class<E> type) {
@@ -51,6 +64,32 @@ public final class Codebook<E extends Enum<E>> {
             throw new IllegalArgumentException("unknown " + name + " code '" + code + "'");
         }
         return value;
+    }
+
+    /**
+     * Read path: the common value of a source code (exact, as {@link #value}), or {@code fallback} when
+     * the code is null or one this codebook does not know. Never throws.
+     */
+    public E valueOr(String code, E fallback) {
+        E value = code == null ? null : toValue.get(code);
+        return value == null ? fallback : value;
+    }
+
+    /**
+     * Read path: the values of a list of codes (a TEXT[] or a split text column), each trimmed and
+     * matched ignoring case, in order and each once; codes this codebook does not know are dropped.
+     * Never throws.
+     */
+    public List<E> readAll(Collection<String> codes) {
+        if (codes == null) {
+            return List.of();
+        }
+        return codes.stream()
+                .filter(Objects::nonNull)
+                .map(c -> toValueIgnoringCase.get(c.trim().toUpperCase(Locale.ROOT)))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     /** Every code the source uses, in declaration order. */

@@ -8,9 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +20,12 @@ public final class SqlSupport {
     public static String normalisedPlate(String column) {
         return "upper(regexp_replace(" + column + ", '[^A-Za-z0-9]', '', 'g'))";
     }
+
+    /**
+     * The minimum clearance of a record whose clearance code the source holds but we do not know: the
+     * highest, so that the record still answers but is never shown to an officer who may not see it.
+     */
+    public static final org.frontline.model.Clearance UNKNOWN_CLEARANCE = org.frontline.model.Clearance.SECRET;
 
     private SqlSupport() {
     }
@@ -72,22 +76,6 @@ public final class SqlSupport {
                 .toList();
     }
 
-    /** Maps each code through {@code mapping}, dropping codes it does not know (null). */
-    public static <T> List<T> mapAll(Collection<String> codes, Function<String, T> mapping) {
-        return codes.stream()
-                .map(c -> mapping.apply(c.trim().toUpperCase(Locale.ROOT)))
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
-    }
-
-    public static Set<String> mapToSet(Collection<String> codes, Function<String, String> mapping) {
-        return codes.stream()
-                .map(c -> mapping.apply(c.trim()))
-                .filter(java.util.Objects::nonNull)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
     /** Runs a prepared statement and maps every row. */
     public static <T> io.smallrye.mutiny.Uni<List<T>> select(io.vertx.mutiny.sqlclient.Pool pool, String sql,
                                                             io.vertx.mutiny.sqlclient.Tuple arguments,
@@ -101,6 +89,17 @@ public final class SqlSupport {
                     }
                     return result;
                 });
+    }
+
+    /**
+     * The document look-up every schema shares in shape: by issuing country, already in the source's
+     * country form, and number. A null country is one the source cannot hold: no records.
+     */
+    public static <T> io.smallrye.mutiny.Uni<List<T>> documents(io.vertx.mutiny.sqlclient.Pool pool, String sql,
+                                                               String sourceCountry, String number,
+                                                               Function<Row, T> mapper) {
+        return sourceCountry == null ? io.smallrye.mutiny.Uni.createFrom().item(List.of())
+                : select(pool, sql, io.vertx.mutiny.sqlclient.Tuple.of(sourceCountry, number), mapper);
     }
 
     /**
@@ -133,10 +132,6 @@ public final class SqlSupport {
         return alpha3 == null || alpha3.isEmpty() ? org.frontline.model.HandlingRestrictions.NONE
                 : new org.frontline.model.HandlingRestrictions(Set.copyOf(alpha3), Set.of(),
                         org.frontline.model.Clearance.UNCLASSIFIED, null, org.frontline.model.WhenRestricted.HIDE);
-    }
-
-    public static org.frontline.model.HandlingRestrictions visibleTo(String[] alpha3) {
-        return visibleTo(alpha3 == null ? List.of() : Arrays.asList(alpha3));
     }
 
     /** Joins non-blank parts with single spaces. */

@@ -16,7 +16,6 @@ import org.frontline.model.HandlingRestrictions;
 import org.frontline.model.PartialDate;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.QueryKind;
-import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.VehicleQuery;
 import org.frontline.model.VehicleRecord;
@@ -24,7 +23,6 @@ import org.frontline.model.WhenRestricted;
 import org.frontline.source.SourceConnector;
 import org.frontline.source.SqlSupport;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -96,96 +94,62 @@ public final class AmeripolConnector implements SourceConnector {
 
     private static PersonRecord person(Row row) {
         String given = row.getString("nombres");
-        String family = joinNames(row.getString("primer_apellido"), row.getString("segundo_apellido"));
-        LocalDate birth = row.getLocalDate("fecha_nacimiento");
+        String family = AmeripolVocabulary.familyName(row.getString("primer_apellido"), row.getString("segundo_apellido"));
         Short year = row.getShort("anio_nacimiento");
-        PartialDate dob = birth != null ? PartialDate.of(birth) : year != null ? PartialDate.ofYear(year) : null;
+        PartialDate dob = AmeripolVocabulary.dateOfBirth(row.getLocalDate("fecha_nacimiento"),
+                year == null ? null : year.intValue());
         List<Alert> alerts = objects(jsonArray(row, "alertas")).stream().map(AmeripolConnector::alerta).toList();
-        String sexo = row.getString("sexo");
-        Sex sex = "M".equals(sexo) ? Sex.MALE : "F".equals(sexo) ? Sex.FEMALE : Sex.UNKNOWN;
         return new PersonRecord(String.valueOf(row.getLong("id_persona")), given, family, joinNames(given, family),
-                strings(jsonArray(row, "aliases")), dob, sex, row.getString("nacionalidad"), alerts);
+                strings(jsonArray(row, "aliases")), dob, AmeripolVocabulary.SEXO.valueOr(row.getString("sexo"), Sex.UNKNOWN),
+                AmeripolVocabulary.country(row.getString("nacionalidad")), alerts);
     }
 
     private static Alert alerta(JsonObject a) {
-        AlertCategory category = switch (a.getString("tipo")) {
-            case "ORDEN_CAPTURA" -> AlertCategory.WANTED_FOR_ARREST;
-            case "PERSONA_DESAPARECIDA" -> AlertCategory.MISSING_PERSON;
-            case "VIGILANCIA_DISCRETA" -> AlertCategory.DISCREET_CHECK;
-            case "CONTROL_ESPECIFICO" -> AlertCategory.SPECIFIC_CHECK;
-            default -> AlertCategory.DANGEROUS_PERSON;
-        };
-        ActionToTake action = switch (a.getString("accion")) {
-            case "DETENER" -> ActionToTake.ARREST;
-            case "UBICAR" -> ActionToTake.LOCATE;
-            case "CONTROL_DISCRETO" -> ActionToTake.DISCREET_CHECK;
-            case "INFORMAR" -> ActionToTake.REPORT;
-            default -> ActionToTake.NO_ACTION;
-        };
-        Clearance clearance = switch (a.getString("nivel")) {
-            case "RESERVADO" -> Clearance.RESTRICTED;
-            case "CONFIDENCIAL" -> Clearance.CONFIDENTIAL;
-            case "SECRETO" -> Clearance.SECRET;
-            default -> Clearance.UNCLASSIFIED;
-        };
-        HandlingRestrictions restrictions = new HandlingRestrictions(Set.copyOf(strings(a.getJsonArray("paises"))),
-                Set.of(), clearance, null,
-                "SOLO_CONTACTO".equals(a.getString("siRestringido")) ? WhenRestricted.CONTACT_ONLY : WhenRestricted.HIDE);
-        return new Alert("AMP-A-" + a.getValue("id"), category, action,
-                SqlSupport.mapAll(strings(a.getJsonArray("advertencias")), AmeripolConnector::advertencia),
+        HandlingRestrictions restrictions = new HandlingRestrictions(
+                AmeripolVocabulary.COUNTRY.readAll(strings(a.getJsonArray("paises"))), Set.of(),
+                AmeripolVocabulary.NIVEL_ACCESO.valueOr(a.getString("nivel"), Clearance.UNCLASSIFIED), null,
+                AmeripolVocabulary.SI_RESTRINGIDO.valueOr(a.getString("siRestringido"), WhenRestricted.HIDE));
+        return new Alert("AMP-A-" + a.getValue("id"),
+                AmeripolVocabulary.TIPO.valueOr(a.getString("tipo"), AlertCategory.DANGEROUS_PERSON),
+                AmeripolVocabulary.ACCION.valueOr(a.getString("accion"), ActionToTake.NO_ACTION),
+                AmeripolVocabulary.ADVERTENCIA.readAll(strings(a.getJsonArray("advertencias"))),
                 SqlSupport.date(a, "emision"), restrictions, a.getString("contacto"));
-    }
-
-    static SafetyWarning advertencia(String code) {
-        return switch (code) {
-            case "ARMADO" -> SafetyWarning.ARMED;
-            case "VIOLENTO" -> SafetyWarning.VIOLENT;
-            case "RIESGO_FUGA" -> SafetyWarning.ESCAPE_RISK;
-            case "AUTOLESION" -> SafetyWarning.SELF_HARM;
-            default -> null;
-        };
     }
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        return SqlSupport.select(pool, DOCUMENTS, Tuple.of(query.issuingCountry(), query.number()),
-                AmeripolConnector::documento);
+        return SqlSupport.documents(pool, DOCUMENTS, AmeripolVocabulary.COUNTRY.query(query.issuingCountry()),
+                query.number(), AmeripolConnector::documento);
     }
 
     private static DocumentRecord documento(Row row) {
-        AlertCategory category = switch (row.getString("estado")) {
-            case "HURTADO" -> AlertCategory.STOLEN_DOCUMENT;
-            case "EXTRAVIADO" -> AlertCategory.LOST_DOCUMENT;
-            default -> AlertCategory.REVOKED_DOCUMENT;
-        };
-        DocumentType type = switch (row.getString("tipo")) {
-            case "PASAPORTE" -> DocumentType.PASSPORT;
-            case "CEDULA" -> DocumentType.ID_CARD;
-            case "VISA" -> DocumentType.VISA;
-            default -> DocumentType.TRAVEL_DOCUMENT;
-        };
+        AlertCategory category = AmeripolVocabulary.ESTADO_DOCUMENTO.valueOr(row.getString("estado"),
+                AlertCategory.REVOKED_DOCUMENT);
         String id = String.valueOf(row.getLong("id_documento"));
-        Alert alert = new Alert("AMP-D-" + id, category, ActionToTake.SEIZE, List.of(),
-                row.getLocalDate("fecha_denuncia"), SqlSupport.visibleTo(row.getArrayOfStrings("paises_autorizados")),
+        Alert alert = new Alert("AMP-D-" + id, category, AmeripolVocabulary.documentAction(category), List.of(),
+                row.getLocalDate("fecha_denuncia"),
+                SqlSupport.visibleTo(AmeripolVocabulary.countries(row.getArrayOfStrings("paises_autorizados"))),
                 row.getString("punto_contacto"));
         Long holder = row.getLong("id_titular");
-        return new DocumentRecord(id, row.getString("numero"), row.getString("pais_emisor"), type,
+        return new DocumentRecord(id, row.getString("numero"), AmeripolVocabulary.country(row.getString("pais_emisor")),
+                AmeripolVocabulary.TIPO_DOCUMENTO.valueOr(row.getString("tipo"), DocumentType.TRAVEL_DOCUMENT),
                 holder == null ? null : String.valueOf(holder), List.of(alert));
     }
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        return SqlSupport.vehicles(pool, query, query.registrationCountry(), VEHICLES_BY_PLATE, VEHICLES_BY_VIN,
-                AmeripolConnector::vehiculo);
+        return SqlSupport.vehicles(pool, query, AmeripolVocabulary.COUNTRY.query(query.registrationCountry()),
+                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, AmeripolConnector::vehiculo);
     }
 
     private static VehicleRecord vehiculo(Row row) {
         String id = String.valueOf(row.getLong("id_vehiculo"));
-        boolean wanted = "BUSCADO".equals(row.getString("estado"));
-        Alert alert = new Alert("AMP-V-" + id, wanted ? AlertCategory.WANTED_VEHICLE : AlertCategory.STOLEN_VEHICLE,
-                ActionToTake.SEIZE, List.of(), row.getLocalDate("fecha_denuncia"),
-                SqlSupport.visibleTo(row.getArrayOfStrings("paises_autorizados")), row.getString("punto_contacto"));
-        return new VehicleRecord(id, row.getString("placa"), row.getString("pais_matricula"),
+        String estado = row.getString("estado");
+        Alert alert = new Alert("AMP-V-" + id, AmeripolVocabulary.ESTADO_VEHICULO.valueOr(estado, AlertCategory.STOLEN_VEHICLE),
+                AmeripolVocabulary.vehicleAction(estado), List.of(), row.getLocalDate("fecha_denuncia"),
+                SqlSupport.visibleTo(AmeripolVocabulary.countries(row.getArrayOfStrings("paises_autorizados"))),
+                row.getString("punto_contacto"));
+        return new VehicleRecord(id, row.getString("placa"), AmeripolVocabulary.country(row.getString("pais_matricula")),
                 row.getString("numero_vin"), joinNames(row.getString("marca"), row.getString("modelo")), List.of(alert));
     }
 

@@ -3,15 +3,18 @@ package org.frontline.source.ameripol;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.AlertCategory;
 import org.frontline.model.Clearance;
-import org.frontline.model.Countries;
 import org.frontline.model.DocumentType;
 import org.frontline.model.PartialDate;
 import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
+import org.frontline.source.CountryForm;
+import org.frontline.source.SqlSupport;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The AMERIPOL schema's vocabulary (Spanish) against the common model, both ways. Names are
@@ -96,20 +99,21 @@ public final class AmeripolVocabulary {
         return ActionToTake.SEIZE;
     }
 
+    /** Countries are ISO alpha-3, as in the common model. */
+    public static final CountryForm COUNTRY = CountryForm.ALPHA3;
+
     public static String countryCode(String alpha3) {
-        String code = Countries.canonical(alpha3);
-        if (code == null || code.length() != 3) {
-            throw new IllegalArgumentException("no alpha-3 code for country '" + alpha3 + "'");
-        }
-        return code;
+        return COUNTRY.code(alpha3);
     }
 
+    /** Read path: the source's code to alpha-3; a code we do not know is kept as stored. Never throws. */
     public static String country(String code) {
-        String alpha3 = code == null ? null : Countries.canonical(code.trim());
-        if (alpha3 == null) {
-            throw new IllegalArgumentException("unknown country code '" + code + "'");
-        }
-        return alpha3;
+        return COUNTRY.read(code);
+    }
+
+    /** A CHAR(3)[] country list (paises_autorizados) to alpha-3; null: empty (everyone). Never throws. */
+    public static Set<String> countries(String[] codes) {
+        return codes == null ? Set.of() : COUNTRY.readAll(Arrays.asList(codes));
     }
 
     /** persona.fecha_nacimiento: the date when known to the day, else null. */
@@ -129,9 +133,8 @@ public final class AmeripolVocabulary {
         return anioNacimiento == null ? null : PartialDate.ofYear(anioNacimiento);
     }
 
-    /** The family name as one string: "primer segundo", or "primer". */
+    /** The family name as one string: "primer segundo", or "primer" (parts trimmed, blank ones skipped). */
     public static String familyName(String primerApellido, String segundoApellido) {
-        return segundoApellido == null || segundoApellido.isBlank() ? primerApellido
-                : primerApellido + " " + segundoApellido;
+        return SqlSupport.joinNames(primerApellido, segundoApellido);
     }
 }

@@ -8,20 +8,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.AlertCategory;
-import org.frontline.model.Clearance;
-import org.frontline.model.Countries;
 import org.frontline.model.DocumentQuery;
 import org.frontline.model.DocumentRecord;
 import org.frontline.model.DocumentType;
 import org.frontline.model.HandlingRestrictions;
-import org.frontline.model.PartialDate;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.QueryKind;
-import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.VehicleQuery;
 import org.frontline.model.VehicleRecord;
-import org.frontline.model.WhenRestricted;
 import org.frontline.source.SourceConnector;
 import org.frontline.source.SqlSupport;
 
@@ -30,7 +25,6 @@ import java.util.Set;
 
 import static org.frontline.source.SqlSupport.jsonArray;
 import static org.frontline.source.SqlSupport.objects;
-import static org.frontline.source.SqlSupport.split;
 import static org.frontline.source.SqlSupport.strings;
 
 /**
@@ -93,104 +87,60 @@ public final class AseanapolConnector implements SourceConnector {
 
     private static PersonRecord subject(Row row) {
         List<Alert> alerts = objects(jsonArray(row, "entries")).stream().map(AseanapolConnector::entry).toList();
-        String sex = row.getString("sex");
         return new PersonRecord(row.getString("subject_no"), null, null, row.getString("full_name"),
-                strings(jsonArray(row, "aliases")), dateOfBirth(row.getString("dob")),
-                "MALE".equals(sex) ? Sex.MALE : "FEMALE".equals(sex) ? Sex.FEMALE : Sex.UNKNOWN,
-                Countries.icaoToAlpha3(row.getString("citizenship_icao")), alerts);
-    }
-
-    /** YYYYMMDD with 00 for an unknown month or day. */
-    static PartialDate dateOfBirth(String text) {
-        if (text == null || !text.matches("\\d{8}")) {
-            return null;
-        }
-        try {
-            int month = Integer.parseInt(text.substring(4, 6));
-            int day = Integer.parseInt(text.substring(6, 8));
-            return new PartialDate(Integer.parseInt(text.substring(0, 4)), month, month == 0 ? 0 : day);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+                strings(jsonArray(row, "aliases")), AseanapolVocabulary.dateOfBirth(row.getString("dob")),
+                AseanapolVocabulary.SEX.valueOr(row.getString("sex"), Sex.UNKNOWN),
+                AseanapolVocabulary.country(row.getString("citizenship_icao")), alerts);
     }
 
     private static Alert entry(JsonObject e) {
-        AlertCategory category = switch (e.getString("type")) {
-            case "WANTED" -> AlertCategory.WANTED_FOR_ARREST;
-            case "MISSING" -> AlertCategory.MISSING_PERSON;
-            case "SUSPECT" -> AlertCategory.SPECIFIC_CHECK;
-            default -> AlertCategory.DANGEROUS_PERSON;
-        };
-        ActionToTake action = switch (e.getString("response")) {
-            case "APPREHEND" -> ActionToTake.ARREST;
-            case "LOCATE" -> ActionToTake.LOCATE;
-            case "OBSERVE" -> ActionToTake.DISCREET_CHECK;
-            default -> ActionToTake.REPORT;
-        };
-        Set<String> countries = "LISTED_MEMBERS".equals(e.getString("dissemination"))
-                ? SqlSupport.mapToSet(split(e.getString("members"), "\\|"), Countries::icaoToAlpha3)
-                : Set.of();
-        HandlingRestrictions restrictions = new HandlingRestrictions(countries, Set.of(),
-                Clearance.valueOf(e.getString("classification")), null,
-                Boolean.TRUE.equals(e.getBoolean("contactOnly")) ? WhenRestricted.CONTACT_ONLY : WhenRestricted.HIDE);
-        return new Alert("ASN-W-" + e.getValue("id"), category, action,
-                SqlSupport.mapAll(split(e.getString("flags"), "\\|"), AseanapolConnector::flag),
+        HandlingRestrictions restrictions = new HandlingRestrictions(
+                AseanapolVocabulary.disseminatedTo(e.getString("dissemination"), e.getString("members")), Set.of(),
+                AseanapolVocabulary.CLASSIFICATION.valueOr(e.getString("classification"), SqlSupport.UNKNOWN_CLEARANCE),
+                null, AseanapolVocabulary.whenRestricted(e.getBoolean("contactOnly")));
+        return new Alert("ASN-W-" + e.getValue("id"),
+                AseanapolVocabulary.ENTRY_TYPE.valueOr(e.getString("type"), AlertCategory.DANGEROUS_PERSON),
+                AseanapolVocabulary.RESPONSE_CODE.valueOr(e.getString("response"), ActionToTake.REPORT),
+                AseanapolVocabulary.safetyFlags(e.getString("flags")),
                 SqlSupport.date(e, "listed"), restrictions, e.getString("ncb"));
-    }
-
-    static SafetyWarning flag(String code) {
-        return switch (code) {
-            case "ARMED" -> SafetyWarning.ARMED;
-            case "VIOLENT" -> SafetyWarning.VIOLENT;
-            case "FLIGHT_RISK" -> SafetyWarning.ESCAPE_RISK;
-            case "SELF_HARM" -> SafetyWarning.SELF_HARM;
-            default -> null;
-        };
     }
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        return SqlSupport.select(pool, DOCUMENTS, Tuple.of(Countries.alpha3ToIcao(query.issuingCountry()), query.number()),
-                AseanapolConnector::document);
+        return SqlSupport.documents(pool, DOCUMENTS, AseanapolVocabulary.COUNTRY.query(query.issuingCountry()),
+                query.number(), AseanapolConnector::document);
     }
 
     private static DocumentRecord document(Row row) {
-        AlertCategory category = switch (row.getString("td_status")) {
-            case "STOLEN" -> AlertCategory.STOLEN_DOCUMENT;
-            case "LOST" -> AlertCategory.LOST_DOCUMENT;
-            default -> AlertCategory.REVOKED_DOCUMENT;
-        };
-        DocumentType type = switch (row.getString("td_type")) {
-            case "P" -> DocumentType.PASSPORT;
-            case "I" -> DocumentType.ID_CARD;
-            case "V" -> DocumentType.VISA;
-            default -> DocumentType.TRAVEL_DOCUMENT;
-        };
+        AlertCategory category = AseanapolVocabulary.TD_STATUS.valueOr(row.getString("td_status"),
+                AlertCategory.REVOKED_DOCUMENT);
         String id = String.valueOf(row.getLong("td_id"));
-        Alert alert = new Alert("ASN-D-" + id, category, ActionToTake.SEIZE, List.of(), row.getLocalDate("status_date"),
-                members(row.getString("member_states")), row.getString("originating_ncb"));
-        return new DocumentRecord(id, row.getString("td_number"), Countries.icaoToAlpha3(row.getString("issuer_icao")),
-                type, row.getString("holder_subject_no"), List.of(alert));
+        Alert alert = new Alert("ASN-D-" + id, category, AseanapolVocabulary.documentAction(category), List.of(),
+                row.getLocalDate("status_date"), members(row.getString("member_states")), row.getString("originating_ncb"));
+        return new DocumentRecord(id, row.getString("td_number"), AseanapolVocabulary.country(row.getString("issuer_icao")),
+                AseanapolVocabulary.TD_TYPE.valueOr(row.getString("td_type"), DocumentType.TRAVEL_DOCUMENT),
+                row.getString("holder_subject_no"), List.of(alert));
     }
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        String icao = query.registrationCountry() == null ? null : Countries.alpha3ToIcao(query.registrationCountry());
-        return SqlSupport.vehicles(pool, query, icao, VEHICLES_BY_PLATE, VEHICLES_BY_VIN, AseanapolConnector::conveyance);
+        return SqlSupport.vehicles(pool, query, AseanapolVocabulary.COUNTRY.query(query.registrationCountry()),
+                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, AseanapolConnector::conveyance);
     }
 
     private static VehicleRecord conveyance(Row row) {
         String id = String.valueOf(row.getLong("conveyance_id"));
-        boolean stolen = "STOLEN".equals(row.getString("conveyance_status"));
-        Alert alert = new Alert("ASN-V-" + id, stolen ? AlertCategory.STOLEN_VEHICLE : AlertCategory.WANTED_VEHICLE,
-                ActionToTake.SEIZE, List.of(), row.getLocalDate("status_date"), members(row.getString("member_states")),
-                row.getString("originating_ncb"));
-        return new VehicleRecord(id, row.getString("reg_no"), Countries.icaoToAlpha3(row.getString("reg_icao")),
+        String status = row.getString("conveyance_status");
+        Alert alert = new Alert("ASN-V-" + id,
+                AseanapolVocabulary.CONVEYANCE_STATUS.valueOr(status, AlertCategory.WANTED_VEHICLE),
+                AseanapolVocabulary.vehicleAction(status), List.of(), row.getLocalDate("status_date"),
+                members(row.getString("member_states")), row.getString("originating_ncb"));
+        return new VehicleRecord(id, row.getString("reg_no"), AseanapolVocabulary.country(row.getString("reg_icao")),
                 row.getString("chassis_no"), row.getString("description"), List.of(alert));
     }
 
     private static HandlingRestrictions members(String pipeSeparated) {
-        return SqlSupport.visibleTo(SqlSupport.mapToSet(split(pipeSeparated, "\\|"), Countries::icaoToAlpha3));
+        return SqlSupport.visibleTo(AseanapolVocabulary.countries(pipeSeparated));
     }
 
     @Override

@@ -3,16 +3,16 @@ package org.frontline.source.aseanapol;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.AlertCategory;
 import org.frontline.model.Clearance;
-import org.frontline.model.Countries;
 import org.frontline.model.DocumentType;
 import org.frontline.model.PartialDate;
 import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
+import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
+import org.frontline.source.CountryForm;
+import org.frontline.source.SqlSupport;
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,10 +46,16 @@ public final class AseanapolVocabulary {
             .write(ActionToTake.NO_ACTION, "NOTIFY")
             .build();
 
+    /**
+     * Elements of watchlist_entry.safety_flags. SELF_HARM is not among the flags the schema documents,
+     * but the read side has always understood it: it is read (a warning a source sends is never
+     * dropped) and never written.
+     */
     public static final Codebook<SafetyWarning> SAFETY_FLAG = Codebook.of("safety flag", SafetyWarning.class)
             .both(SafetyWarning.ARMED, "ARMED")
             .both(SafetyWarning.VIOLENT, "VIOLENT")
             .both(SafetyWarning.ESCAPE_RISK, "FLIGHT_RISK")
+            .read("SELF_HARM", SafetyWarning.SELF_HARM)
             .build();
 
     public static final Codebook<Clearance> CLASSIFICATION = Codebook.of("classification", Clearance.class)
@@ -97,32 +103,39 @@ public final class AseanapolVocabulary {
         return "WANTED".equals(status) ? ActionToTake.REPORT : ActionToTake.SEIZE;
     }
 
+    /** safety_flags text ("ARMED|VIOLENT", any case) to warnings; empty text: none; unknown flags dropped. */
     public static List<SafetyWarning> safetyFlags(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return SAFETY_FLAG.valuesOf(Arrays.stream(text.split("\\|")).map(String::trim).toList());
+        return SAFETY_FLAG.readAll(SqlSupport.split(text, "\\|"));
+    }
+
+    /** contact_only_when_restricted: true is contact-only, false or null hides the entry. */
+    public static WhenRestricted whenRestricted(Boolean contactOnly) {
+        return Boolean.TRUE.equals(contactOnly) ? WhenRestricted.CONTACT_ONLY : WhenRestricted.HIDE;
+    }
+
+    /**
+     * Who may see an entry: the member_states list when dissemination is LISTED_MEMBERS, else (ALL_MEMBERS
+     * or a value we do not know) everyone, an empty set. Never throws.
+     */
+    public static Set<String> disseminatedTo(String dissemination, String memberStates) {
+        return LISTED_MEMBERS.equals(dissemination) ? countries(memberStates) : Set.of();
     }
 
     public static String safetyFlagsText(List<SafetyWarning> warnings) {
         return String.join("|", SAFETY_FLAG.codesOf(warnings));
     }
 
+    /** Countries are ICAO Doc 9303 codes. */
+    public static final CountryForm COUNTRY = CountryForm.ICAO;
+
     /** Common alpha-3 to ICAO (DEU is D). */
     public static String countryCode(String alpha3) {
-        String code = Countries.canonical(alpha3);
-        if (code == null) {
-            throw new IllegalArgumentException("no ICAO code for country '" + alpha3 + "'");
-        }
-        return Countries.alpha3ToIcao(code);
+        return COUNTRY.code(alpha3);
     }
 
+    /** Read path: ICAO to alpha-3 (D is DEU); null for a code we do not know. Never throws. */
     public static String country(String icao) {
-        String alpha3 = Countries.icaoToAlpha3(icao);
-        if (alpha3 == null) {
-            throw new IllegalArgumentException("unknown ICAO country code '" + icao + "'");
-        }
-        return alpha3;
+        return COUNTRY.read(icao);
     }
 
     /** Alpha-3 set to the pipe-separated ICAO list of member_states; empty: null. */
@@ -133,16 +146,9 @@ public final class AseanapolVocabulary {
         return alpha3.stream().map(AseanapolVocabulary::countryCode).sorted().collect(Collectors.joining("|"));
     }
 
+    /** member_states back to alpha-3; null: empty; codes we do not know are dropped. Never throws. */
     public static Set<String> countries(String list) {
-        Set<String> out = new LinkedHashSet<>();
-        if (list != null) {
-            for (String code : list.split("\\|")) {
-                if (!code.isBlank()) {
-                    out.add(country(code.trim()));
-                }
-            }
-        }
-        return out;
+        return COUNTRY.readAll(SqlSupport.split(list, "\\|"));
     }
 
     /** "YYYYMMDD" with 00 for unknown parts. */
@@ -150,15 +156,21 @@ public final class AseanapolVocabulary {
         return dob == null ? null : String.format("%04d%02d%02d", dob.year(), dob.month(), dob.day());
     }
 
+    /**
+     * Read path: "YYYYMMDD" back to a date, 00 for an unknown month or day (a day without a month is
+     * dropped); anything else, or no such date: null. Never throws.
+     */
     public static PartialDate dateOfBirth(String dob) {
-        if (dob == null || dob.isBlank()) {
+        if (dob == null || !dob.matches("\\d{8}")) {
             return null;
         }
-        if (!dob.matches("\\d{8}")) {
-            throw new IllegalArgumentException("expected YYYYMMDD");
+        int month = Integer.parseInt(dob.substring(4, 6));
+        int day = Integer.parseInt(dob.substring(6, 8));
+        try {
+            return new PartialDate(Integer.parseInt(dob.substring(0, 4)), month, month == 0 ? 0 : day);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return new PartialDate(Integer.parseInt(dob.substring(0, 4)), Integer.parseInt(dob.substring(4, 6)),
-                Integer.parseInt(dob.substring(6, 8)));
     }
 
     /** The name field in document order. */

@@ -5,19 +5,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.AlertCategory;
 import org.frontline.model.Clearance;
-import org.frontline.model.Countries;
 import org.frontline.model.DocumentQuery;
 import org.frontline.model.DocumentRecord;
 import org.frontline.model.DocumentType;
 import org.frontline.model.HandlingRestrictions;
-import org.frontline.model.PartialDate;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.QueryKind;
-import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.VehicleQuery;
 import org.frontline.model.VehicleRecord;
@@ -91,141 +87,69 @@ public final class EuropolConnector implements SourceConnector {
 
     private static PersonRecord person(Row row) {
         String fullName = row.getString("full_name");
-        int comma = fullName.indexOf(',');
-        String family = comma < 0 ? null : fullName.substring(0, comma).trim();
-        String given = comma < 0 ? null : fullName.substring(comma + 1).trim();
         String handlingCode = row.getString("handling_code");
         List<Alert> alerts = objects(jsonArray(row, "flags")).stream()
                 .map(f -> flag(f, handlingCode))
                 .toList();
         List<String> aliases = SqlSupport.strings(jsonArray(row, "aliases")).stream()
-                .map(EuropolConnector::naturalOrder)
+                .map(EuropolVocabulary::naturalName)
                 .toList();
-        return new PersonRecord(row.getString("person_ref"), given, family, naturalOrder(fullName), aliases,
-                dateOfBirth(row.getString("dob_text")), sex(row.getString("gender")),
-                Countries.alpha2ToAlpha3(row.getString("nationality_iso2")), alerts);
-    }
-
-    /** "FAMILY, Given Names" becomes "Given Names FAMILY". */
-    static String naturalOrder(String eisName) {
-        int comma = eisName.indexOf(',');
-        return comma < 0 ? eisName.trim()
-                : SqlSupport.joinNames(eisName.substring(comma + 1), eisName.substring(0, comma));
-    }
-
-    /** "DD.MM.YYYY" or "YYYY"; anything else is treated as unknown. */
-    static PartialDate dateOfBirth(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            if (text.matches("\\d{4}")) {
-                return PartialDate.ofYear(Integer.parseInt(text));
-            }
-            if (text.matches("\\d{2}\\.\\d{2}\\.\\d{4}")) {
-                return new PartialDate(Integer.parseInt(text.substring(6)), Integer.parseInt(text.substring(3, 5)),
-                        Integer.parseInt(text.substring(0, 2)));
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return null;
+        return new PersonRecord(row.getString("person_ref"), EuropolVocabulary.givenNames(fullName),
+                EuropolVocabulary.familyName(fullName), EuropolVocabulary.naturalName(fullName), aliases,
+                EuropolVocabulary.dateOfBirth(row.getString("dob_text")),
+                EuropolVocabulary.GENDER.valueOr(row.getString("gender"), Sex.UNKNOWN),
+                EuropolVocabulary.country(row.getString("nationality_iso2")), alerts);
     }
 
     private static Alert flag(JsonObject f, String handlingCode) {
         String measure = f.getString("measure");
-        AlertCategory category = switch (measure) {
-            case "EAW_ARREST" -> AlertCategory.WANTED_FOR_ARREST;
-            case "MISSING_PERSON" -> AlertCategory.MISSING_PERSON;
-            case "DISCREET_SURVEILLANCE" -> AlertCategory.DISCREET_CHECK;
-            case "SPECIFIC_CHECK" -> AlertCategory.SPECIFIC_CHECK;
-            default -> AlertCategory.INFORMATION;
-        };
-        ActionToTake action = switch (measure) {
-            case "EAW_ARREST" -> ActionToTake.ARREST;
-            case "MISSING_PERSON" -> ActionToTake.LOCATE;
-            case "DISCREET_SURVEILLANCE" -> ActionToTake.DISCREET_CHECK;
-            default -> ActionToTake.REPORT;
-        };
-        List<SafetyWarning> warnings = SqlSupport.mapAll(split(f.getString("risk"), ";"), EuropolConnector::warning);
         HandlingRestrictions restrictions = new HandlingRestrictions(
-                SqlSupport.mapToSet(split(f.getString("countries"), ","), Countries::alpha2ToAlpha3),
+                EuropolVocabulary.countries(f.getString("countries")),
                 Set.copyOf(split(f.getString("agencies"), ",")),
-                Clearance.valueOf(f.getString("clearance")), handlingCode,
-                "contact-only".equals(f.getString("onRestriction")) ? WhenRestricted.CONTACT_ONLY : WhenRestricted.HIDE);
-        return new Alert("EIS-F-" + f.getValue("id"), category, action, warnings, SqlSupport.date(f, "flagged"),
-                restrictions, f.getString("contact"));
-    }
-
-    static SafetyWarning warning(String marker) {
-        return switch (marker) {
-            case "ARMED" -> SafetyWarning.ARMED;
-            case "VIOLENT" -> SafetyWarning.VIOLENT;
-            case "ESCAPE" -> SafetyWarning.ESCAPE_RISK;
-            case "SELF-HARM" -> SafetyWarning.SELF_HARM;
-            default -> null;
-        };
-    }
-
-    private static Sex sex(String gender) {
-        if (gender == null) {
-            return Sex.UNKNOWN;
-        }
-        return switch (gender) {
-            case "male" -> Sex.MALE;
-            case "female" -> Sex.FEMALE;
-            default -> Sex.UNKNOWN;
-        };
+                EuropolVocabulary.MIN_CLEARANCE.valueOr(f.getString("clearance"), SqlSupport.UNKNOWN_CLEARANCE),
+                handlingCode,
+                EuropolVocabulary.ON_RESTRICTION.valueOr(f.getString("onRestriction"), WhenRestricted.HIDE));
+        return new Alert("EIS-F-" + f.getValue("id"), EuropolVocabulary.MEASURE.valueOr(measure, AlertCategory.INFORMATION),
+                EuropolVocabulary.action(measure), EuropolVocabulary.riskMarkers(f.getString("risk")),
+                SqlSupport.date(f, "flagged"), restrictions, f.getString("contact"));
     }
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        String iso2 = Countries.alpha3ToAlpha2(query.issuingCountry());
-        if (iso2 == null) {
-            return Uni.createFrom().item(List.of());
-        }
-        return SqlSupport.select(pool, DOCUMENTS, Tuple.of(iso2, query.number()), EuropolConnector::document);
+        return SqlSupport.documents(pool, DOCUMENTS, EuropolVocabulary.COUNTRY.query(query.issuingCountry()), query.number(),
+                EuropolConnector::document);
     }
 
     private static DocumentRecord document(Row row) {
-        AlertCategory category = switch (row.getString("doc_state")) {
-            case "stolen" -> AlertCategory.STOLEN_DOCUMENT;
-            case "lost" -> AlertCategory.LOST_DOCUMENT;
-            default -> AlertCategory.REVOKED_DOCUMENT;
-        };
-        DocumentType type = switch (row.getString("doc_kind")) {
-            case "passport" -> DocumentType.PASSPORT;
-            case "identity card" -> DocumentType.ID_CARD;
-            case "residence permit" -> DocumentType.RESIDENCE_PERMIT;
-            default -> DocumentType.VISA;
-        };
-        Alert alert = new Alert(row.getString("doc_ref"), category, ActionToTake.SEIZE, List.of(),
+        AlertCategory category = EuropolVocabulary.DOC_STATE.valueOr(row.getString("doc_state"), AlertCategory.REVOKED_DOCUMENT);
+        Alert alert = new Alert(row.getString("doc_ref"), category, EuropolVocabulary.documentAction(category), List.of(),
                 row.getLocalDate("reported_on"), objectRestrictions(row), row.getString("contact_unit"));
         return new DocumentRecord(row.getString("doc_ref"), row.getString("doc_no"),
-                Countries.alpha2ToAlpha3(row.getString("doc_country_iso2")), type,
+                EuropolVocabulary.country(row.getString("doc_country_iso2")),
+                EuropolVocabulary.DOC_KIND.valueOr(row.getString("doc_kind"), DocumentType.VISA),
                 row.getString("linked_person_ref"), List.of(alert));
     }
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        return SqlSupport.vehicles(pool, query, Countries.alpha3ToAlpha2(query.registrationCountry()),
+        return SqlSupport.vehicles(pool, query, EuropolVocabulary.COUNTRY.query(query.registrationCountry()),
                 VEHICLES_BY_PLATE, VEHICLES_BY_VIN, EuropolConnector::vehicle);
     }
 
     private static VehicleRecord vehicle(Row row) {
         String state = row.getString("veh_state");
-        boolean stolen = "stolen".equals(state);
-        Alert alert = new Alert(row.getString("veh_ref"), stolen ? AlertCategory.STOLEN_VEHICLE : AlertCategory.WANTED_VEHICLE,
-                ActionToTake.SEIZE, List.of(), row.getLocalDate("reported_on"), objectRestrictions(row),
-                row.getString("contact_unit"));
+        Alert alert = new Alert(row.getString("veh_ref"),
+                EuropolVocabulary.VEH_STATE.valueOr(state, AlertCategory.WANTED_VEHICLE),
+                EuropolVocabulary.vehicleAction(state), List.of(), row.getLocalDate("reported_on"),
+                objectRestrictions(row), row.getString("contact_unit"));
         return new VehicleRecord(row.getString("veh_ref"), row.getString("licence_plate"),
-                Countries.alpha2ToAlpha3(row.getString("reg_country_iso2")), row.getString("vin"),
+                EuropolVocabulary.country(row.getString("reg_country_iso2")), row.getString("vin"),
                 row.getString("make_model"), List.of(alert));
     }
 
+    /** Objects carry no clearance of their own; the handling code passes through unchanged. */
     private static HandlingRestrictions objectRestrictions(Row row) {
-        return new HandlingRestrictions(
-                SqlSupport.mapToSet(split(row.getString("releasable_to"), ","), Countries::alpha2ToAlpha3),
+        return new HandlingRestrictions(EuropolVocabulary.countries(row.getString("releasable_to")),
                 Set.of(), Clearance.UNCLASSIFIED, row.getString("handling_code"), WhenRestricted.HIDE);
     }
 

@@ -3,17 +3,16 @@ package org.frontline.source.europol;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.AlertCategory;
 import org.frontline.model.Clearance;
-import org.frontline.model.Countries;
 import org.frontline.model.DocumentType;
 import org.frontline.model.PartialDate;
 import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
+import org.frontline.source.CountryForm;
+import org.frontline.source.SqlSupport;
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -86,9 +85,9 @@ public final class EuropolVocabulary {
     private EuropolVocabulary() {
     }
 
-    /** The action a measure asks for. */
+    /** The action a measure asks for; a measure we do not know (read as INFORMATION) asks to report. Never throws. */
     public static ActionToTake action(String measure) {
-        return switch (MEASURE.value(measure)) {
+        return switch (MEASURE.valueOr(measure, AlertCategory.INFORMATION)) {
             case WANTED_FOR_ARREST -> ActionToTake.ARREST;
             case MISSING_PERSON -> ActionToTake.LOCATE;
             case DISCREET_CHECK -> ActionToTake.DISCREET_CHECK;
@@ -105,12 +104,9 @@ public final class EuropolVocabulary {
         return status == AlertCategory.LOST_DOCUMENT ? ActionToTake.REPORT : ActionToTake.SEIZE;
     }
 
-    /** risk_markers text ("armed;violent") to warnings; empty text: none. */
+    /** risk_markers text ("armed;violent", any case) to warnings; empty text: none; unknown markers dropped. */
     public static List<SafetyWarning> riskMarkers(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return RISK_MARKER.valuesOf(Arrays.stream(text.split(";")).map(String::trim).toList());
+        return RISK_MARKER.readAll(SqlSupport.split(text, ";"));
     }
 
     /** Warnings to risk_markers text; warnings Europol has no marker for are dropped. */
@@ -118,20 +114,16 @@ public final class EuropolVocabulary {
         return String.join(";", RISK_MARKER.codesOf(warnings));
     }
 
+    /** Countries are ISO alpha-2. */
+    public static final CountryForm COUNTRY = CountryForm.ALPHA2;
+
     public static String countryCode(String alpha3) {
-        String alpha2 = Countries.alpha3ToAlpha2(alpha3);
-        if (alpha2 == null) {
-            throw new IllegalArgumentException("no alpha-2 code for country '" + alpha3 + "'");
-        }
-        return alpha2;
+        return COUNTRY.code(alpha3);
     }
 
+    /** Read path: alpha-2 to alpha-3; null for a code we do not know. Never throws. */
     public static String country(String alpha2) {
-        String alpha3 = Countries.alpha2ToAlpha3(alpha2);
-        if (alpha3 == null) {
-            throw new IllegalArgumentException("unknown country code '" + alpha2 + "'");
-        }
-        return alpha3;
+        return COUNTRY.read(alpha2);
     }
 
     /** Alpha-3 set to the comma-separated alpha-2 list of releasable_to; empty set: null (all). */
@@ -142,17 +134,9 @@ public final class EuropolVocabulary {
         return alpha3.stream().map(EuropolVocabulary::countryCode).sorted().collect(Collectors.joining(","));
     }
 
-    /** releasable_to back to alpha-3; null: empty (all). */
+    /** releasable_to back to alpha-3; null: empty (all); codes we do not know are dropped. Never throws. */
     public static Set<String> countries(String list) {
-        Set<String> out = new LinkedHashSet<>();
-        if (list != null) {
-            for (String code : list.split(",")) {
-                if (!code.isBlank()) {
-                    out.add(country(code.trim()));
-                }
-            }
-        }
-        return out;
+        return COUNTRY.readAll(SqlSupport.split(list, ","));
     }
 
     /** "DD.MM.YYYY" when known to the day, else "YYYY". */
@@ -164,19 +148,24 @@ public final class EuropolVocabulary {
                 : String.format("%04d", dob.year());
     }
 
+    /** Read path: dob_text "DD.MM.YYYY" or "YYYY" back to a date; anything else (or no such date): null. Never throws. */
     public static PartialDate dateOfBirth(String dobText) {
-        if (dobText == null || dobText.isBlank()) {
+        if (dobText == null) {
             return null;
         }
         String t = dobText.trim();
-        if (t.matches("\\d{2}\\.\\d{2}\\.\\d{4}")) {
-            return new PartialDate(Integer.parseInt(t.substring(6)), Integer.parseInt(t.substring(3, 5)),
-                    Integer.parseInt(t.substring(0, 2)));
+        try {
+            if (t.matches("\\d{2}\\.\\d{2}\\.\\d{4}")) {
+                return new PartialDate(Integer.parseInt(t.substring(6)), Integer.parseInt(t.substring(3, 5)),
+                        Integer.parseInt(t.substring(0, 2)));
+            }
+            if (t.matches("\\d{4}")) {
+                return PartialDate.ofYear(Integer.parseInt(t));
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        if (t.matches("\\d{4}")) {
-            return PartialDate.ofYear(Integer.parseInt(t));
-        }
-        throw new IllegalArgumentException("expected DD.MM.YYYY or YYYY");
+        return null;
     }
 
     /** "FAMILY, Given Names": the family name upper-cased; no given names: "FAMILY". */
@@ -192,6 +181,11 @@ public final class EuropolVocabulary {
     public static String familyName(String fullName) {
         int comma = fullName.indexOf(',');
         return (comma < 0 ? fullName : fullName.substring(0, comma)).trim();
+    }
+
+    /** A "FAMILY, Given Names" field in natural order, "Given Names FAMILY" (the field itself when there is no comma). */
+    public static String naturalName(String fullName) {
+        return SqlSupport.joinNames(givenNames(fullName), familyName(fullName));
     }
 
     /** The given-names part of a "FAMILY, Given Names" field, or null. */

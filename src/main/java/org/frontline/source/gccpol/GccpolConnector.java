@@ -8,17 +8,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.AlertCategory;
-import org.frontline.model.Clearance;
-import org.frontline.model.Countries;
 import org.frontline.model.DocumentQuery;
 import org.frontline.model.DocumentRecord;
 import org.frontline.model.DocumentType;
 import org.frontline.model.HandlingRestrictions;
-import org.frontline.model.PartialDate;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.QueryKind;
-import org.frontline.model.SafetyWarning;
-import org.frontline.model.Sex;
 import org.frontline.model.VehicleQuery;
 import org.frontline.model.VehicleRecord;
 import org.frontline.model.WhenRestricted;
@@ -30,7 +25,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.frontline.source.SqlSupport.jsonArray;
-import static org.frontline.source.SqlSupport.joinNames;
 import static org.frontline.source.SqlSupport.objects;
 import static org.frontline.source.SqlSupport.strings;
 
@@ -97,112 +91,70 @@ public final class GccpolConnector implements SourceConnector {
 
     private static PersonRecord individual(Row row) {
         String first = row.getString("first_name");
+        String father = row.getString("father_name");
+        String grandfather = row.getString("grandfather_name");
         String family = row.getString("family_name");
-        String fullName = joinNames(first, row.getString("father_name"), row.getString("grandfather_name"), family);
         List<String> aliases = new ArrayList<>(strings(jsonArray(row, "aliases")));
         String arabic = row.getString("name_ar");
         if (arabic != null && !arabic.isBlank()) {
             aliases.add(arabic);
         }
         List<Alert> alerts = objects(jsonArray(row, "circulars")).stream().map(GccpolConnector::circular).toList();
-        String gender = row.getString("gender");
         return new PersonRecord(String.valueOf(row.getLong("individual_id")),
-                joinNames(first, row.getString("father_name"), row.getString("grandfather_name")), family, fullName,
-                aliases, dateOfBirth(row.getString("birth_date")),
-                "M".equals(gender) ? Sex.MALE : "F".equals(gender) ? Sex.FEMALE : Sex.UNKNOWN,
-                Countries.alpha2ToAlpha3(row.getString("nationality")), alerts);
-    }
-
-    static PartialDate dateOfBirth(String text) {
-        try {
-            return text == null ? null : PartialDate.parse(text.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+                GccpolVocabulary.givenNames(first, father, grandfather), family,
+                GccpolVocabulary.fullName(first, father, grandfather, family), aliases,
+                GccpolVocabulary.dateOfBirth(row.getString("birth_date")), GccpolVocabulary.sex(row.getString("gender")),
+                GccpolVocabulary.country(row.getString("nationality")), alerts);
     }
 
     private static Alert circular(JsonObject c) {
-        AlertCategory category = switch (c.getString("type")) {
-            case "ARREST_WARRANT" -> AlertCategory.WANTED_FOR_ARREST;
-            case "TRAVEL_BAN" -> AlertCategory.TRAVEL_BAN;
-            case "MISSING" -> AlertCategory.MISSING_PERSON;
-            case "SURVEILLANCE" -> AlertCategory.DISCREET_CHECK;
-            default -> AlertCategory.DANGEROUS_PERSON;
-        };
-        ActionToTake action = switch (c.getString("instruction")) {
-            case "ARREST" -> ActionToTake.ARREST;
-            case "PREVENT_TRAVEL_AND_REPORT" -> ActionToTake.PREVENT_TRAVEL;
-            case "LOCATE" -> ActionToTake.LOCATE;
-            case "MONITOR" -> ActionToTake.DISCREET_CHECK;
-            default -> ActionToTake.REPORT;
-        };
         HandlingRestrictions restrictions = new HandlingRestrictions(
-                SqlSupport.mapToSet(strings(c.getJsonArray("shared")), Countries::alpha2ToAlpha3), Set.of(),
-                Clearance.valueOf(c.getString("clearance")), null,
-                "REFER".equals(c.getString("whenRestricted")) ? WhenRestricted.CONTACT_ONLY : WhenRestricted.HIDE);
-        return new Alert(c.getString("no"), category, action,
-                SqlSupport.mapAll(strings(c.getJsonArray("hazards")), GccpolConnector::hazard),
+                GccpolVocabulary.COUNTRY.readAll(strings(c.getJsonArray("shared"))), Set.of(),
+                GccpolVocabulary.CLEARANCE.valueOr(c.getString("clearance"), SqlSupport.UNKNOWN_CLEARANCE), null,
+                GccpolVocabulary.WHEN_RESTRICTED.valueOr(c.getString("whenRestricted"), WhenRestricted.HIDE));
+        return new Alert(c.getString("no"),
+                GccpolVocabulary.CIRCULAR_TYPE.valueOr(c.getString("type"), AlertCategory.DANGEROUS_PERSON),
+                GccpolVocabulary.INSTRUCTION.valueOr(c.getString("instruction"), ActionToTake.REPORT),
+                GccpolVocabulary.HAZARD.readAll(strings(c.getJsonArray("hazards"))),
                 SqlSupport.date(c, "issued"), restrictions, c.getString("authority"));
-    }
-
-    static SafetyWarning hazard(String code) {
-        return switch (code) {
-            case "ARMED" -> SafetyWarning.ARMED;
-            case "VIOLENT" -> SafetyWarning.VIOLENT;
-            case "ESCAPE_RISK" -> SafetyWarning.ESCAPE_RISK;
-            default -> null;
-        };
     }
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        String iso2 = Countries.alpha3ToAlpha2(query.issuingCountry());
-        if (iso2 == null) {
-            return Uni.createFrom().item(List.of());
-        }
-        return SqlSupport.select(pool, DOCUMENTS, Tuple.of(iso2, query.number()), GccpolConnector::document);
+        return SqlSupport.documents(pool, DOCUMENTS, GccpolVocabulary.COUNTRY.query(query.issuingCountry()),
+                query.number(), GccpolConnector::document);
     }
 
     private static DocumentRecord document(Row row) {
-        AlertCategory category = switch (row.getString("document_status")) {
-            case "STOLEN" -> AlertCategory.STOLEN_DOCUMENT;
-            case "LOST" -> AlertCategory.LOST_DOCUMENT;
-            default -> AlertCategory.REVOKED_DOCUMENT;
-        };
-        DocumentType type = switch (row.getString("document_kind")) {
-            case "PASSPORT" -> DocumentType.PASSPORT;
-            case "NATIONAL_ID" -> DocumentType.ID_CARD;
-            case "VISA" -> DocumentType.VISA;
-            default -> DocumentType.RESIDENCE_PERMIT;
-        };
+        AlertCategory category = GccpolVocabulary.DOCUMENT_STATUS.valueOr(row.getString("document_status"),
+                AlertCategory.REVOKED_DOCUMENT);
         String id = String.valueOf(row.getLong("document_id"));
-        Alert alert = new Alert("GCC-D-" + id, category, ActionToTake.SEIZE, List.of(), row.getLocalDate("status_date"),
-                sharedWith(row), row.getString("issuing_authority"));
+        Alert alert = new Alert("GCC-D-" + id, category, GccpolVocabulary.documentAction(category), List.of(),
+                row.getLocalDate("status_date"), sharedWith(row), row.getString("issuing_authority"));
         Long holder = row.getLong("individual_id");
-        return new DocumentRecord(id, row.getString("document_no"), Countries.alpha2ToAlpha3(row.getString("issuing_state")),
-                type, holder == null ? null : String.valueOf(holder), List.of(alert));
+        return new DocumentRecord(id, row.getString("document_no"), GccpolVocabulary.country(row.getString("issuing_state")),
+                GccpolVocabulary.DOCUMENT_KIND.valueOr(row.getString("document_kind"), DocumentType.RESIDENCE_PERMIT),
+                holder == null ? null : String.valueOf(holder), List.of(alert));
     }
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        return SqlSupport.vehicles(pool, query, Countries.alpha3ToAlpha2(query.registrationCountry()),
+        return SqlSupport.vehicles(pool, query, GccpolVocabulary.COUNTRY.query(query.registrationCountry()),
                 VEHICLES_BY_PLATE, VEHICLES_BY_VIN, GccpolConnector::vehicle);
     }
 
     private static VehicleRecord vehicle(Row row) {
         String id = String.valueOf(row.getLong("vehicle_id"));
-        boolean stolen = "STOLEN".equals(row.getString("vehicle_status"));
-        Alert alert = new Alert("GCC-V-" + id, stolen ? AlertCategory.STOLEN_VEHICLE : AlertCategory.WANTED_VEHICLE,
-                ActionToTake.SEIZE, List.of(), row.getLocalDate("status_date"), sharedWith(row),
+        String status = row.getString("vehicle_status");
+        Alert alert = new Alert("GCC-V-" + id, GccpolVocabulary.VEHICLE_STATUS.valueOr(status, AlertCategory.WANTED_VEHICLE),
+                GccpolVocabulary.vehicleAction(status), List.of(), row.getLocalDate("status_date"), sharedWith(row),
                 row.getString("issuing_authority"));
-        return new VehicleRecord(id, row.getString("plate_no"), Countries.alpha2ToAlpha3(row.getString("plate_state")),
+        return new VehicleRecord(id, row.getString("plate_no"), GccpolVocabulary.country(row.getString("plate_state")),
                 row.getString("vin"), row.getString("make"), List.of(alert));
     }
 
     private static HandlingRestrictions sharedWith(Row row) {
-        String[] shared = row.getArrayOfStrings("shared_with");
-        return SqlSupport.visibleTo(shared == null ? Set.of()
-                : SqlSupport.mapToSet(List.of(shared), Countries::alpha2ToAlpha3));
+        return SqlSupport.visibleTo(GccpolVocabulary.countries(row.getArrayOfStrings("shared_with")));
     }
 
     @Override

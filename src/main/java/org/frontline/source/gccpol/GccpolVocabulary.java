@@ -3,17 +3,19 @@ package org.frontline.source.gccpol;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.AlertCategory;
 import org.frontline.model.Clearance;
-import org.frontline.model.Countries;
 import org.frontline.model.DocumentType;
 import org.frontline.model.PartialDate;
 import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
+import org.frontline.source.CountryForm;
+import org.frontline.source.SqlSupport;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.StringJoiner;
+import java.util.Set;
 
 /**
  * The GCCPOL schema's vocabulary against the common model, both ways. Names in four parts (first,
@@ -95,31 +97,26 @@ public final class GccpolVocabulary {
         return sex == Sex.MALE ? "M" : sex == Sex.FEMALE ? "F" : null;
     }
 
+    /** gender column back: M, F; null or a code we do not know is unknown. Never throws. */
     public static Sex sex(String gender) {
-        if (gender == null) {
-            return Sex.UNKNOWN;
-        }
-        return switch (gender) {
-            case "M" -> Sex.MALE;
-            case "F" -> Sex.FEMALE;
-            default -> throw new IllegalArgumentException("unknown gender code '" + gender + "'");
-        };
+        return "M".equals(gender) ? Sex.MALE : "F".equals(gender) ? Sex.FEMALE : Sex.UNKNOWN;
     }
+
+    /** Countries are ISO alpha-2. */
+    public static final CountryForm COUNTRY = CountryForm.ALPHA2;
 
     public static String countryCode(String alpha3) {
-        String alpha2 = Countries.alpha3ToAlpha2(alpha3);
-        if (alpha2 == null) {
-            throw new IllegalArgumentException("no alpha-2 code for country '" + alpha3 + "'");
-        }
-        return alpha2;
+        return COUNTRY.code(alpha3);
     }
 
+    /** Read path: alpha-2 to alpha-3; null for a code we do not know. Never throws. */
     public static String country(String alpha2) {
-        String alpha3 = Countries.alpha2ToAlpha3(alpha2);
-        if (alpha3 == null) {
-            throw new IllegalArgumentException("unknown country code '" + alpha2 + "'");
-        }
-        return alpha3;
+        return COUNTRY.read(alpha2);
+    }
+
+    /** shared_with (CHAR(2)[]) back to alpha-3; null: empty (everyone); codes we do not know are dropped. */
+    public static Set<String> countries(String[] alpha2) {
+        return alpha2 == null ? Set.of() : COUNTRY.readAll(Arrays.asList(alpha2));
     }
 
     /** Alpha-3 codes to the alpha-2 list of shared_with, sorted; empty: null (everyone). */
@@ -138,21 +135,22 @@ public final class GccpolVocabulary {
         return dob.isFullDate() ? dob.toString() : String.format("%04d", dob.year());
     }
 
+    /** Read path: birth_date "YYYY-MM-DD" or "YYYY" back to a date; anything else (or no such date): null. Never throws. */
     public static PartialDate dateOfBirth(String birthDate) {
-        if (birthDate == null || birthDate.isBlank()) {
+        try {
+            return birthDate == null ? null : PartialDate.parse(birthDate.trim());
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        return PartialDate.parse(birthDate.trim());
     }
 
     /** The four parts as one Latin name in natural order, skipping the missing ones. */
     public static String fullName(String first, String father, String grandfather, String family) {
-        StringJoiner j = new StringJoiner(" ");
-        for (String part : new String[] {first, father, grandfather, family}) {
-            if (part != null && !part.isBlank()) {
-                j.add(part.trim());
-            }
-        }
-        return j.toString();
+        return SqlSupport.joinNames(first, father, grandfather, family);
+    }
+
+    /** The given names of the common model: first, father's and grandfather's names (the patronymic chain). */
+    public static String givenNames(String first, String father, String grandfather) {
+        return SqlSupport.joinNames(first, father, grandfather);
     }
 }

@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.AlertCategory;
-import org.frontline.model.Clearance;
 import org.frontline.model.DocumentQuery;
 import org.frontline.model.DocumentRecord;
 import org.frontline.model.DocumentType;
@@ -16,7 +15,6 @@ import org.frontline.model.HandlingRestrictions;
 import org.frontline.model.PartialDate;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.QueryKind;
-import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.VehicleQuery;
 import org.frontline.model.VehicleRecord;
@@ -24,7 +22,6 @@ import org.frontline.model.WhenRestricted;
 import org.frontline.source.SourceConnector;
 import org.frontline.source.SqlSupport;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -94,10 +91,9 @@ public final class InterpolConnector implements SourceConnector {
     private static PersonRecord person(Row row) {
         String forename = row.getString("forename");
         String family = row.getString("family_name");
-        LocalDate birthDate = row.getLocalDate("birth_date");
         Short birthYear = row.getShort("birth_year");
-        PartialDate dob = birthDate != null ? PartialDate.of(birthDate)
-                : birthYear != null ? PartialDate.ofYear(birthYear) : null;
+        PartialDate dob = InterpolVocabulary.dateOfBirth(row.getLocalDate("birth_date"),
+                birthYear == null ? null : birthYear.intValue());
         List<String> aliases = objects(jsonArray(row, "aliases")).stream()
                 .map(a -> joinNames(a.getString("forename"), a.getString("family")))
                 .toList();
@@ -105,99 +101,57 @@ public final class InterpolConnector implements SourceConnector {
                 .map(InterpolConnector::notice)
                 .toList();
         return new PersonRecord(String.valueOf(row.getLong("subject_id")), forename, family,
-                joinNames(forename, family), aliases, dob, sex(row.getString("sex")),
-                row.getString("nationality"), alerts);
+                joinNames(forename, family), aliases, dob,
+                InterpolVocabulary.SEX.valueOr(row.getString("sex"), Sex.UNKNOWN),
+                InterpolVocabulary.country(row.getString("nationality")), alerts);
     }
 
     private static Alert notice(JsonObject n) {
         HandlingRestrictions restrictions = new HandlingRestrictions(
-                Set.copyOf(strings(n.getJsonArray("countries"))), Set.of(),
-                Clearance.valueOf(n.getString("clearance")), null,
-                "CONTACT_ONLY".equals(n.getString("ifRestricted")) ? WhenRestricted.CONTACT_ONLY : WhenRestricted.HIDE);
-        return new Alert(n.getString("id"), category(n.getString("colour")), action(n.getString("action")),
-                SqlSupport.mapAll(strings(n.getJsonArray("caution")), InterpolConnector::warning),
+                InterpolVocabulary.COUNTRY.readAll(strings(n.getJsonArray("countries"))), Set.of(),
+                InterpolVocabulary.MIN_CLEARANCE.valueOr(n.getString("clearance"), SqlSupport.UNKNOWN_CLEARANCE), null,
+                InterpolVocabulary.IF_RESTRICTED.valueOr(n.getString("ifRestricted"), WhenRestricted.HIDE));
+        return new Alert(n.getString("id"),
+                InterpolVocabulary.NOTICE_COLOUR.valueOr(n.getString("colour"), AlertCategory.INFORMATION),
+                InterpolVocabulary.REQUESTED_ACTION.valueOr(n.getString("action"), ActionToTake.NO_ACTION),
+                InterpolVocabulary.CAUTION.readAll(strings(n.getJsonArray("caution"))),
                 SqlSupport.date(n, "issued"), restrictions, n.getString("contact"));
-    }
-
-    static AlertCategory category(String colour) {
-        return switch (colour) {
-            case "RED" -> AlertCategory.WANTED_FOR_ARREST;
-            case "YELLOW" -> AlertCategory.MISSING_PERSON;
-            case "BLUE" -> AlertCategory.DISCREET_CHECK;
-            case "GREEN" -> AlertCategory.DANGEROUS_PERSON;
-            case "ORANGE" -> AlertCategory.DANGEROUS_PERSON;
-            default -> AlertCategory.INFORMATION;
-        };
-    }
-
-    static ActionToTake action(String requested) {
-        return switch (requested) {
-            case "PROVISIONAL_ARREST" -> ActionToTake.ARREST;
-            case "LOCATE" -> ActionToTake.LOCATE;
-            case "DISCREET_CHECK" -> ActionToTake.DISCREET_CHECK;
-            case "REPORT" -> ActionToTake.REPORT;
-            default -> ActionToTake.NO_ACTION;
-        };
-    }
-
-    static SafetyWarning warning(String caution) {
-        return switch (caution) {
-            case "ARMED" -> SafetyWarning.ARMED;
-            case "VIOLENT" -> SafetyWarning.VIOLENT;
-            case "ESCAPE_RISK" -> SafetyWarning.ESCAPE_RISK;
-            case "SUICIDAL" -> SafetyWarning.SELF_HARM;
-            case "CONTAGIOUS" -> SafetyWarning.CONTAGIOUS;
-            default -> null;
-        };
-    }
-
-    private static Sex sex(String code) {
-        if (code == null) {
-            return Sex.UNKNOWN;
-        }
-        return switch (code) {
-            case "M" -> Sex.MALE;
-            case "F" -> Sex.FEMALE;
-            default -> Sex.UNKNOWN;
-        };
     }
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        return SqlSupport.select(pool, DOCUMENTS, Tuple.of(query.issuingCountry(), query.number()),
-                InterpolConnector::document);
+        return SqlSupport.documents(pool, DOCUMENTS, InterpolVocabulary.COUNTRY.query(query.issuingCountry()),
+                query.number(), InterpolConnector::document);
     }
 
     private static DocumentRecord document(Row row) {
-        String status = row.getString("status");
-        AlertCategory category = switch (status) {
-            case "STOLEN" -> AlertCategory.STOLEN_DOCUMENT;
-            case "LOST" -> AlertCategory.LOST_DOCUMENT;
-            default -> AlertCategory.REVOKED_DOCUMENT;
-        };
+        AlertCategory category = InterpolVocabulary.DOCUMENT_STATUS.valueOr(row.getString("status"),
+                AlertCategory.REVOKED_DOCUMENT);
         String number = row.getString("document_number");
         String country = row.getString("issuing_country");
-        Alert alert = new Alert("SLTD-" + country + "-" + number, category, ActionToTake.SEIZE, List.of(),
-                row.getLocalDate("reported_on"), SqlSupport.visibleTo(row.getArrayOfStrings("restricted_to")),
+        Alert alert = new Alert("SLTD-" + country + "-" + number, category, InterpolVocabulary.documentAction(category),
+                List.of(), row.getLocalDate("reported_on"),
+                SqlSupport.visibleTo(InterpolVocabulary.countries(row.getArrayOfStrings("restricted_to"))),
                 row.getString("reporting_ncb"));
         Long holder = row.getLong("holder_subject_id");
-        return new DocumentRecord(country + "/" + number, number, country,
-                DocumentType.valueOf(row.getString("document_type")),
+        return new DocumentRecord(country + "/" + number, number, InterpolVocabulary.country(country),
+                InterpolVocabulary.DOCUMENT_TYPE.valueOr(row.getString("document_type"), DocumentType.TRAVEL_DOCUMENT),
                 holder == null ? null : String.valueOf(holder), List.of(alert));
     }
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        return SqlSupport.vehicles(pool, query, query.registrationCountry(), VEHICLES_BY_PLATE, VEHICLES_BY_VIN,
-                InterpolConnector::vehicle);
+        return SqlSupport.vehicles(pool, query, InterpolVocabulary.COUNTRY.query(query.registrationCountry()),
+                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, InterpolConnector::vehicle);
     }
 
     private static VehicleRecord vehicle(Row row) {
         String id = String.valueOf(row.getLong("vehicle_id"));
-        Alert alert = new Alert("SMV-" + id, AlertCategory.STOLEN_VEHICLE, ActionToTake.SEIZE, List.of(),
-                row.getLocalDate("reported_stolen_on"), SqlSupport.visibleTo(row.getArrayOfStrings("restricted_to")),
+        Alert alert = new Alert("SMV-" + id, InterpolVocabulary.VEHICLE_CATEGORY, InterpolVocabulary.VEHICLE_ACTION,
+                List.of(), row.getLocalDate("reported_stolen_on"),
+                SqlSupport.visibleTo(InterpolVocabulary.countries(row.getArrayOfStrings("restricted_to"))),
                 row.getString("reporting_ncb"));
-        return new VehicleRecord(id, row.getString("plate"), row.getString("registration_country"),
+        return new VehicleRecord(id, row.getString("plate"), InterpolVocabulary.country(row.getString("registration_country")),
                 row.getString("vin"), joinNames(row.getString("colour"), row.getString("make"), row.getString("model")),
                 List.of(alert));
     }

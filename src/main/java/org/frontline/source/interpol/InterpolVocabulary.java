@@ -3,15 +3,17 @@ package org.frontline.source.interpol;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.AlertCategory;
 import org.frontline.model.Clearance;
-import org.frontline.model.Countries;
 import org.frontline.model.DocumentType;
 import org.frontline.model.PartialDate;
 import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
+import org.frontline.source.CountryForm;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The INTERPOL schema's vocabulary against the common model, both ways. Notice colours become
@@ -94,22 +96,25 @@ public final class InterpolVocabulary {
         return status == AlertCategory.LOST_DOCUMENT ? ActionToTake.REPORT : ActionToTake.SEIZE;
     }
 
+    /** Countries are ISO alpha-3, as in the common model. */
+    public static final CountryForm COUNTRY = CountryForm.ALPHA3;
+
     /** Common (alpha-3 or ICAO) to the source's form: ISO alpha-3. */
     public static String countryCode(String alpha3) {
-        String code = Countries.canonical(alpha3);
-        if (code == null || code.length() != 3) {
-            throw new IllegalArgumentException("no alpha-3 code for country '" + alpha3 + "'");
-        }
-        return code;
+        return COUNTRY.code(alpha3);
     }
 
-    /** The source's country code to the common form (alpha-3). */
+    /**
+     * The source's country code to the common form (alpha-3, an ICAO-only code read as its ISO
+     * country); a code we do not know is kept as stored. Never throws.
+     */
     public static String country(String code) {
-        String alpha3 = code == null ? null : Countries.canonical(code.trim());
-        if (alpha3 == null) {
-            throw new IllegalArgumentException("unknown country code '" + code + "'");
-        }
-        return alpha3;
+        return COUNTRY.read(code);
+    }
+
+    /** A CHAR(3)[] country list (restricted_to) to alpha-3; null: empty (everyone). Never throws. */
+    public static Set<String> countries(String[] codes) {
+        return codes == null ? Set.of() : COUNTRY.readAll(Arrays.asList(codes));
     }
 
     /** notice_subject.birth_date: the date when known to the day, else null. */
