@@ -37,6 +37,14 @@ import java.time.Clock;
 @Tag(name = "search", description = "Ask every source at once, get one answer")
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
+@APIResponse(responseCode = "401", description = "No valid officer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The officer's role may not ask this kind of question",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Too many searches by this officer; see Retry-After",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The audit log cannot be written: no answer is released",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SearchResource {
 
     private final Consultations consultations;

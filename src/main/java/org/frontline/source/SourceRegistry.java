@@ -159,6 +159,18 @@ public class SourceRegistry {
         };
     }
 
+    /**
+     * Opens a first connection to every source as the service starts, so that the first officer's
+     * query does not pay for connection set-up. Fire and forget: a source that is down stays down
+     * without delaying the start.
+     */
+    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        for (Source source : sources.values()) {
+            source.call(SourceConnector::ping, java.time.Duration.ofSeconds(5))
+                    .subscribe().with(call -> LOG.infof("source %s: %s", source.id(), call.status()));
+        }
+    }
+
     @PreDestroy
     void close() {
         pools.forEach(Pool::closeAndForget);

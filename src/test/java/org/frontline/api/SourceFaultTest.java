@@ -103,7 +103,7 @@ class SourceFaultTest {
         FaultProxy.delay(10_000);
         JsonPath answer = search(Map.of("number", "QQ0000002", "issuingCountry", "NLD", "purpose", "border check",
                 "deadlineMs", 60_000));
-        // the proxied source's own timeout (400 ms in tests) is shorter than any deadline
+        // the proxied source's own timeout (800 ms) is shorter than any deadline
         assertEquals("TIMEOUT", status(answer, SourceDatabases.PROXIED));
         assertTrue(answer.getLong("elapsedMs") < 1500, "elapsed " + answer.getLong("elapsedMs"));
     }

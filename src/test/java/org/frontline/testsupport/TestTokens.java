@@ -74,6 +74,6 @@ public final class TestTokens {
 
     /** REST Assured with an officer's token. */
     public static RequestSpecification asOfficer() {
-        return RestAssured.given().auth().oauth2(officer());
+        return RestAssured.given().header("Authorization", "Bearer " + officer());
     }
 }
