@@ -23,9 +23,9 @@ public final class FaultProxy implements AutoCloseable {
 
     public enum Mode { PASS, DELAY, BLACKHOLE, RESET }
 
-    private static final String MODE = "faultproxy.mode";
-    private static final String DELAY_MS = "faultproxy.delay-ms";
+    private static final String DEFAULT = "source";
 
+    private final String name;
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
@@ -33,6 +33,12 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean running = true;
 
     public FaultProxy(String targetHost, int targetPort) throws IOException {
+        this(DEFAULT, targetHost, targetPort);
+    }
+
+    /** A proxy whose mode is switched under its own name (see {@link #mode(String, Mode)}). */
+    public FaultProxy(String name, String targetHost, int targetPort) throws IOException {
+        this.name = name;
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -45,23 +51,28 @@ public final class FaultProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** Switches every proxy in this JVM; existing connections follow on their next chunk. */
+    /** Switches the source proxy; existing connections follow on their next chunk. */
     public static void mode(Mode mode) {
-        System.setProperty(MODE, mode.name());
+        mode(DEFAULT, mode);
+    }
+
+    /** Switches the proxy of that name. */
+    public static void mode(String name, Mode mode) {
+        System.setProperty("faultproxy." + name + ".mode", mode.name());
     }
 
     public static void delay(long millis) {
-        System.setProperty(DELAY_MS, Long.toString(millis));
+        System.setProperty("faultproxy." + DEFAULT + ".delay-ms", Long.toString(millis));
         mode(Mode.DELAY);
     }
 
-    /** Back to passing bytes through, and drops the connections opened under a fault. */
+    /** Back to passing bytes through. */
     public static void reset() {
         mode(Mode.PASS);
     }
 
-    private static Mode currentMode() {
-        return Mode.valueOf(System.getProperty(MODE, Mode.PASS.name()));
+    private Mode currentMode() {
+        return Mode.valueOf(System.getProperty("faultproxy." + name + ".mode", Mode.PASS.name()));
     }
 
     private void accept() {
@@ -103,7 +114,7 @@ public final class FaultProxy implements AutoCloseable {
                         Thread.sleep(20);
                     }
                     if (serverToClient && mode == Mode.DELAY) {
-                        Thread.sleep(Long.parseLong(System.getProperty(DELAY_MS, "0")));
+                        Thread.sleep(Long.parseLong(System.getProperty("faultproxy." + name + ".delay-ms", "0")));
                     }
                     out.write(buffer, 0, n);
                     out.flush();

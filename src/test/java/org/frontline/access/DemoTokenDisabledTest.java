@@ -1,0 +1,32 @@
+package org.frontline.access;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import org.frontline.testsupport.SourceDatabases;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+/** Outside the demo profile the demo token endpoint does not exist. */
+@QuarkusTest
+@TestProfile(DemoTokenDisabledTest.WithoutDemoTokens.class)
+@QuarkusTestResource(value = SourceDatabases.class, restrictToAnnotatedClass = false)
+class DemoTokenDisabledTest {
+
+    public static class WithoutDemoTokens implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("frontline.demo.token-endpoint", "false");
+        }
+    }
+
+    @Test
+    void demoTokenIsNotFound() {
+        RestAssured.given().contentType("application/json")
+                .body("{\"officerId\":\"x\",\"agency\":\"y\",\"country\":\"PRT\",\"roles\":[\"OFFICER\"]}")
+                .post("/demo/token").then().statusCode(404);
+    }
+}
