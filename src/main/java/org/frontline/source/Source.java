@@ -84,10 +84,25 @@ public final class Source {
         if (failure instanceof CircuitBreakerOpenException) {
             return new SourceCall<>(SourceStatus.CIRCUIT_OPEN, null, latencyMs, "not asked: the source failed repeatedly and is resting");
         }
-        if (failure instanceof BulkheadException) {
+        if (failure instanceof BulkheadException || isPoolSaturated(failure)) {
             return new SourceCall<>(SourceStatus.BUSY, null, latencyMs, "not asked: too many queries already in flight to this source");
         }
         return new SourceCall<>(SourceStatus.ERROR, null, latencyMs, "the source could not be queried");
+    }
+
+    /**
+     * The source's connection pool has as many calls waiting as it allows: the source is saturated
+     * (typically slow: a call that timed out on our side still holds its connection until the
+     * source answers). That is BUSY, not an error of the source.
+     */
+    private static boolean isPoolSaturated(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ConnectionPoolTooBusyException")
+                    || (t.getMessage() != null && t.getMessage().contains("max wait queue size"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Raised inside the guard so that a timeout counts as a failure for the breaker. */
