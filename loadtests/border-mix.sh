@@ -28,6 +28,7 @@ ARGS=(-Dgatling.simulationClass=org.frontline.load.BorderMixSimulation -DbaseUrl
 COMMAND="./mvnw -B -f loadtests/pom.xml gatling:test ${ARGS[*]}"
 log "$COMMAND"
 GLOG="$WORK/gatling-border-mix.log"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 rc=0
 run_gatling "$GLOG" "${ARGS[@]}" || rc=$?
 
@@ -56,7 +57,8 @@ cat > "$SECTION_FILE" <<EOF
 not the full comparison of issue 8 (no capacity search, one short run, a shared machine).
 
 $(date -u '+%Y-%m-%d %H:%M UTC'). Machine: 2 vCPU, 24 GB, shared with other workers' jobs while it
-ran (noisy; load generator, service and PostgreSQL on the same two cores). Local PostgreSQL, every
+ran (noisy; load generator, service and PostgreSQL on the same two cores; load average just before
+the run: ${LOAD_BEFORE}). Local PostgreSQL, every
 source direct (no delay); data: ${DATA_NOTE}. \`loadtests/border-mix.sh\` (env RATE=${RATE} DURATION=${DURATION});
 ${WARMUP} unknown-document queries warmed the service up first (not measured). Open model, constant
 arrival rate; documents 70% (no-hit numbers, the stolen passport P4471902/FRA at rank 3 of the Zipf

@@ -52,6 +52,7 @@ ARGS=(-Dgatling.simulationClass=$SIM -DbaseUrl="$BASE_URL" -Drate="$RATE" -Ddura
 COMMAND="./mvnw -B -f loadtests/pom.xml gatling:test ${ARGS[*]}"
 log "$COMMAND"
 GLOG="$WORK/gatling-slow-source.log"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 rc=0
 run_gatling "$GLOG" "${ARGS[@]}" || rc=$?
 # (the run is bounded by the simulation's maxDuration, DURATION + 120 s)
@@ -90,7 +91,7 @@ cat > "$SECTION_FILE" <<EOF
 
 $(date -u '+%Y-%m-%d %H:%M UTC'). Machine: 2 vCPU, 24 GB, shared with other workers' jobs while it
 ran, so the figures are noisy (and the load generator, the service, the proxy and PostgreSQL share
-the same two cores). Local PostgreSQL; data: ${DATA_NOTE}.
+the same two cores; load average just before the run: ${LOAD_BEFORE}). Local PostgreSQL; data: ${DATA_NOTE}.
 
 Set-up: \`loadtests/slow-source.sh\` (env RATE=${RATE} DURATION=${DURATION} DELAY_MS=${DELAY_MS} BREAKER=${BREAKER}${EXTRA_SERVICE_ENV:+ EXTRA_SERVICE_ENV=\"${EXTRA_SERVICE_ENV}\"}).
 \`${DELAYED}\` reached through \`loadtests/tools/DelayProxy.java\`, which delivers every chunk from its
