@@ -1,0 +1,107 @@
+package org.frontline.access;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.frontline.sourcedata.Walkthrough;
+import org.frontline.testsupport.SourceDatabases;
+import org.frontline.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * No officer sees what a source restricted from them, right after another officer's query brought
+ * the same records into the service; and a withheld record never turns an answer into a NO_HIT.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = SourceDatabases.class, restrictToAnnotatedClass = false)
+class NeedToKnowTest {
+
+    private static JsonPath person(String token, String name, String dob) {
+        return RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("name", name, "dateOfBirth", dob, "purpose", "need-to-know test"))
+                .post("/v1/search/person").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String restrictedSubjectQuery() {
+        return Walkthrough.RESTRICTED_FIRST_NAME + " " + Walkthrough.RESTRICTED_FATHER_NAME + " "
+                + Walkthrough.RESTRICTED_GRANDFATHER_NAME + " " + Walkthrough.RESTRICTED_FAMILY_NAME;
+    }
+
+    @Test
+    void contactOnlyRecordIsReducedForOfficerBRightAfterOfficerASawIt() {
+        // officer A: Saudi, SECRET: may see the GCCPOL circular restricted to SAU/ARE and SECRET
+        String a = TestTokens.token("officer-a", "SAU-PSD", "SAU", "SECRET", "OFFICER");
+        JsonPath seen = person(a, restrictedSubjectQuery(), Walkthrough.RESTRICTED_DATE_OF_BIRTH);
+        String full = "subjects.find { s -> s.records.any { it.source == 'gccpol' && it.recordId == '"
+                + Walkthrough.RESTRICTED_GCCPOL_ID + "' } }";
+        assertEquals("HIT", seen.getString(full + ".match"));
+        assertEquals("ARREST", seen.getString(full + ".action"));
+        assertFalse(seen.getList(full + ".names").isEmpty());
+
+        // officer B: German, RESTRICTED: same question a moment later
+        String b = TestTokens.token("officer-b", "BKA", "DEU", "RESTRICTED", "OFFICER");
+        JsonPath reduced = person(b, restrictedSubjectQuery(), Walkthrough.RESTRICTED_DATE_OF_BIRTH);
+        String body = reduced.prettify();
+        assertFalse(body.contains(Walkthrough.RESTRICTED_GCCPOL_ID + "\""), "record id leaked: " + body);
+        assertFalse(body.contains("Al-Dosari") || body.contains(Walkthrough.RESTRICTED_NAME_ARABIC), "name leaked: " + body);
+        assertFalse(body.contains("ARREST_WARRANT") || body.contains("WANTED_FOR_ARREST"), "alert leaked: " + body);
+        String restricted = "subjects.find { s -> s.records.any { it.source == 'gccpol' && it.restricted } }";
+        assertEquals("POSSIBLE_MATCH", reduced.getString(restricted + ".match"));
+        assertEquals("VERIFY_IDENTITY", reduced.getString(restricted + ".action"));
+        assertTrue(reduced.getList(restricted + ".names").isEmpty());
+        assertTrue(reduced.getList(restricted + ".records[0].alerts").isEmpty());
+        assertNull(reduced.getString(restricted + ".records[0].recordId"));
+        assertTrue(reduced.getString(restricted + ".records[0].contactPoint").length() > 3, "says whom to contact");
+    }
+
+    @Test
+    void hiddenRecordIsWithheldAndTheAnswerIsNotANoHit() {
+        // INTERPOL fixture 9000000003 "Testa Hiddenova": red notice restricted to France, hide otherwise
+        String french = TestTokens.token("officer-f", "PN", "FRA", "RESTRICTED", "OFFICER");
+        JsonPath seen = person(french, "Testa Hiddenova", "1988-01-01");
+        assertEquals("HIT", seen.getString("outcome"));
+        assertEquals("ARREST", seen.getString("action"));
+
+        String german = TestTokens.token("officer-g", "BKA", "DEU", "SECRET", "OFFICER");
+        JsonPath withheld = person(german, "Testa Hiddenova", "1988-01-01");
+        assertFalse(withheld.prettify().contains("Hiddenova"), withheld.prettify());
+        assertNotEquals("NO_HIT", withheld.getString("outcome"), "a withheld record must not make a no-hit");
+        assertEquals("INCOMPLETE", withheld.getString("outcome"));
+        assertFalse(withheld.getBoolean("complete"));
+        assertTrue(withheld.getString("message").contains("not available to your profile"), withheld.getString("message"));
+    }
+
+    @Test
+    void borderGuardDoesNotReceiveIntelligenceOnlyAlertsOrHandlingCodes() {
+        // INTERPOL fixture 9000000002 "Chidi Okonkwo": a blue notice (discreet check) only
+        JsonPath officer = person(TestTokens.officer(), "Chidi Okonkwo", "1990");
+        assertEquals("DISCREET_CHECK", officer.getString("action"));
+        JsonPath guard = person(TestTokens.borderGuard(), "Chidi Okonkwo", "1990");
+        assertFalse(guard.prettify().contains("DISCREET_CHECK"), guard.prettify());
+        assertNotEquals("NO_HIT", guard.getString("outcome"));
+
+        // Europol's handling codes reach an officer, not a border guard
+        JsonPath officerEu = person(TestTokens.officer(), "Yuriy Shcherbakov", "1971-09-03");
+        assertTrue(officerEu.prettify().contains("\"H1\""), "officer sees the handling code");
+        JsonPath guardEu = person(TestTokens.borderGuard(), "Yuriy Shcherbakov", "1971-09-03");
+        assertFalse(guardEu.prettify().contains("\"H1\""), "border guard does not");
+        assertEquals("HIT", guardEu.getString("outcome"));
+    }
+
+    @Test
+    void sourcesListFollowsTheProfile() {
+        List<String> ids = RestAssured.given().header("Authorization", "Bearer " + TestTokens.officer())
+                .get("/v1/sources").then().statusCode(200).extract().jsonPath().getList("id");
+        assertEquals(5, ids.size());
+    }
+}

@@ -1,0 +1,161 @@
+package org.frontline.audit;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.frontline.testsupport.SourceDatabases;
+import org.frontline.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every consultation is in the audit log before its answer leaves; the log is chained and checkable. */
+@QuarkusTest
+@QuarkusTestResource(value = SourceDatabases.class, restrictToAnnotatedClass = false)
+class AuditTest {
+
+    private static String search(String token, String purpose) {
+        return RestAssured.given().header("Authorization", "Bearer " + token).header("traceparent",
+                        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").contentType("application/json")
+                .body(Map.of("number", "AUD1T0001", "issuingCountry", "ITA", "purpose", purpose))
+                .post("/v1/search/document").then().statusCode(200).extract().path("queryId");
+    }
+
+    private static JsonPath audit(String query) {
+        return RestAssured.given().header("Authorization", "Bearer " + TestTokens.auditor())
+                .get("/v1/audit" + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void answeredConsultationIsAuditedWithWhoWhatWhyAndOutcome() {
+        String officer = TestTokens.token("audit-officer-1", "GdF", "ITA", "RESTRICTED", "OFFICER");
+        String queryId = search(officer, "checking a passport at Fiumicino");
+        JsonPath page = audit("?officer=audit-officer-1");
+        Map<String, Object> record = page.getMap("records.find { it.queryId == '" + queryId + "' }");
+        assertNotNull(record, "audit record of " + queryId);
+        assertEquals("GdF", record.get("agency"));
+        assertEquals("ITA", record.get("country"));
+        assertEquals("OFFICER", record.get("roles"));
+        assertEquals("checking a passport at Fiumicino", record.get("purpose"));
+        assertEquals("DOCUMENT", record.get("kind"));
+        assertTrue(((String) record.get("terms")).contains("AUD1T0001"));
+        assertTrue(((String) record.get("sources")).contains("\"interpol\""));
+        assertEquals("NO_HIT", record.get("outcome"));
+        assertEquals("ANSWERED", record.get("decision"));
+        assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", record.get("traceparent"));
+    }
+
+    @Test
+    void refusedConsultationIsAuditedToo() {
+        String guard = TestTokens.token("audit-guard-1", "PAF", "FRA", "UNCLASSIFIED", "BORDER_GUARD");
+        RestAssured.given().header("Authorization", "Bearer " + guard).contentType("application/json")
+                .body(Map.of("plate", "AB123", "registrationCountry", "FRA", "purpose", "not allowed"))
+                .post("/v1/search/vehicle").then().statusCode(403);
+        JsonPath page = audit("?officer=audit-guard-1");
+        assertEquals("REFUSED_NOT_PERMITTED", page.getString("records[0].decision"));
+        assertNull(page.getString("records[0].outcome"));
+    }
+
+    @Test
+    void cursorPaginationWalksEveryRecordOnce() {
+        String officer = TestTokens.token("audit-officer-2", "GdF", "ITA", "RESTRICTED", "OFFICER");
+        Set<String> made = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            made.add(search(officer, "pagination " + i));
+        }
+        List<String> seen = new ArrayList<>();
+        Object cursor = null;
+        do {
+            JsonPath page = audit("?officer=audit-officer-2&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            List<String> ids = page.getList("records.queryId");
+            assertTrue(ids.size() <= 2);
+            seen.addAll(ids);
+            cursor = page.get("nextCursor");
+        } while (cursor != null);
+        assertEquals(made, new HashSet<>(seen));
+        assertEquals(5, seen.size());
+        RestAssured.given().header("Authorization", "Bearer " + TestTokens.auditor())
+                .get("/v1/audit?from=yesterday").then().statusCode(400);
+    }
+
+    @Test
+    void chainVerificationNamesARecordAlteredInTheDatabase() throws Exception {
+        search(TestTokens.officer(), "before tampering");
+        JsonPath intact = audit("/verify");
+        assertTrue(intact.getBoolean("intact"), intact.prettify());
+        long verified = intact.getLong("verified");
+        assertTrue(verified >= 1);
+
+        try (Connection c = SourceDatabases.server().connect(SourceDatabases.AUDIT_DATABASE);
+             Statement st = c.createStatement()) {
+            long seq;
+            String purpose;
+            try (ResultSet rs = st.executeQuery("SELECT seq, purpose FROM audit_record ORDER BY seq LIMIT 1 OFFSET 0")) {
+                rs.next();
+                seq = rs.getLong(1);
+                purpose = rs.getString(2);
+            }
+            // the trigger refuses the change...
+            boolean refused = false;
+            try {
+                st.execute("UPDATE audit_record SET purpose = 'nothing to see' WHERE seq = " + seq);
+            } catch (java.sql.SQLException e) {
+                refused = e.getMessage().contains("append-only");
+            }
+            assertTrue(refused, "the append-only trigger refuses updates");
+            // ...so an insider disables it first
+            st.execute("ALTER TABLE audit_record DISABLE TRIGGER audit_record_append_only");
+            st.execute("UPDATE audit_record SET purpose = 'nothing to see' WHERE seq = " + seq);
+            try {
+                JsonPath broken = audit("/verify");
+                assertFalse(broken.getBoolean("intact"));
+                assertEquals(seq, broken.getLong("firstBroken.seq"));
+                assertTrue(broken.getString("firstBroken.reason").contains("altered"));
+            } finally {
+                try (var ps = c.prepareStatement("UPDATE audit_record SET purpose = ? WHERE seq = ?")) {
+                    ps.setString(1, purpose);
+                    ps.setLong(2, seq);
+                    ps.executeUpdate();
+                }
+                st.execute("ALTER TABLE audit_record ENABLE TRIGGER audit_record_append_only");
+            }
+        }
+        assertTrue(audit("/verify").getBoolean("intact"));
+    }
+
+    @Test
+    void concurrentSearchesShareCommitsAndAllAreAudited() throws Exception {
+        String officer = TestTokens.token("audit-officer-3", "GdF", "ITA", "RESTRICTED", "OFFICER");
+        List<java.util.concurrent.CompletableFuture<String>> calls = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            for (int i = 0; i < 48; i++) {
+                int n = i;
+                calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> search(officer, "burst " + n), pool));
+            }
+            Set<String> ids = new HashSet<>();
+            for (var call : calls) {
+                ids.add(call.get());
+            }
+            Set<String> audited = new HashSet<>(audit("?officer=audit-officer-3&limit=100").getList("records.queryId"));
+            assertEquals(ids, audited);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(audit("/verify").getBoolean("intact"));
+    }
+}
