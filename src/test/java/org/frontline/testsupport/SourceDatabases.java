@@ -33,6 +33,9 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
 
     private static PostgresServer server;
     private static FaultProxy proxy;
+    private static FaultProxy auditProxy;
+    /** The name under which tests switch the audit database's proxy: FaultProxy.mode(AUDIT_PROXY, ...). */
+    public static final String AUDIT_PROXY = "audit";
 
     public static synchronized PostgresServer server() {
         if (server == null) {
@@ -54,6 +57,9 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
                 if (proxy == null) {
                     proxy = new FaultProxy(pg.host(), pg.port());
                 }
+                if (auditProxy == null) {
+                    auditProxy = new FaultProxy(AUDIT_PROXY, pg.host(), pg.port());
+                }
             }
             for (String source : SOURCES) {
                 prepare(pg, source);
@@ -68,7 +74,8 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
             }
             pg.dropDatabaseIfExists(AUDIT_DATABASE);
             pg.createDatabaseIfMissing(AUDIT_DATABASE);
-            config.put("quarkus.datasource.reactive.url", pg.reactiveUrl(AUDIT_DATABASE));
+            // the audit database is reached through its own proxy, so that tests can take it away
+            config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + auditProxy.port() + "/" + AUDIT_DATABASE);
             config.put("quarkus.datasource.username", pg.user());
             if (!pg.password().isEmpty()) {
                 config.put("quarkus.datasource.password", pg.password());
@@ -77,6 +84,7 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("could not prepare the test source databases", e);
         }
         FaultProxy.reset();
+        FaultProxy.mode(AUDIT_PROXY, FaultProxy.Mode.PASS);
         return config;
     }
 
