@@ -23,9 +23,9 @@ prepare_sources
 start_service $((DURATION + 600))
 warm_up "$WARMUP" 10
 
-ARGS=(-Dgatling.simulationClass=org.frontline.load.BorderMixSimulation -DbaseUrl="$BASE_URL" -Drate="$RATE"
+ARGS=(-Dgatling.simulationClass=org.frontline.load.BorderMixSimulation -DbaseUrl="$BASE_URL" -Dtoken="$TOKEN" -Drate="$RATE"
       -Dduration="$DURATION" -Dzipf="$ZIPF" -DpoolSize="$POOL_SIZE" -DmaxP99Ms="$MAX_P99_MS")
-COMMAND="./mvnw -B -f loadtests/pom.xml gatling:test ${ARGS[*]}"
+COMMAND="./mvnw -B -f loadtests/pom.xml gatling:test ${ARGS[*]/#-Dtoken=*/-Dtoken=<officer token from /demo/token>}"
 log "$COMMAND"
 GLOG="$WORK/gatling-border-mix.log"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

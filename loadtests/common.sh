@@ -102,6 +102,18 @@ start_service() {
   local extra=()
   read -r -a extra <<< "${EXTRA_SERVICE_ENV:-}"
   [ "${#extra[@]}" -gt 0 ] && log "extra service settings: ${extra[*]}"
+  # the service's own audit database, and officer tokens signed with the demo key (issued by the
+  # service's demo token endpoint, enabled here); the rate limit is lifted for load
+  psql_ -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='fq_load_audit'" | grep -q 1 \
+    || psql_ -d postgres -qc "CREATE DATABASE fq_load_audit"
+  env_+=("QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://${PG_HOST}:${PG_PORT}/fq_load_audit"
+         "QUARKUS_DATASOURCE_USERNAME=${PG_USER}"
+         "MP_JWT_VERIFY_PUBLICKEY_LOCATION=demo/officer-token-public.pem"
+         "MP_JWT_VERIFY_ISSUER=https://frontline-query.example/demo-issuer"
+         "SMALLRYE_JWT_SIGN_KEY_LOCATION=demo/officer-token-private.pem"
+         "FRONTLINE_DEMO_TOKEN_ENDPOINT=true"
+         "FRONTLINE_ACCESS_RATE_LIMIT_PER_MINUTE=100000000")
+  [ -n "$PG_PASS" ] && env_+=("QUARKUS_DATASOURCE_PASSWORD=${PG_PASS}")
   PORT=$(free_port)
   BASE_URL="http://127.0.0.1:${PORT}"
   env "${env_[@]}" "${SERVICE_ENV[@]}" "${extra[@]}" QUARKUS_HTTP_PORT="$PORT" \
@@ -110,6 +122,10 @@ start_service() {
   for _ in $(seq 180); do
     if curl -sf "${BASE_URL}/q/health/ready" > "$WORK/ready.json" 2>/dev/null; then
       log "service ready on ${BASE_URL}: $(tr -d ' \n' < "$WORK/ready.json" | head -c 400)"
+      TOKEN=$(curl -sf -H 'Content-Type: application/json' "${BASE_URL}/demo/token" \
+        -d '{"officerId":"load-test","agency":"LOAD","country":"DEU","roles":["OFFICER"],"clearance":"SECRET"}' \
+        | sed -e 's/.*"token":"\([^"]*\)".*/\1/')
+      [ -n "$TOKEN" ] || { log "no officer token from ${BASE_URL}/demo/token"; return 1; }
       return 0
     fi
     sleep 1
@@ -120,7 +136,7 @@ start_service() {
 # warm_up <count> <parallel>: unknown-document queries, not measured (JIT, pools)
 warm_up() {
   log "warm-up: $1 queries, $2 at a time (not measured)"
-  seq "$1" | xargs -P "$2" -I{} curl -s -o /dev/null -H 'Content-Type: application/json' \
+  seq "$1" | xargs -P "$2" -I{} curl -s -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer ${TOKEN}" \
     "${BASE_URL}/v1/search/document" -d '{"number":"ZQ9{}00000","issuingCountry":"DEU","purpose":"warm-up"}'
 }
 

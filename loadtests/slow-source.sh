@@ -10,7 +10,7 @@
 #          opening during the run (request-volume 100000), so every request pays the source's
 #          timeout and its status is TIMEOUT: the worst case for latency. "on" leaves the
 #          breaker as configured: it opens after 10 calls and most answers say CIRCUIT_OPEN.
-#        DELAYED_STATUSES (TIMEOUT, or TIMEOUT,CIRCUIT_OPEN with BREAKER=on): the delayed source's
+#        DELAYED_STATUSES (TIMEOUT,BUSY, or TIMEOUT,CIRCUIT_OPEN,BUSY with BREAKER=on): the delayed source's
 #          statuses the simulation accepts in each answer
 #        WARMUP (40 queries before the measured run)  RESULTS (loadtests/RESULTS.md)
 #        SUMMARY (loadtests/results/slow-source.txt: Gatling's summary, copied)  EXTRA_SERVICE_ENV
@@ -31,9 +31,9 @@ BOUND=$((DURATION + 600))
 SECTION="One source delayed by $((DELAY_MS / 1000)) s"
 SERVICE_ENV=("FRONTLINE_SEARCH_DEFAULT_DEADLINE=${DEADLINE_MS}ms")
 case "$BREAKER" in
-  off) STATUSES=TIMEOUT
+  off) STATUSES=TIMEOUT,BUSY
        SERVICE_ENV+=("FRONTLINE_SOURCES_${DELAYED^^}_BREAKER_REQUEST_VOLUME=100000") ;;
-  on)  STATUSES=TIMEOUT,CIRCUIT_OPEN
+  on)  STATUSES=TIMEOUT,CIRCUIT_OPEN,BUSY
        SECTION="${SECTION} (circuit breaker on)" ;;
   *)   echo "BREAKER: off or on" >&2; exit 2 ;;
 esac
@@ -47,9 +47,9 @@ start_service "$BOUND" "$DELAYED"
 warm_up "$WARMUP" 10
 
 SIM=org.frontline.load.SlowSourceSimulation
-ARGS=(-Dgatling.simulationClass=$SIM -DbaseUrl="$BASE_URL" -Drate="$RATE" -Dduration="$DURATION"
+ARGS=(-Dgatling.simulationClass=$SIM -DbaseUrl="$BASE_URL" -Dtoken="$TOKEN" -Drate="$RATE" -Dduration="$DURATION"
       -DdeadlineMs="$DEADLINE_MS" -DmarginMs="$MARGIN_MS" -DdelayedSource="$DELAYED" -DdelayedStatuses="$STATUSES")
-COMMAND="./mvnw -B -f loadtests/pom.xml gatling:test ${ARGS[*]}"
+COMMAND="./mvnw -B -f loadtests/pom.xml gatling:test ${ARGS[*]/#-Dtoken=*/-Dtoken=<officer token from /demo/token>}"
 log "$COMMAND"
 GLOG="$WORK/gatling-slow-source.log"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

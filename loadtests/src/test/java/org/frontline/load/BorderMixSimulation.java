@@ -86,6 +86,7 @@ public class BorderMixSimulation extends Simulation {
             .baseUrl(baseUrl)
             .acceptHeader("application/json")
             .contentTypeHeader("application/json")
+            .authorizationHeader("Bearer " + LoadSettings.token())
             .shareConnections();
 
     private final ScenarioBuilder scenario = scenario("border mix")

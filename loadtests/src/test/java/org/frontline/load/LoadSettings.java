@@ -24,6 +24,15 @@ final class LoadSettings {
         return Integer.parseInt(string(name, Integer.toString(fallback)));
     }
 
+    /** The officer token every request carries (the scripts get one from the service's demo token endpoint). */
+    static String token() {
+        String token = string("token", "");
+        if (token.isEmpty()) {
+            throw new IllegalArgumentException("-Dtoken=<officer JWT> is required: every search needs an officer token");
+        }
+        return token;
+    }
+
     static long seed() {
         return Long.parseLong(string("seed", "42"));
     }

@@ -50,6 +50,7 @@ public class SlowSourceSimulation extends Simulation {
             .baseUrl(baseUrl)
             .acceptHeader("application/json")
             .contentTypeHeader("application/json")
+            .authorizationHeader("Bearer " + LoadSettings.token())
             .shareConnections();
 
     private final ScenarioBuilder scenario = scenario("one source delayed")
