@@ -10,6 +10,20 @@ public class MatcherProducer {
     @Produces
     @ApplicationScoped
     PersonNameMatcher personMatcher() {
-        return PersonNameMatcher.create();
+        PersonNameMatcher matcher = PersonNameMatcher.create();
+        warmUp(matcher);
+        return matcher;
+    }
+
+    /**
+     * Loads the transliterators and tables before the first officer's query (ICU builds a
+     * transliterator on first use, which takes a noticeable time that a request must not pay).
+     */
+    static void warmUp(PersonNameMatcher matcher) {
+        for (String name : new String[] {"Юрий Щербаков", "张伟", "محمد الراشد", "Νίκος Παπαδόπουλος",
+                "Nguyễn Văn An", "Mohammed Al-Rashid", "김민준", "Ёлкин Пётр", "ابوبکر"}) {
+            matcher.searchKey(name);
+            matcher.nameSimilarity(name, "Muhammad Al Rasheed");
+        }
     }
 }

@@ -94,24 +94,26 @@ public class FederatedSearch {
 
     private List<Uni<SourceAnswer>> calls(SubjectQuery query, long deadlineAt, RecordAccess access) {
         List<Uni<SourceAnswer>> calls = new ArrayList<>();
+        // normalise a typed name once per query, not once per source
+        String searchKey = query instanceof PersonQuery person ? matcher.searchKey(person.name()) : null;
         for (Source source : registry.all()) {
             if (!access.mayQuery(source.id())) {
                 calls.add(Uni.createFrom().item(notAsked(source, SourceStatus.NOT_PERMITTED, "not permitted for this officer's profile")));
             } else if (!source.descriptor().kinds().contains(query.kind())) {
                 calls.add(Uni.createFrom().item(notAsked(source, SourceStatus.NOT_APPLICABLE, "holds no data of this kind")));
             } else {
-                calls.add(ask(source, query, deadlineAt, access));
+                calls.add(ask(source, query, searchKey, deadlineAt, access));
             }
         }
         return calls;
     }
 
-    private Uni<SourceAnswer> ask(Source source, SubjectQuery query, long deadlineAt, RecordAccess access) {
+    private Uni<SourceAnswer> ask(Source source, SubjectQuery query, String searchKey, long deadlineAt,
+                                  RecordAccess access) {
         return Uni.createFrom().deferred(() -> {
             Duration remaining = Duration.ofMillis(deadlineAt - clock.millis());
             if (query instanceof PersonQuery person) {
-                String key = matcher.searchKey(person.name());
-                return source.call(c -> c.findPersonCandidates(key, config.maxCandidates()), remaining)
+                return source.call(c -> c.findPersonCandidates(searchKey, config.maxCandidates()), remaining)
                         .map(call -> answer(source, call, records -> scorePersons(source.id(), person, records), "PERSON", access));
             }
             if (query instanceof DocumentQuery document) {
