@@ -15,6 +15,11 @@ public class MatcherProducer {
         return matcher;
     }
 
+    /** Creates (and so warms) the matcher as the service starts rather than on the first query. */
+    void atStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event, PersonNameMatcher matcher) {
+        matcher.searchKey("warm");
+    }
+
     /**
      * Loads the transliterators and tables before the first officer's query (ICU builds a
      * transliterator on first use, which takes a noticeable time that a request must not pay).
