@@ -49,10 +49,24 @@ public class AuditLog {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final Context context;
+    private final io.micrometer.core.instrument.Timer writeTimer;
+    private final io.micrometer.core.instrument.DistributionSummary batchSizes;
+    private final io.micrometer.core.instrument.Counter failures;
 
-    AuditLog(Mutiny.SessionFactory sessions, AuditConfig config, Vertx vertx) {
+    AuditLog(Mutiny.SessionFactory sessions, AuditConfig config, Vertx vertx,
+             io.micrometer.core.instrument.MeterRegistry meters) {
         this.sessions = sessions;
         this.config = config;
+        this.writeTimer = io.micrometer.core.instrument.Timer.builder("frontline.audit.write")
+                .description("Time to commit one batch of audit records (group commit)")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.batchSizes = io.micrometer.core.instrument.DistributionSummary.builder("frontline.audit.batch.size")
+                .description("Audit records committed together in one transaction")
+                .register(meters);
+        this.failures = io.micrometer.core.instrument.Counter.builder("frontline.audit.failures")
+                .description("Audit batches that could not be committed (their searches were refused)")
+                .register(meters);
         Context root = vertx.getOrCreateContext();
         this.context = VertxContext.getOrCreateDuplicatedContext(root);
         VertxContextSafetyToggle.setContextSafe(context, true);
@@ -76,12 +90,20 @@ public class AuditLog {
         while (batch.size() < config.maxBatch() && (next = queue.poll()) != null) {
             batch.add(next);
         }
+        long start = System.nanoTime();
         write(batch)
                 .ifNoItem().after(config.timeout())
                 .failWith(AuditUnavailableException::new)
                 .subscribe().with(
-                        ok -> finish(batch, null),
-                        failure -> finish(batch, failure));
+                        ok -> {
+                            writeTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                            batchSizes.record(batch.size());
+                            finish(batch, null);
+                        },
+                        failure -> {
+                            failures.increment();
+                            finish(batch, failure);
+                        });
     }
 
     private void finish(List<Pending> batch, Throwable failure) {

@@ -208,7 +208,11 @@ class SearchApiTest {
             assertTrue(metrics.contains("frontline_source_answers_total{kind=\"DOCUMENT\",source=\"" + source + "\",status=\"OK\"}"),
                     "status count of " + source);
             assertTrue(metrics.contains("frontline_source_breaker_state{source=\"" + source + "\"}"), "breaker of " + source);
+            assertTrue(metrics.contains("sql_pool_ratio{pool_name=\"source-" + source + "\""), "connection pool of " + source);
         }
+        assertTrue(metrics.contains("frontline_audit_write_seconds_count"), "audit write latency");
+        assertTrue(metrics.contains("frontline_audit_batch_size_count"), "audit batch sizes");
+        assertTrue(metrics.contains("sql_pool_ratio{pool_name=\"audit\""), "the audit database's pool");
     }
 
     @Test
