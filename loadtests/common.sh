@@ -112,7 +112,8 @@ start_service() {
          "MP_JWT_VERIFY_ISSUER=https://frontline-query.example/demo-issuer"
          "SMALLRYE_JWT_SIGN_KEY_LOCATION=demo/officer-token-private.pem"
          "FRONTLINE_DEMO_TOKEN_ENDPOINT=true"
-         "FRONTLINE_ACCESS_RATE_LIMIT_PER_MINUTE=100000000")
+         "FRONTLINE_ACCESS_RATE_LIMIT_PER_MINUTE=100000000"
+         "QUARKUS_OTEL_SDK_DISABLED=true")
   [ -n "$PG_PASS" ] && env_+=("QUARKUS_DATASOURCE_PASSWORD=${PG_PASS}")
   PORT=$(free_port)
   BASE_URL="http://127.0.0.1:${PORT}"

@@ -1,5 +1,10 @@
 package org.frontline.source;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.util.TypeLiteral;
@@ -28,13 +33,16 @@ public final class Source {
     private final Duration timeout;
     private final Guard guard;
     private final Clock clock;
+    private final Tracer tracer;
 
-    Source(SourceDescriptor descriptor, SourceConnector connector, Duration timeout, Guard guard, Clock clock) {
+    Source(SourceDescriptor descriptor, SourceConnector connector, Duration timeout, Guard guard, Clock clock,
+           Tracer tracer) {
         this.descriptor = descriptor;
         this.connector = connector;
         this.timeout = timeout;
         this.guard = guard;
         this.clock = clock;
+        this.tracer = tracer;
     }
 
     public String id() {
@@ -66,6 +74,13 @@ public final class Source {
         }
         return Uni.createFrom().deferred(() -> {
             long start = clock.millis();
+            // one span per source call, child of the request's span (which honours an incoming traceparent)
+            Span span = tracer.spanBuilder("source " + id())
+                    .setSpanKind(SpanKind.CLIENT)
+                    .setParent(Context.current())
+                    .setAttribute("frontline.source", id())
+                    .setAttribute("frontline.source.budget_ms", budget.toMillis())
+                    .startSpan();
             Uni<T> guarded = guard.get(() -> action.apply(connector)
                     .ifNoItem().after(budget).failWith(() -> new SourceTimeoutException(budget)),
                     new TypeLiteral<Uni<T>>() { });
@@ -73,7 +88,14 @@ public final class Source {
             return guarded
                     .ifNoItem().after(budget).failWith(() -> new SourceTimeoutException(budget))
                     .map(value -> new SourceCall<>(SourceStatus.OK, value, clock.millis() - start, null))
-                    .onFailure().recoverWithItem(failure -> failed(failure, clock.millis() - start));
+                    .onFailure().recoverWithItem(failure -> failed(failure, clock.millis() - start))
+                    .invoke(call -> {
+                        span.setAttribute("frontline.source.status", call.status().name());
+                        if (!call.ok()) {
+                            span.setStatus(StatusCode.ERROR, call.status().name());
+                        }
+                        span.end();
+                    });
         });
     }
 

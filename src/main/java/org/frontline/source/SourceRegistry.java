@@ -56,7 +56,7 @@ public class SourceRegistry {
     private final CircuitBreakerMaintenance breakers;
 
     SourceRegistry(SourcesConfig config, Vertx vertx, Clock clock, CircuitBreakerMaintenance breakers,
-                   io.micrometer.core.instrument.MeterRegistry meters) {
+                   io.micrometer.core.instrument.MeterRegistry meters, io.opentelemetry.api.trace.Tracer tracer) {
         this.breakers = breakers;
         Map<String, Source> built = new LinkedHashMap<>();
         for (Map.Entry<String, SourcesConfig.Source> entry : new TreeMap<>(config.sources()).entrySet()) {
@@ -82,7 +82,7 @@ public class SourceRegistry {
                     .orElse(connector.kinds());
             SourceDescriptor descriptor = new SourceDescriptor(id, settings.organisation(), settings.region(),
                     Collections.unmodifiableSet(EnumSet.copyOf(kinds)), settings.contactPoint());
-            built.put(id, new Source(descriptor, connector, settings.timeout(), guard(id, settings), clock));
+            built.put(id, new Source(descriptor, connector, settings.timeout(), guard(id, settings), clock, tracer));
         }
         this.sources = Collections.unmodifiableMap(built);
         for (Source source : sources.values()) {
