@@ -215,10 +215,4 @@ class SearchApiTest {
         assertTrue(metrics.contains("sql_pool_ratio{pool_name=\"audit\""), "the audit database's pool");
     }
 
-    @Test
-    void answersAreFastEnoughToBeUseful() {
-        // not a benchmark: a sanity bound far above the budget, so a hang or a serial fan-out shows
-        Response r = post("document", Map.of("number", "X9TEST001", "issuingCountry", "ESP", "purpose", "border check"));
-        r.then().statusCode(200).body("elapsedMs", lessThan(1500));
-    }
 }

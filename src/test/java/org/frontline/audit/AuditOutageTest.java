@@ -52,7 +52,7 @@ class AuditOutageTest {
         long start = System.nanoTime();
         assertEquals(503, stolenPassport().statusCode());
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(tookMs < 6_000, "refused after " + tookMs + " ms");
+        assertTrue(tookMs < 10_000, "refused after " + tookMs + " ms (audit timeout 5 s in tests)");
 
         FaultProxy.mode(SourceDatabases.AUDIT_PROXY, FaultProxy.Mode.PASS);
         int status = 0;
