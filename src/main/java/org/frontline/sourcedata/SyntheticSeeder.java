@@ -21,9 +21,11 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Seeds one source database with the synthetic world. One transaction: truncate, drop the
- * secondary indexes, COPY each table from the generator (one pass of the stream per table, so
- * nothing is held in memory), recreate the indexes, reset sequences, write the marker; then ANALYZE.
+ * Seeds one source database with the synthetic world. One transaction: silence the change
+ * announcements (the V2 triggers), truncate, drop the secondary indexes, COPY each table from the
+ * generator (one pass of the stream per table, so nothing is held in memory), recreate the indexes,
+ * reset sequences, re-enable the triggers and announce the whole source as changed (one NOTIFY, sent
+ * at commit), write the marker; then ANALYZE.
  * The marker table {@code frontline_seed} makes a repeat with the same seed, size and generator
  * version a no-op.
  */
@@ -70,6 +72,11 @@ public final class SyntheticSeeder {
                 st.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 st.execute("SET LOCAL synchronous_commit = off");
                 List<String> names = writer.tables().stream().map(Table::name).toList();
+                // the V2 triggers announce changes row by row to the services' caches: silent during the
+                // bulk load (transactional, undone by a rollback), then one announcement of the whole source
+                for (String table : names) {
+                    st.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+                }
                 st.execute("TRUNCATE " + String.join(", ", names) + " CASCADE");
                 st.execute("DELETE FROM frontline_seed");
                 List<String> indexes = secondaryIndexes(c, names);
@@ -83,6 +90,10 @@ public final class SyntheticSeeder {
                     st.execute(def);
                 }
                 resetSequences(c, names);
+                for (String table : names) {
+                    st.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+                }
+                st.execute("SELECT pg_notify('frontline_changes', '{\"table\":\"*\",\"kind\":\"*\",\"op\":\"LOAD\"}')");
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO frontline_seed (seed, persons, generator_version) VALUES (?, ?, ?)")) {
                     ps.setLong(1, seed);
