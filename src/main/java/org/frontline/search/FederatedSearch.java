@@ -3,6 +3,8 @@ package org.frontline.search;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.frontline.cache.CacheKey;
+import org.frontline.cache.SourceCache;
 import org.frontline.match.MatchResult;
 import org.frontline.match.PersonNameMatcher;
 import org.frontline.model.DocumentQuery;
@@ -44,10 +46,12 @@ public class FederatedSearch {
     private final Clock clock;
     private final Consolidator consolidator;
     private final SourceMetrics metrics;
+    private final SourceCache cache;
 
     FederatedSearch(SourceRegistry registry, PersonNameMatcher matcher, SearchConfig config, Clock clock,
-                    SourceMetrics metrics) {
+                    SourceMetrics metrics, SourceCache cache) {
         this.registry = registry;
+        this.cache = cache;
         this.metrics = metrics;
         this.matcher = matcher;
         this.config = config;
@@ -110,17 +114,22 @@ public class FederatedSearch {
     private Uni<SourceAnswer> ask(Source source, SubjectQuery query, long deadlineAt) {
         return Uni.createFrom().deferred(() -> {
             Duration remaining = Duration.ofMillis(deadlineAt - clock.millis());
+            // each source's raw answer goes through the cache, before scoring and any need-to-know filter
             if (query instanceof PersonQuery person) {
                 String key = matcher.searchKey(person.name());
-                return source.call(c -> c.findPersonCandidates(key, config.maxCandidates()), remaining)
+                int max = config.maxCandidates();
+                return cache.get(CacheKey.persons(source.id(), key, max), remaining,
+                                () -> source.call(c -> c.findPersonCandidates(key, max), remaining))
                         .map(call -> answer(source, call, records -> scorePersons(source.id(), person, records), "PERSON"));
             }
             if (query instanceof DocumentQuery document) {
-                return source.call(c -> c.findDocuments(document), remaining)
+                return cache.get(CacheKey.documents(source.id(), document), remaining,
+                                () -> source.call(c -> c.findDocuments(document), remaining))
                         .map(call -> answer(source, call, records -> exactDocuments(source.id(), document, records), "DOCUMENT"));
             }
             VehicleQuery vehicle = (VehicleQuery) query;
-            return source.call(c -> c.findVehicles(vehicle), remaining)
+            return cache.get(CacheKey.vehicles(source.id(), vehicle), remaining,
+                            () -> source.call(c -> c.findVehicles(vehicle), remaining))
                     .map(call -> answer(source, call, records -> exactVehicles(source.id(), vehicle, records), "VEHICLE"));
         });
     }

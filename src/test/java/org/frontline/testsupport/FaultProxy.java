@@ -27,12 +27,22 @@ public final class FaultProxy implements AutoCloseable {
     private static final String DELAY_MS = "faultproxy.delay-ms";
 
     private final ServerSocket server;
+    private final String modeProperty;
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     public FaultProxy(String targetHost, int targetPort) throws IOException {
+        this(null, targetHost, targetPort);
+    }
+
+    /**
+     * A proxy with a mode of its own, switched by {@link #mode(String, Mode)}; the others do not follow
+     * it (a Redis proxy can hang while the sources' proxy passes).
+     */
+    public FaultProxy(String name, String targetHost, int targetPort) throws IOException {
+        this.modeProperty = name == null ? MODE : "faultproxy." + name + ".mode";
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -50,6 +60,11 @@ public final class FaultProxy implements AutoCloseable {
         System.setProperty(MODE, mode.name());
     }
 
+    /** Switches the proxies created with this name. */
+    public static void mode(String name, Mode mode) {
+        System.setProperty("faultproxy." + name + ".mode", mode.name());
+    }
+
     public static void delay(long millis) {
         System.setProperty(DELAY_MS, Long.toString(millis));
         mode(Mode.DELAY);
@@ -60,8 +75,8 @@ public final class FaultProxy implements AutoCloseable {
         mode(Mode.PASS);
     }
 
-    private static Mode currentMode() {
-        return Mode.valueOf(System.getProperty(MODE, Mode.PASS.name()));
+    private Mode currentMode() {
+        return Mode.valueOf(System.getProperty(modeProperty, Mode.PASS.name()));
     }
 
     private void accept() {
@@ -75,7 +90,14 @@ public final class FaultProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket();
-                upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
+                try {
+                    upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
+                } catch (IOException refused) {
+                    // the target is down: the client sees its connection end, as it would without the proxy
+                    client.setSoLinger(true, 0);
+                    closeQuietly(client);
+                    continue;
+                }
                 open.add(upstream);
                 pump(client, upstream, false);
                 pump(upstream, client, true);

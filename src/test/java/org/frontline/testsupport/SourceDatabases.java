@@ -20,7 +20,8 @@ import java.util.Map;
  * recreated, migrated with the source's own migrations, seeded with a small synthetic world
  * (which includes the walkthrough subjects) and loaded with the fixtures in
  * {@code src/test/resources/fixtures}. ASEANAPOL is reached through a {@link FaultProxy} so that
- * tests can slow it down, black-hole it or reset its connections.
+ * tests can slow it down, black-hole it or reset its connections. The cache gets the machine's
+ * Redis or one of the tests' own ({@link TestRedis}).
  */
 public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
 
@@ -68,6 +69,9 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("could not prepare the test source databases", e);
         }
+        // the cache's Redis: the machine's or the tests' own, in a namespace of this application's own
+        config.put("quarkus.redis.hosts", TestRedis.url());
+        config.put("frontline.cache.namespace", "fqt-" + java.util.UUID.randomUUID());
         FaultProxy.reset();
         return config;
     }
