@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -62,6 +63,8 @@ final class SharedTier {
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong heartbeats = new AtomicLong();
+    /** Set by a bump that may not have reached Redis; cleared by the merge that takes it there. */
+    private final AtomicBoolean unshared = new AtomicBoolean();
 
     private volatile State state = State.LOCAL;
     private volatile String why = "not connected yet";
@@ -124,6 +127,7 @@ final class SharedTier {
      * if it cannot be shared, this instance cannot vouch for L2 any more and leaves SHARED.
      */
     void shareBump(String name, long value) {
+        unshared.set(true);   // first: a bump that races with entering SHARED is merged again (see connect)
         if (state != State.SHARED) {
             return;   // merged with "merge" when the channel is back
         }
@@ -192,6 +196,10 @@ final class SharedTier {
                     }
                     onStateChange.run();
                     LOG.info("cache: Redis subscribed and generations merged: L2 and shared invalidations in use (L1 dropped)");
+                    if (unshared.getAndSet(false)) {
+                        // a bump came between the merge's snapshot and SHARED: take it to Redis too
+                        merge().subscribe().with(x -> { }, failure -> lose(subscription, "could not merge generations"));
+                    }
                 }, failure -> {
                     synchronized (this) {
                         connecting = false;
@@ -202,6 +210,7 @@ final class SharedTier {
 
     /** Pushes every local generation that is ahead and takes every one Redis has that is ahead. */
     private Uni<Void> merge() {
+        unshared.set(false);
         List<Uni<Void>> moves = new ArrayList<>();
         for (Map.Entry<String, Long> g : generations.snapshot().entrySet()) {
             moves.add(move(g.getKey(), g.getValue(), "merge").invoke(n -> generations.advance(g.getKey(), n)).replaceWithVoid());
