@@ -13,6 +13,7 @@ import org.frontline.model.PersonRecord;
 import org.frontline.search.SearchConfig;
 import org.frontline.source.SourceRegistry;
 import org.frontline.source.SourcesConfig;
+import org.frontline.testsupport.FaultProxy;
 import org.frontline.testsupport.SourceDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,8 @@ class CacheFreshnessTest {
     SearchConfig searchConfig;
     @Inject
     MeterRegistry meters;
+    @Inject
+    io.smallrye.faulttolerance.api.CircuitBreakerMaintenance breakers;
     @ConfigProperty(name = "quarkus.redis.hosts")
     String redisUrl;
 
@@ -151,6 +154,45 @@ class CacheFreshnessTest {
                 () -> "B does not show the alert");
         long tookMs = (System.nanoTime() - committed) / 1_000_000;
         assertTrue(tookMs <= FRESH.toMillis(), "both showed it after " + tookMs + " ms");
+    }
+
+    @Test
+    void sourceWithoutItsChangeFeedIsNotServedFromCacheAndNothingFromBeforeTheGapAfterwards() throws SQLException {
+        awaitReady(cache);
+        String number = "GQ" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        Map<String, Object> question = Map.of("number", number, "issuingCountry", "FRA", "purpose", "border check");
+        assertEquals("NO_HIT", document(question).getString("outcome"));
+        assertEquals("NO_HIT", document(question).getString("outcome"));   // cached, ASEANAPOL included
+        try {
+            // ASEANAPOL's connections (its change feed among them) are cut, and a document is added meanwhile:
+            // its announcement reaches nobody
+            FaultProxy.mode(FaultProxy.Mode.RESET);
+            waitUntil(Duration.ofSeconds(2), () -> cache.status().get("change-feeds").contains(SourceDatabases.PROXIED),
+                    () -> "the cut feed is seen: " + cache.status());
+            execute(SourceDatabases.PROXIED, "INSERT INTO travel_document (td_number, issuer_icao, td_type, td_status, status_date,"
+                    + " originating_ncb) VALUES ('" + number + "', 'FRA', 'P', 'STOLEN', CURRENT_DATE, 'NCB Singapore')");
+            // not served from cache while the feed is down: the source is asked, and fails
+            JsonPath during = document(question);
+            assertEquals("ERROR", during.getString("sources.find { it.source == '" + SourceDatabases.PROXIED + "' }.status"));
+            assertEquals("INCOMPLETE", during.getString("outcome"));
+        } finally {
+            FaultProxy.reset();
+            breakers.resetAll();
+        }
+        // the feed is back: what was cached before the gap is not served, the new document is
+        awaitReady(cache);
+        JsonPath after = document(question);
+        assertEquals("HIT", after.getString("outcome"), after::prettify);
+        assertEquals(SourceDatabases.PROXIED, after.getString("subjects[0].records[0].source"));
+    }
+
+    @Test
+    void cacheFiguresAreExposedToPrometheus() {
+        document(Map.of("number", "P4471902", "issuingCountry", "FRA", "purpose", "border check"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("frontline_cache_requests_total{"), "requests");
+        assertTrue(metrics.contains("tier=\"l1\""), "tier tag");
+        assertTrue(metrics.contains("frontline_cache_invalidations_total{"), "invalidations");
     }
 
     @Test
