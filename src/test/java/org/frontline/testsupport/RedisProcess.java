@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A Redis process of the tests' own on a loopback port, which a test may kill (SIGKILL, as a crash)
  * and start again on the same port: the installed {@code redis-server} when there is one, else the
- * real binary that embedded-redis ships. Never the machine's shared Redis.
+ * real binary that embedded-redis ships ({@code -Dfqtest.redis-binary=shipped} forces it). Never the
+ * machine's shared Redis.
  */
 public final class RedisProcess implements AutoCloseable {
 
@@ -54,7 +55,9 @@ public final class RedisProcess implements AutoCloseable {
 
     private void launch() {
         try {
-            process = new ProcessBuilder(binary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+            String binary = binary();
+            System.out.println("test Redis: " + binary + " on port " + port);
+            process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -110,8 +113,9 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     private static String binary() throws IOException {
+        // -Dfqtest.redis-binary=shipped uses embedded-redis' binary, as on a machine without redis-server
         for (String candidate : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server")) {
-            if (new File(candidate).canExecute()) {
+            if (!"shipped".equals(System.getProperty("fqtest.redis-binary")) && new File(candidate).canExecute()) {
                 return candidate;
             }
         }

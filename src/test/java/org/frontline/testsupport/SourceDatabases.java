@@ -41,8 +41,15 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /**
+     * Named per checkout: test runs from several work trees on one PostgreSQL server must not drop
+     * each other's databases in the middle of a test.
+     */
+    private static final String CHECKOUT = Integer.toHexString(
+            java.nio.file.Paths.get("").toAbsolutePath().toString().hashCode() & 0xfffff);
+
     public static String database(String source) {
-        return "fqt_" + source;
+        return "fqt_" + CHECKOUT + "_" + source;
     }
 
     @Override
