@@ -63,7 +63,7 @@ final class SharedTier {
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong heartbeats = new AtomicLong();
-    /** Set by a bump that may not have reached Redis; cleared by the merge that takes it there. */
+    /** Set by a bump that may not have reached Redis; the next tick in SHARED merges everything again. */
     private final AtomicBoolean unshared = new AtomicBoolean();
 
     private volatile State state = State.LOCAL;
@@ -123,17 +123,19 @@ final class SharedTier {
     }
 
     /**
-     * Shares a generation this instance has just moved on. Other instances learn it from the channel;
-     * if it cannot be shared, this instance cannot vouch for L2 any more and leaves SHARED.
+     * Shares a generation this instance has just moved on. Other instances learn it from the channel.
+     * A bump that cannot be shared now (Redis away, slow, or SHARED being entered) is not lost: the
+     * next heartbeat tick merges every generation into Redis again. Nothing waits for it: every
+     * instance hears the source's announcement on its own feed, so sharing only spares the others a
+     * miss; it is not what keeps them fresh.
      */
     void shareBump(String name, long value) {
-        unshared.set(true);   // first: a bump that races with entering SHARED is merged again (see connect)
         if (state != State.SHARED) {
-            return;   // merged with "merge" when the channel is back
+            unshared.set(true);
+            return;
         }
         move(name, value, "bump")
-                .subscribe().with(n -> generations.advance(name, n),
-                        failure -> lose(subscription, "could not share an invalidation: " + failure.getClass().getSimpleName()));
+                .subscribe().with(n -> generations.advance(name, n), failure -> unshared.set(true));
     }
 
     private Uni<Long> move(String name, long value, String mode) {
@@ -158,6 +160,9 @@ final class SharedTier {
             }
             bounded(redis.send(Request.cmd(Command.PUBLISH).arg(channel).arg("h|" + instance + '|' + heartbeats.incrementAndGet())))
                     .subscribe().with(ok -> { }, failure -> { });
+            if (unshared.getAndSet(false)) {
+                merge().subscribe().with(ok -> { }, failure -> unshared.set(true));
+            }
         } else {
             connect();
         }
@@ -196,10 +201,6 @@ final class SharedTier {
                     }
                     onStateChange.run();
                     LOG.info("cache: Redis subscribed and generations merged: L2 and shared invalidations in use (L1 dropped)");
-                    if (unshared.getAndSet(false)) {
-                        // a bump came between the merge's snapshot and SHARED: take it to Redis too
-                        merge().subscribe().with(x -> { }, failure -> lose(subscription, "could not merge generations"));
-                    }
                 }, failure -> {
                     synchronized (this) {
                         connecting = false;
@@ -210,7 +211,6 @@ final class SharedTier {
 
     /** Pushes every local generation that is ahead and takes every one Redis has that is ahead. */
     private Uni<Void> merge() {
-        unshared.set(false);
         List<Uni<Void>> moves = new ArrayList<>();
         for (Map.Entry<String, Long> g : generations.snapshot().entrySet()) {
             moves.add(move(g.getKey(), g.getValue(), "merge").invoke(n -> generations.advance(g.getKey(), n)).replaceWithVoid());
