@@ -2,6 +2,7 @@ package org.frontline.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
@@ -43,6 +44,11 @@ class CacheProducer {
     /** Creates the cache with the application, so the change feeds are up before the first question. */
     void onStart(@Observes StartupEvent event, SourceCache cache) {
         cache.status();
+    }
+
+    /** Closes the change feeds and the Redis link first, before the clients they use are shut down. */
+    void onStop(@Observes ShutdownEvent event, SourceCache cache) {
+        close(cache);
     }
 
     /** Each enabled source: its kinds, its TTL and where its change feed is. */

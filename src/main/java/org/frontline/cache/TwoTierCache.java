@@ -168,6 +168,7 @@ final class TwoTierCache implements SourceCache {
         listeners.values().forEach(ChangeListener::start);
     }
 
+    /** Idempotent. */
     void close() {
         listeners.values().forEach(ChangeListener::close);
         shared.close();
