@@ -72,11 +72,7 @@ public final class SyntheticSeeder {
                 st.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 st.execute("SET LOCAL synchronous_commit = off");
                 List<String> names = writer.tables().stream().map(Table::name).toList();
-                // the V2 triggers announce changes row by row to the services' caches: silent during the
-                // bulk load (transactional, undone by a rollback), then one announcement of the whole source
-                for (String table : names) {
-                    st.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
-                }
+                silenceAnnouncements(c, names);
                 st.execute("TRUNCATE " + String.join(", ", names) + " CASCADE");
                 st.execute("DELETE FROM frontline_seed");
                 List<String> indexes = secondaryIndexes(c, names);
@@ -90,10 +86,7 @@ public final class SyntheticSeeder {
                     st.execute(def);
                 }
                 resetSequences(c, names);
-                for (String table : names) {
-                    st.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
-                }
-                st.execute("SELECT pg_notify('frontline_changes', '{\"table\":\"*\",\"kind\":\"*\",\"op\":\"LOAD\"}')");
+                announceWholeSource(c, names);
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO frontline_seed (seed, persons, generator_version) VALUES (?, ?, ?)")) {
                     ps.setLong(1, seed);
@@ -116,6 +109,29 @@ public final class SyntheticSeeder {
             return new Result(false, rows, elapsed);
         } catch (SQLException e) {
             throw new IllegalStateException("seeding " + schemaType + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The V2 triggers announce changes row by row to the services' caches; a bulk load silences them
+     * in its transaction (undone by a rollback; the lock it takes keeps other writers out meanwhile)
+     * and ends with {@link #announceWholeSource}.
+     */
+    static void silenceAnnouncements(Connection c, List<String> tables) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String table : tables) {
+                st.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+            }
+        }
+    }
+
+    /** Re-enables the announcements and announces the whole source as changed: one NOTIFY, sent at commit. */
+    static void announceWholeSource(Connection c, List<String> tables) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String table : tables) {
+                st.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+            }
+            st.execute("SELECT pg_notify('frontline_changes', '{\"table\":\"*\",\"kind\":\"*\",\"op\":\"LOAD\"}')");
         }
     }
 
