@@ -52,9 +52,11 @@ import java.util.function.Supplier;
  *
  * <p>The race that matters: an answer read from a source just before a change commits, stored just
  * after the change was announced. The generation is therefore taken <em>before</em> asking L2 or the
- * source, the answer is stored under that generation, and it is not stored at all if the generation
- * (or the L1 epoch, below) moved meanwhile. A request that arrives after the bump computes a new key
- * and can neither read the old answer nor join the old in-flight call.
+ * source and the answer is stored under that generation: a request that arrives after the bump
+ * computes a new key and can neither read the old answer nor join the old in-flight call
+ * ({@code CacheFreshnessTest} fails if the generation is taken at store time). An answer whose
+ * generation moved meanwhile is not stored at all (it could never be read), nor one that crossed a
+ * drop of L1 (the epoch below), whose keys do not change.
  *
  * <h2>What the cache cannot vouch for, it does not serve</h2>
  * <ul>

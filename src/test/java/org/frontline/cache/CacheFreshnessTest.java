@@ -3,13 +3,20 @@ package org.frontline.cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.micrometer.core.instrument.Counter;
 import io.restassured.RestAssured;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontline.match.PersonNameMatcher;
+import org.frontline.model.DocumentQuery;
+import org.frontline.model.DocumentRecord;
 import org.frontline.model.PersonRecord;
+import org.frontline.model.SourceStatus;
+import org.frontline.source.SourceCall;
 import org.frontline.search.SearchConfig;
 import org.frontline.source.SourceRegistry;
 import org.frontline.source.SourcesConfig;
@@ -191,6 +198,33 @@ class CacheFreshnessTest {
     }
 
     @Test
+    void answerReadBeforeAChangeIsNeverStoredAfterIt() throws SQLException {
+        awaitReady(cache);
+        String number = "RQ" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        CacheKey<DocumentRecord> key = CacheKey.documents("interpol", new DocumentQuery(number, "FRA", null));
+        // a source call that read "nothing" just before the document was added, and returns only after
+        // the change has been announced and taken in: the race a generation taken too late would lose
+        double invalidations = invalidations("interpol");
+        SourceCall<List<DocumentRecord>> stale = cache.get(key, Duration.ofSeconds(5), () -> Uni.createFrom().item(() -> {
+                    try {
+                        execute("interpol", "INSERT INTO sltd_document (document_number, issuing_country, document_type, status,"
+                                + " reported_on, reporting_ncb) VALUES ('" + number + "', 'FRA', 'PASSPORT', 'STOLEN', CURRENT_DATE,"
+                                + " 'INTERPOL NCB Paris')");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    waitUntil(Duration.ofSeconds(2), () -> invalidations("interpol") > invalidations, () -> "no invalidation");
+                    return new SourceCall<List<DocumentRecord>>(SourceStatus.OK, List.of(), 1, null);
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .await().atMost(Duration.ofSeconds(5));
+        assertEquals(List.of(), stale.value());
+        // the very next question, without waiting: the stale no-hit was not kept
+        assertEquals("HIT", document(Map.of("number", number, "issuingCountry", "FRA", "purpose", "border check"))
+                .getString("outcome"));
+    }
+
+    @Test
     void cacheFiguresAreExposedToPrometheus() {
         document(Map.of("number", "P4471902", "issuingCountry", "FRA", "purpose", "border check"));
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -251,6 +285,11 @@ class CacheFreshnessTest {
                 .filter(p -> p.recordId().equals(recordId)).toList();
         assertEquals(1, found.size(), "the subject is found on B");
         return found.get(0).alerts().size();
+    }
+
+    private double invalidations(String source) {
+        Counter c = meters.find("frontline.cache.invalidations").tag("source", source).counter();
+        return c == null ? 0 : c.count();
     }
 
     private double count(String source, String tier, String result) {
