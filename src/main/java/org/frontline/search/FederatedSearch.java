@@ -3,6 +3,8 @@ package org.frontline.search;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.frontline.cache.CacheKey;
+import org.frontline.cache.SourceCache;
 import org.frontline.match.MatchResult;
 import org.frontline.match.PersonNameMatcher;
 import org.frontline.model.DocumentQuery;
@@ -43,10 +45,12 @@ public class FederatedSearch {
     private final Clock clock;
     private final Consolidator consolidator;
     private final SourceMetrics metrics;
+    private final SourceCache cache;
 
     FederatedSearch(SourceRegistry registry, PersonNameMatcher matcher, SearchConfig config, Clock clock,
-                    SourceMetrics metrics) {
+                    SourceMetrics metrics, SourceCache cache) {
         this.registry = registry;
+        this.cache = cache;
         this.metrics = metrics;
         this.matcher = matcher;
         this.config = config;
@@ -112,16 +116,21 @@ public class FederatedSearch {
                                   RecordAccess access) {
         return Uni.createFrom().deferred(() -> {
             Duration remaining = Duration.ofMillis(deadlineAt - clock.millis());
+            // each source's raw answer goes through the cache, before scoring and any need-to-know filter
             if (query instanceof PersonQuery person) {
-                return source.call(c -> c.findPersonCandidates(searchKey, config.maxCandidates()), remaining)
+                int max = config.maxCandidates();
+                return cache.get(CacheKey.persons(source.id(), searchKey, max), remaining,
+                                () -> source.call(c -> c.findPersonCandidates(searchKey, max), remaining))
                         .map(call -> answer(source, call, records -> scorePersons(source.id(), person, records), "PERSON", access));
             }
             if (query instanceof DocumentQuery document) {
-                return source.call(c -> c.findDocuments(document), remaining)
+                return cache.get(CacheKey.documents(source.id(), document), remaining,
+                                () -> source.call(c -> c.findDocuments(document), remaining))
                         .map(call -> answer(source, call, records -> exactDocuments(source.id(), document, records), "DOCUMENT", access));
             }
             VehicleQuery vehicle = (VehicleQuery) query;
-            return source.call(c -> c.findVehicles(vehicle), remaining)
+            return cache.get(CacheKey.vehicles(source.id(), vehicle), remaining,
+                            () -> source.call(c -> c.findVehicles(vehicle), remaining))
                     .map(call -> answer(source, call, records -> exactVehicles(source.id(), vehicle, records), "VEHICLE", access));
         });
     }

@@ -72,6 +72,10 @@ public interface SourcesConfig {
         /** What the source may be asked about; empty: everything its schema holds. */
         Optional<Set<String>> kinds();
 
+        /** Safety-net lifetime of this source's cached answers; default frontline.cache.ttl. */
+        @WithName("cache-ttl")
+        Optional<Duration> cacheTtl();
+
         /** Circuit breaker of this source. */
         Breaker breaker();
     }

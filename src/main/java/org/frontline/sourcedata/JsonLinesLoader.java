@@ -46,7 +46,8 @@ import java.util.logging.Logger;
  * seeder uses. A line is loaded whole or not at all: it is first validated and translated; lines
  * are then written in batches, each batch under a savepoint; a batch the database refuses is
  * replayed line by line so that only the offending lines are rejected. Rejections name the line
- * number and the reason, never the data.
+ * number and the reason, never the data. The change announcements (V2 triggers) are silent during the
+ * load, which announces the whole source once when it commits.
  */
 public final class JsonLinesLoader {
 
@@ -76,6 +77,8 @@ public final class JsonLinesLoader {
              Connection c = DriverManager.getConnection(SourceSchemas.withTimeouts(jdbcUrl), user,
                      password == null ? "" : password)) {
             c.setAutoCommit(false);
+            List<String> tables = writer.tables().stream().map(Table::name).toList();
+            SyntheticSeeder.silenceAnnouncements(c, tables);   // one announcement at the end, not one per row
             List<Parsed> batch = new ArrayList<>();
             String text;
             long lineNo = 0;
@@ -97,7 +100,8 @@ public final class JsonLinesLoader {
                 }
             }
             write(c, writer, batch, counts, rejected);
-            SyntheticSeeder.resetSequences(c, writer.tables().stream().map(Table::name).toList());
+            SyntheticSeeder.resetSequences(c, tables);
+            SyntheticSeeder.announceWholeSource(c, tables);
             c.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the input file", e);

@@ -21,9 +21,11 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Seeds one source database with the synthetic world. One transaction: truncate, drop the
- * secondary indexes, COPY each table from the generator (one pass of the stream per table, so
- * nothing is held in memory), recreate the indexes, reset sequences, write the marker; then ANALYZE.
+ * Seeds one source database with the synthetic world. One transaction: silence the change
+ * announcements (the V2 triggers), truncate, drop the secondary indexes, COPY each table from the
+ * generator (one pass of the stream per table, so nothing is held in memory), recreate the indexes,
+ * reset sequences, re-enable the triggers and announce the whole source as changed (one NOTIFY, sent
+ * at commit), write the marker; then ANALYZE.
  * The marker table {@code frontline_seed} makes a repeat with the same seed, size and generator
  * version a no-op.
  */
@@ -70,6 +72,7 @@ public final class SyntheticSeeder {
                 st.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 st.execute("SET LOCAL synchronous_commit = off");
                 List<String> names = writer.tables().stream().map(Table::name).toList();
+                silenceAnnouncements(c, names);
                 st.execute("TRUNCATE " + String.join(", ", names) + " CASCADE");
                 st.execute("DELETE FROM frontline_seed");
                 List<String> indexes = secondaryIndexes(c, names);
@@ -83,6 +86,7 @@ public final class SyntheticSeeder {
                     st.execute(def);
                 }
                 resetSequences(c, names);
+                announceWholeSource(c, names);
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO frontline_seed (seed, persons, generator_version) VALUES (?, ?, ?)")) {
                     ps.setLong(1, seed);
@@ -105,6 +109,29 @@ public final class SyntheticSeeder {
             return new Result(false, rows, elapsed);
         } catch (SQLException e) {
             throw new IllegalStateException("seeding " + schemaType + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The V2 triggers announce changes row by row to the services' caches; a bulk load silences them
+     * in its transaction (undone by a rollback; the lock it takes keeps other writers out meanwhile)
+     * and ends with {@link #announceWholeSource}.
+     */
+    static void silenceAnnouncements(Connection c, List<String> tables) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String table : tables) {
+                st.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+            }
+        }
+    }
+
+    /** Re-enables the announcements and announces the whole source as changed: one NOTIFY, sent at commit. */
+    static void announceWholeSource(Connection c, List<String> tables) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String table : tables) {
+                st.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+            }
+            st.execute("SELECT pg_notify('frontline_changes', '{\"table\":\"*\",\"kind\":\"*\",\"op\":\"LOAD\"}')");
         }
     }
 

@@ -2,10 +2,12 @@ package org.frontline.api;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import org.frontline.testsupport.CacheOff;
 import org.frontline.testsupport.FaultProxy;
 import org.frontline.testsupport.SourceDatabases;
 import org.frontline.testsupport.TestTokens;
@@ -21,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Faults injected with a real TCP proxy between the service and ASEANAPOL's database: the other
  * sources must be unaffected, the answer must come within the deadline and never claim NO_HIT.
+ * The cache is off: these are tests of the guards, and a cached answer would hide the fault.
  */
 @QuarkusTest
+@TestProfile(CacheOff.class)
 @QuarkusTestResource(value = SourceDatabases.class, restrictToAnnotatedClass = false)
 class SourceFaultTest {
 

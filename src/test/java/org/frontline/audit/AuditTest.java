@@ -100,7 +100,7 @@ class AuditTest {
         long verified = intact.getLong("verified");
         assertTrue(verified >= 1);
 
-        try (Connection c = SourceDatabases.server().connect(SourceDatabases.AUDIT_DATABASE);
+        try (Connection c = SourceDatabases.server().connect(SourceDatabases.auditDatabase());
              Statement st = c.createStatement()) {
             long seq;
             String purpose;

@@ -54,6 +54,39 @@ class SyntheticSeederTest {
     }
 
     @Test
+    void changesAreAnnouncedAfterTheSilentBulkLoad() throws Exception {
+        for (String schema : SourceSchemas.TYPES) {
+            // every table's announcement trigger is back on once the load has committed
+            assertEquals(0, TestDatabases.count(db(schema), "SELECT count(*) FROM pg_trigger"
+                    + " WHERE tgname LIKE 'frontline_announce%' AND tgenabled <> 'O'"), schema);
+            // three person tables announce per statement; document and vehicle tables per row, plus TRUNCATE
+            assertEquals(7, TestDatabases.count(db(schema), "SELECT count(*) FROM pg_trigger"
+                    + " WHERE tgname LIKE 'frontline_announce%'"), schema);
+        }
+        try (java.sql.Connection listener = TestDatabases.server().connect(db("interpol"));
+             java.sql.Connection writer = TestDatabases.server().connect(db("interpol"));
+             java.sql.Statement l = listener.createStatement(); java.sql.Statement w = writer.createStatement()) {
+            l.execute("LISTEN frontline_changes");
+            org.postgresql.PGNotification[] got;
+            try {
+                w.execute("INSERT INTO sltd_document (document_number, issuing_country, document_type, status, reported_on,"
+                        + " reporting_ncb) VALUES ('ANN0001', 'FRA', 'PASSPORT', 'STOLEN', DATE '2026-01-01', 'NCB Paris')");
+                w.execute("UPDATE notice SET issued_on = issued_on WHERE false");
+                l.execute("SELECT 1");   // notifications arrive with the next round trip
+                got = listener.unwrap(org.postgresql.PGConnection.class).getNotifications(2000);
+            } finally {
+                w.execute("DELETE FROM sltd_document WHERE document_number = 'ANN0001'");   // the other tests count rows
+            }
+            List<String> payloads = java.util.Arrays.stream(got).map(org.postgresql.PGNotification::getParameter).toList();
+            assertTrue(payloads.stream().anyMatch(p -> p.contains("\"kind\": \"DOCUMENT\"") && p.contains("\"ANN0001\"")
+                    && p.contains("\"FRA\"") && p.contains("\"op\": \"INSERT\"")), payloads.toString());
+            // a statement on a person table is announced even when it touches no row
+            assertTrue(payloads.stream().anyMatch(p -> p.contains("\"table\": \"notice\"") && p.contains("\"PERSON\"")),
+                    payloads.toString());
+        }
+    }
+
+    @Test
     void alertsAreRare() {
         long persons = TestDatabases.count(db("interpol"), "SELECT count(*) FROM notice_subject");
         long withAlert = TestDatabases.count(db("interpol"), "SELECT count(DISTINCT subject_id) FROM notice");

@@ -86,7 +86,14 @@ public final class FaultProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket();
-                upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
+                try {
+                    upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
+                } catch (IOException refused) {
+                    // the target is down: the client sees its connection end, as it would without the proxy
+                    client.setSoLinger(true, 0);
+                    closeQuietly(client);
+                    continue;
+                }
                 open.add(upstream);
                 pump(client, upstream, false);
                 pump(upstream, client, true);

@@ -20,13 +20,13 @@ import java.util.Map;
  * recreated, migrated with the source's own migrations, seeded with a small synthetic world
  * (which includes the walkthrough subjects) and loaded with the fixtures in
  * {@code src/test/resources/fixtures}. ASEANAPOL is reached through a {@link FaultProxy} so that
- * tests can slow it down, black-hole it or reset its connections.
+ * tests can slow it down, black-hole it or reset its connections. The cache gets the machine's
+ * Redis or one of the tests' own ({@link TestRedis}).
  */
 public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> SOURCES = List.of("ameripol", "aseanapol", "europol", "gccpol", "interpol");
     public static final String PROXIED = "aseanapol";
-    public static final String AUDIT_DATABASE = "fqt_audit";
     /** The synthetic population each test source holds besides the fixtures. */
     public static final int PERSONS = 3000;
     public static final long SEED = 7;
@@ -44,8 +44,20 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /**
+     * Named per checkout: test runs from several work trees on one PostgreSQL server must not drop
+     * each other's databases in the middle of a test.
+     */
+    private static final String CHECKOUT = Integer.toHexString(
+            java.nio.file.Paths.get("").toAbsolutePath().toString().hashCode() & 0xfffff);
+
+    /** The audit database of the test runs of this checkout. */
+    public static String auditDatabase() {
+        return database("audit");
+    }
+
     public static String database(String source) {
-        return "fqt_" + source;
+        return "fqt_" + CHECKOUT + "_" + source;
     }
 
     @Override
@@ -72,10 +84,10 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
                     config.put("frontline.sources." + source + ".password", pg.password());
                 }
             }
-            pg.dropDatabaseIfExists(AUDIT_DATABASE);
-            pg.createDatabaseIfMissing(AUDIT_DATABASE);
+            pg.dropDatabaseIfExists(auditDatabase());
+            pg.createDatabaseIfMissing(auditDatabase());
             // the audit database is reached through its own proxy, so that tests can take it away
-            config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + auditProxy.port() + "/" + AUDIT_DATABASE);
+            config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + auditProxy.port() + "/" + auditDatabase());
             config.put("quarkus.datasource.username", pg.user());
             if (!pg.password().isEmpty()) {
                 config.put("quarkus.datasource.password", pg.password());
@@ -83,6 +95,9 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("could not prepare the test source databases", e);
         }
+        // the cache's Redis: the machine's or the tests' own, in a namespace of this application's own
+        config.put("quarkus.redis.hosts", TestRedis.url());
+        config.put("frontline.cache.namespace", "fqt-" + java.util.UUID.randomUUID());
         FaultProxy.reset();
         FaultProxy.mode(AUDIT_PROXY, FaultProxy.Mode.PASS);
         return config;

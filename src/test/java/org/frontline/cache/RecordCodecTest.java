@@ -1,0 +1,73 @@
+package org.frontline.cache;
+
+import org.frontline.model.ActionToTake;
+import org.frontline.model.Alert;
+import org.frontline.model.AlertCategory;
+import org.frontline.model.Clearance;
+import org.frontline.model.DocumentRecord;
+import org.frontline.model.DocumentType;
+import org.frontline.model.HandlingRestrictions;
+import org.frontline.model.PartialDate;
+import org.frontline.model.PersonRecord;
+import org.frontline.model.SafetyWarning;
+import org.frontline.model.Sex;
+import org.frontline.model.VehicleRecord;
+import org.frontline.model.WhenRestricted;
+import org.junit.jupiter.api.Test;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The L2 format gives back exactly the records that went in, for every kind and every optional part. */
+class RecordCodecTest {
+
+    private final RecordCodec codec = new RecordCodec();
+
+    static final Alert RESTRICTED = new Alert("A-12345/6-2024", AlertCategory.WANTED_FOR_ARREST, ActionToTake.ARREST,
+            List.of(SafetyWarning.ARMED, SafetyWarning.VIOLENT), LocalDate.of(2024, 2, 29),
+            new HandlingRestrictions(Set.of("FRA", "DEU"), Set.of("BKA"), Clearance.SECRET, "H2", WhenRestricted.CONTACT_ONLY),
+            "NCB Lyon, +33 4 72 44 76 76");
+    static final Alert PLAIN = new Alert("N-1", AlertCategory.MISSING_PERSON, ActionToTake.LOCATE, null, null, null, null);
+
+    @Test
+    void personsRoundTrip() {
+        List<PersonRecord> in = List.of(
+                new PersonRecord("123", "Mohammed", "Al-Rashid", "Mohammed Al-Rashid", List.of("Muhammad Al Rasheed", "محمد الراشد"),
+                        new PartialDate(1983, 4, 12), Sex.MALE, "SYR", List.of(RESTRICTED, PLAIN)),
+                new PersonRecord("EU-P-1", null, null, "AL RASHEED, Muhammad", null, PartialDate.ofYear(1983), null, null, null),
+                new PersonRecord("x", "Zoë", "Łukasiewicz-Ñúñez", "Zoë Łukasiewicz-Ñúñez", List.of(), new PartialDate(1990, 7, 0),
+                        Sex.FEMALE, "XXA", List.of()));
+        assertEquals(in, codec.decode(codec.encode(in), PersonRecord.class));
+    }
+
+    @Test
+    void documentsAndVehiclesRoundTrip() {
+        List<DocumentRecord> docs = List.of(
+                new DocumentRecord("FRA/P4471902", "P4471902", "FRA", DocumentType.PASSPORT, "77", List.of(RESTRICTED)),
+                new DocumentRecord("d2", "X1", "D", DocumentType.values()[DocumentType.values().length - 1], null, null));
+        assertEquals(docs, codec.decode(codec.encode(docs), DocumentRecord.class));
+        List<VehicleRecord> cars = List.of(
+                new VehicleRecord("v1", "ABC 1234", "BRA", "9BWZZZ377VT004251", "VW Gol, white", List.of(PLAIN)),
+                new VehicleRecord("v2", null, null, "1HGCM82633A004352", null, null));
+        assertEquals(cars, codec.decode(codec.encode(cars), VehicleRecord.class));
+    }
+
+    @Test
+    void noHitIsAnEmptyListAndIsSmall() {
+        byte[] bytes = codec.encode(List.of());
+        assertEquals(List.of(), codec.decode(bytes, DocumentRecord.class));
+        assertTrue(bytes.length < 16, "an empty answer takes " + bytes.length + " bytes");
+    }
+
+    @Test
+    void foreignBytesAreRefusedNotHalfRead() {
+        assertThrows(UncheckedIOException.class, () -> codec.decode("not smile".getBytes(StandardCharsets.UTF_8), PersonRecord.class));
+    }
+}
