@@ -43,6 +43,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
+import org.frontline.testsupport.TestTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,7 +132,7 @@ class CacheFreshnessTest {
         awaitReady(cache);
         SecondInstance b = otherInstance();
         // the first person question of a JVM pays for the matcher's start (transliteration tables): not timed here
-        waitUntil(Duration.ofSeconds(15), () -> given().contentType(ContentType.JSON)
+        waitUntil(Duration.ofSeconds(15), () -> TestTokens.asOfficer().contentType(ContentType.JSON)
                 .body(Map.of("name", "Warm Up", "purpose", "identity check")).when().post("/v1/search/person")
                 .then().extract().jsonPath().getBoolean("complete"), () -> "no complete person answer");
         long subjectId = 9_100_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
@@ -245,6 +246,7 @@ class CacheFreshnessTest {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/v1/search/document"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.officer())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -265,13 +267,13 @@ class CacheFreshnessTest {
     // ------------------------------------------------------------------ helpers
 
     private static JsonPath document(Map<String, Object> question) {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(question)
+        return TestTokens.asOfficer().contentType(ContentType.JSON).accept(ContentType.JSON).body(question)
                 .when().post("/v1/search/document")
                 .then().statusCode(200).extract().jsonPath();
     }
 
     private static int alertsOnA(String name, String recordId) {
-        JsonPath answer = given().contentType(ContentType.JSON).accept(ContentType.JSON)
+        JsonPath answer = TestTokens.asOfficer().contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(Map.of("name", name, "dateOfBirth", "1971-05-06", "purpose", "identity check"))
                 .when().post("/v1/search/person")
                 .then().statusCode(200).extract().jsonPath();

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
+import org.frontline.testsupport.TestTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,7 +113,7 @@ class RedisOutageTest {
             double l2Hits = other.count("interpol", "l2", "hit");
             for (int i = 0; i < 5 && other.count("interpol", "l2", "hit") == l2Hits; i++) {
                 String name = "Olaf Brindlesworth" + "abcde".charAt(i);
-                given().contentType("application/json").body(Map.of("name", name, "purpose", "identity check"))
+                TestTokens.asOfficer().contentType("application/json").body(Map.of("name", name, "purpose", "identity check"))
                         .when().post("/v1/search/person").then().statusCode(200);
                 Thread.sleep(200);
                 other.persons("interpol", matcher.searchKey(name), searchConfig.maxCandidates());
@@ -171,6 +172,7 @@ class RedisOutageTest {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + RestAssured.port + "/v1/search/document"))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + TestTokens.officer())
                     .timeout(Duration.ofSeconds(5))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             long tookMs = (System.nanoTime() - start) / 1_000_000;

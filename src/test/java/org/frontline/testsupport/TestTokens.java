@@ -35,8 +35,16 @@ public final class TestTokens {
                 .expiresIn(Duration.ofMinutes(30)).sign(key());
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_OFFICER = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.Map<Integer, String> OFFICERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A German officer (BKA, RESTRICTED). Successive calls rotate over 1,000 officer ids, so that the
+     * per-officer rate limit never throttles a test that is not about it.
+     */
     public static String officer() {
-        return token("officer-1", "BKA", "DEU", "RESTRICTED", "OFFICER");
+        int n = Math.floorMod(NEXT_OFFICER.getAndIncrement(), 1000);
+        return OFFICERS.computeIfAbsent(n, i -> token("officer-" + i, "BKA", "DEU", "RESTRICTED", "OFFICER"));
     }
 
     public static String borderGuard() {
