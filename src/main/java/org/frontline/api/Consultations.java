@@ -3,18 +3,22 @@ package org.frontline.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.frontline.access.AccessPolicy;
 import org.frontline.access.NeedToKnow;
 import org.frontline.access.Officer;
 import org.frontline.access.RateLimiter;
+import org.frontline.audit.AuditConfig;
 import org.frontline.audit.AuditEvent;
 import org.frontline.audit.AuditLog;
 import org.frontline.model.SubjectQuery;
 import org.frontline.search.Answer;
 import org.frontline.search.FederatedSearch;
 import org.frontline.search.SearchEvent;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
@@ -25,10 +29,13 @@ import java.util.UUID;
  * One consultation from request to released answer: the officer's profile decides whether they may
  * ask this kind of question and which sources they may query; the rate limit applies; the search
  * runs with the need-to-know filter; and the answer is released only once its audit record is
- * durable. Refusals are audited too.
+ * durable. Refusals are audited too. (Unless {@code frontline.audit.enabled=false}, which exists for
+ * measuring the audit's cost only: see {@link AuditConfig#enabled()}.)
  */
 @ApplicationScoped
 public class Consultations {
+
+    private static final Logger LOG = Logger.getLogger(Consultations.class);
 
     private final FederatedSearch search;
     private final AccessPolicy policy;
@@ -36,15 +43,29 @@ public class Consultations {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectMapper json;
+    private final boolean audited;
 
     Consultations(FederatedSearch search, AccessPolicy policy, RateLimiter limiter, AuditLog audit, Clock clock,
-                  ObjectMapper json) {
+                  ObjectMapper json, AuditConfig auditConfig) {
         this.search = search;
         this.policy = policy;
         this.limiter = limiter;
         this.audit = audit;
         this.clock = clock;
         this.json = json;
+        this.audited = auditConfig.enabled();
+    }
+
+    void warnIfUnaudited(@Observes StartupEvent started) {
+        if (!audited) {
+            LOG.warn("!!! audit disabled: for measurement only, never in service !!! (frontline.audit.enabled=false:"
+                    + " consultations are answered and refused WITHOUT any audit record)");
+        }
+    }
+
+    /** Completes once the event is durable in the audit log; at once, recording nothing, when auditing is off. */
+    private Uni<Void> record(AuditEvent event) {
+        return audited ? audit.append(event) : Uni.createFrom().voidItem();
     }
 
     /** Where a request came from, for the audit log. */
@@ -74,7 +95,7 @@ public class Consultations {
 
     public Uni<Answer> answer(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request, Origin origin) {
         return admit(officer, request, origin).chain(access -> search.search(request.query(), request.deadline(), access))
-                .call(answer -> audit.append(event(officer, request, origin, answer.queryId(), sources(answer.sources()),
+                .call(answer -> record(event(officer, request, origin, answer.queryId(), sources(answer.sources()),
                         answer.outcome().name(), "ANSWERED")));
     }
 
@@ -89,7 +110,7 @@ public class Consultations {
                         .onItem().transformToUniAndConcatenate(event -> {
                             if (event instanceof SearchEvent.Consolidated done) {
                                 Answer answer = done.answer();
-                                return audit.append(event(officer, request, origin, answer.queryId(),
+                                return record(event(officer, request, origin, answer.queryId(),
                                         sources(answer.sources()), answer.outcome().name(), "ANSWERED")).replaceWith(event);
                             }
                             SearchEvent.SourceAnswered progress = (SearchEvent.SourceAnswered) event;
@@ -117,7 +138,7 @@ public class Consultations {
 
     private Uni<NeedToKnow> refuse(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
                                    Origin origin, String decision, RuntimeException refusal) {
-        return audit.append(event(officer, request, origin, UUID.randomUUID().toString(), "[]", null, decision))
+        return record(event(officer, request, origin, UUID.randomUUID().toString(), "[]", null, decision))
                 .onItem().<NeedToKnow>transformToUni(ignored -> Uni.createFrom().failure(refusal));
     }
 
