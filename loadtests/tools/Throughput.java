@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * java loadtests/tools/Throughput.java --url http://127.0.0.1:PORT/v1/search/document --token JWT \
  *     --body '{"number":"ZQ{rnd}","issuingCountry":"DEU","purpose":"border control"}' \
- *     [--threads 32] [--seconds 30] [--warmup-seconds 10] [--timeout-ms 5000]
+ *     [--threads 32] [--seconds 30] [--warmup-seconds 10] [--timeout-ms 5000] [--method GET (no --body)]
  * </pre>
  *
  * Prints key=value lines: threads, seconds, requests (completed in the measured window), ok (200),
@@ -40,7 +40,9 @@ public class Throughput {
             throw new IllegalArgumentException("loopback only: " + host);
         }
         String token = need(a, "token");
-        String body = need(a, "body");
+        // --method GET (no body) measures a plain endpoint such as /v1/ping, the HTTP floor
+        boolean get = "GET".equalsIgnoreCase(a.getOrDefault("method", "POST"));
+        String body = get ? "" : need(a, "body");
         int threads = Integer.parseInt(a.getOrDefault("threads", "32"));
         double seconds = Double.parseDouble(a.getOrDefault("seconds", "30"));
         double warmup = Double.parseDouble(a.getOrDefault("warmup-seconds", "0"));
@@ -72,9 +74,11 @@ public class Throughput {
                     while (b.contains("{rnd}")) {
                         b = b.replaceFirst("\\{rnd}", Integer.toString(100_000_000 + rnd.nextInt(900_000_000)));
                     }
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(timeoutMs))
-                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                            .POST(HttpRequest.BodyPublishers.ofString(b)).build();
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(timeoutMs))
+                            .header("Authorization", "Bearer " + token);
+                    HttpRequest request = get ? builder.GET().build()
+                            : builder.header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(b)).build();
                     int status;
                     try {
                         status = client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();

@@ -165,7 +165,7 @@ class AuditTest {
         search(officer, "before the other writer");
         // another instance sharing the database appends a record (under the same advisory lock)
         String otherQueryId = java.util.UUID.randomUUID().toString();
-        try (Connection c = SourceDatabases.server().connect(SourceDatabases.AUDIT_DATABASE)) {
+        try (Connection c = SourceDatabases.server().connect(SourceDatabases.auditDatabase())) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(7201443901)");
