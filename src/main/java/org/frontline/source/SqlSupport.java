@@ -3,6 +3,7 @@ package org.frontline.source;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
+import org.frontline.match.NameKeys;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,63 @@ import java.util.stream.Collectors;
 
 /** Small helpers the connectors share to read rows and aggregated JSON into the common model. */
 public final class SqlSupport {
+
+    /** Candidates each key of a person search may bring, before ranking: bounds the work for a common name. */
+    public static final int CANDIDATES_PER_KEY = 500;
+
+    /**
+     * The first part of every schema's person search, over our name keys beside the source
+     * (db/sources/&lt;schema&gt;/V3__name_keys.sql, {@link NameKeys}): a CTE {@code best(<idColumn>, sim)}
+     * with at most {@code $2} record ids, best first, for the parameters of {@link #personSearch}.
+     *
+     * <p>Candidates come from, in one statement: B-tree equality on the query's pair keys (two name
+     * parts agree, in any script, romanisation or order) and on its rare part keys, each key bringing
+     * at most {@code $5} records; trigram similarity on the normalised names, only when the keys found
+     * fewer than {@code $2} records (a typo that no key catches; skipped for common names, where it
+     * would walk huge posting lists); and always trigram similarity on the raw names of records whose
+     * keys our tooling did not write (a clerk's insert or update, see the migration). Ranked by the
+     * keys matched plus the best similarity of the record's normalised names to the query.
+     */
+    public static String personCandidates(String idColumn) {
+        return """
+                WITH keyed AS (
+                    SELECT k.record_ref, 1.0::float8 AS w FROM unnest($3::text[]) q(key),
+                           LATERAL (SELECT record_ref FROM frontline_name_key
+                                     WHERE key_kind = 'p' AND key = q.key LIMIT $5) k
+                    UNION ALL
+                    SELECT k.record_ref, 0.5 FROM unnest($4::text[]) q(key),
+                           LATERAL (SELECT record_ref FROM frontline_name_key
+                                     WHERE key_kind = 't' AND key = q.key LIMIT $5) k
+                ), hits AS (
+                    SELECT record_ref, w FROM keyed
+                    UNION ALL
+                    (SELECT record_ref, similarity(key, $1)::float8 FROM frontline_name_key
+                      WHERE key_kind = 'n' AND key %% $1
+                        AND (SELECT count(DISTINCT record_ref) FROM keyed) < $2 LIMIT $5)
+                    UNION ALL
+                    (SELECT record_ref, 2 * similarity(key, $1)::float8 FROM frontline_name_key
+                      WHERE key_kind = 'r' AND key %% $1 LIMIT $5)
+                ), grouped AS (
+                    SELECT record_ref, sum(w) AS w FROM hits GROUP BY record_ref
+                ), best AS (
+                    SELECT g.record_ref AS %1$s,
+                           g.w + coalesce((SELECT max(similarity(n.key, $1)) FROM frontline_name_key n
+                                            WHERE n.record_ref = g.record_ref AND n.key_kind = 'n'), 0) AS sim
+                      FROM grouped g ORDER BY sim DESC LIMIT $2
+                )
+                """.formatted(idColumn);
+    }
+
+    /** The parameters of {@link #personCandidates}: the search key and the keys computed from it. */
+    public static io.vertx.mutiny.sqlclient.Tuple personSearch(String searchKey, int limit) {
+        NameKeys.Search keys = NameKeys.forSearch(searchKey);
+        return io.vertx.mutiny.sqlclient.Tuple.tuple()
+                .addString(searchKey)
+                .addInteger(limit)
+                .addArrayOfString(keys.pairs())
+                .addArrayOfString(keys.tokens())
+                .addInteger(CANDIDATES_PER_KEY);
+    }
 
     /** The SQL expression every schema's plate index uses, applied to a column. */
     public static String normalisedPlate(String column) {

@@ -76,6 +76,9 @@ public final class JsonLinesLoader {
              Connection c = DriverManager.getConnection(SourceSchemas.withTimeouts(jdbcUrl), user,
                      password == null ? "" : password)) {
             c.setAutoCommit(false);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute(SourceWriter.KEYS_WRITTEN);
+            }
             List<Parsed> batch = new ArrayList<>();
             String text;
             long lineNo = 0;
