@@ -43,7 +43,7 @@ class SourceSchemasTest {
 
     static Set<String> tables(String schema) {
         return TestDatabases.query(db(schema), "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                        + " AND table_name <> '" + SourceSchemas.HISTORY_TABLE + "'")
+                        + " AND table_name NOT LIKE 'frontline\\_%'")   // ours beside every source: history, name keys
                 .stream().map(r -> r.get(0)).collect(Collectors.toSet());
     }
 
@@ -117,7 +117,10 @@ class SourceSchemasTest {
 
     @Test
     void migrationIsIdempotent() {
+        String applied = "SELECT count(*) FROM " + SourceSchemas.HISTORY_TABLE + " WHERE success";
+        long before = TestDatabases.count(db("europol"), applied);
         SourceSchemas.migrate(TestDatabases.url(db("europol")), TestDatabases.server().user(), TestDatabases.server().password(), "europol");
-        assertEquals(1, TestDatabases.count(db("europol"), "SELECT count(*) FROM " + SourceSchemas.HISTORY_TABLE + " WHERE success"));
+        assertTrue(before >= 2, "V1 and V3 applied");
+        assertEquals(before, TestDatabases.count(db("europol"), applied));
     }
 }
