@@ -27,6 +27,9 @@ import java.util.Set;
  * match evidence the scorer needs anyway, and a pair is far more selective than either part, so a
  * common name costs an index range of the people who carry both parts, in any order (family name
  * first or last) and with middle names in between;</li>
+ * <li>{@code f}: all its part keys, sorted: the whole name whatever the order and script of its
+ * parts, so that among the many holders of pairs of common parts the ones with exactly the
+ * parts asked for come first;</li>
  * <li>{@code t}: each part's consonant key alone, looked up only for query parts that are not
  * common ({@link Equivalences#isCommon}), so that a record sharing one rare part still comes back.</li>
  * </ul>
@@ -39,6 +42,7 @@ public final class NameKeys {
     public static final String NORMALISED = "n";
     public static final String PAIR = "p";
     public static final String TOKEN = "t";
+    public static final String FULL = "f";
 
     /** Parts beyond this many in one name make no pair keys (a name of 6 parts already makes 15). */
     static final int MAX_PARTS = 6;
@@ -47,8 +51,8 @@ public final class NameKeys {
     public record Key(String kind, String text) {
     }
 
-    /** The keys a search looks up: its normalised name, its pair keys and its rare part keys. */
-    public record Search(String normalised, String[] pairs, String[] tokens) {
+    /** The keys a search looks up: its normalised name, its full key, its pair keys and its rare part keys. */
+    public record Search(String normalised, String full, String[] pairs, String[] tokens) {
     }
 
     private NameKeys() {
@@ -72,6 +76,9 @@ public final class NameKeys {
                     keys.add(new Key(TOKEN, k));
                 }
             }
+            if (!partKeys.isEmpty()) {
+                keys.add(new Key(FULL, full(partKeys)));
+            }
             for (String p : pairs(partKeys)) {
                 keys.add(new Key(PAIR, p));
             }
@@ -92,7 +99,7 @@ public final class NameKeys {
                 tokens.add(k);
             }
         }
-        return new Search(join(parts), pairs(partKeys).toArray(String[]::new), tokens.toArray(String[]::new));
+        return new Search(join(parts), full(partKeys), pairs(partKeys).toArray(String[]::new), tokens.toArray(String[]::new));
     }
 
     private static String join(List<NamePart> parts) {
@@ -129,6 +136,11 @@ public final class NameKeys {
     /** The consonant key of a part; its skeleton when it has no consonants (ai, ou). */
     static String partKey(Token t) {
         return t.consonants.isEmpty() ? t.skeleton : t.consonants;
+    }
+
+    /** The part keys sorted and joined by spaces; empty for a name without keyed parts. */
+    private static String full(List<String> keys) {
+        return String.join(" ", keys.stream().sorted().toList());
     }
 
     /** Unordered pairs of distinct part keys, each written "smaller larger". */

@@ -25,18 +25,23 @@ public final class SqlSupport {
      * (db/sources/&lt;schema&gt;/V3__name_keys.sql, {@link NameKeys}): a CTE {@code best(<idColumn>, sim)}
      * with at most {@code $2} record ids, best first, for the parameters of {@link #personSearch}.
      *
-     * <p>Candidates come from, in one statement: B-tree equality on the query's pair keys (two name
-     * parts agree, in any script, romanisation or order) and on its rare part keys, each key bringing
+     * <p>Candidates come from, in one statement: B-tree equality on the query's full key (the same
+     * parts, in any script, romanisation or order), on its pair keys (two parts agree) and on its rare
+     * part keys, each key bringing
      * at most {@code $5} records; trigram similarity on the normalised names, only when the keys found
      * fewer than {@code $2} records (a typo that no key catches; skipped for common names, where it
      * would walk huge posting lists); and always trigram similarity on the raw names of records whose
      * keys our tooling did not write (a clerk's insert or update, see the migration). Ranked by the
-     * keys matched plus the best similarity of the record's normalised names to the query.
+     * keys matched (full 2, pair 1, part 0.5) plus, for the best {@code 8 * $2} of those, the best
+     * similarity of the record's normalised names to the query.
      */
     public static String personCandidates(String idColumn) {
         return """
                 WITH keyed AS (
-                    SELECT k.record_ref, 1.0::float8 AS w FROM unnest($3::text[]) q(key),
+                    (SELECT record_ref, 2.0::float8 AS w FROM frontline_name_key
+                      WHERE key_kind = 'f' AND key = $6 LIMIT $5)
+                    UNION ALL
+                    SELECT k.record_ref, 1.0 FROM unnest($3::text[]) q(key),
                            LATERAL (SELECT record_ref FROM frontline_name_key
                                      WHERE key_kind = 'p' AND key = q.key LIMIT $5) k
                     UNION ALL
@@ -53,7 +58,7 @@ public final class SqlSupport {
                     (SELECT record_ref, 2 * similarity(key, $1)::float8 FROM frontline_name_key
                       WHERE key_kind = 'r' AND key %% $1 LIMIT $5)
                 ), grouped AS (
-                    SELECT record_ref, sum(w) AS w FROM hits GROUP BY record_ref
+                    SELECT record_ref, sum(w) AS w FROM hits GROUP BY record_ref ORDER BY w DESC LIMIT 8 * $2
                 ), best AS (
                     SELECT g.record_ref AS %1$s,
                            g.w + coalesce((SELECT max(similarity(n.key, $1)) FROM frontline_name_key n
@@ -71,7 +76,8 @@ public final class SqlSupport {
                 .addInteger(limit)
                 .addArrayOfString(keys.pairs())
                 .addArrayOfString(keys.tokens())
-                .addInteger(CANDIDATES_PER_KEY);
+                .addInteger(CANDIDATES_PER_KEY)
+                .addString(keys.full());
     }
 
     /** The SQL expression every schema's plate index uses, applied to a column. */

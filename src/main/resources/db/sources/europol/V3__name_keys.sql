@@ -1,16 +1,17 @@
 -- Frontline's person-name keys beside this source (org.frontline.match.NameKeys explains them):
--- per record, for its name and each alias, the normalised name (n), pairs of part keys (p) and single
--- part keys (t), computed in Java and written by our tooling (SyntheticSeeder, JsonLinesLoader), which
--- sets frontline.name_keys = 'written' for its transaction. A person or alias written any other way
--- (the source's own clerk) fires the triggers below: the record's keys are replaced by its raw names,
--- lower-cased (r), which the connector searches by trigram like it searched the name columns before,
--- so such a record is always found, only by the slower path. Records present when this runs get r keys.
+-- per record, for its name and each alias, the normalised name (n), all its part keys (f), pairs of
+-- part keys (p) and single part keys (t), computed in Java and written by our tooling (SyntheticSeeder,
+-- JsonLinesLoader), which sets frontline.name_keys = 'written' for its transaction. A person or alias
+-- written any other way (the source's own clerk) fires the triggers below: the record's keys are
+-- replaced by its raw names, lower-cased (r), which the connector searches by trigram as it searched
+-- the name columns before, so such a record is always found, by the slower path. Records present
+-- when this runs get r keys.
 -- No foreign key: the connector joins back to eis_person, which drops any stale key.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE TABLE frontline_name_key (
     record_ref  TEXT NOT NULL,
-    key_kind    CHAR(1) NOT NULL CHECK (key_kind IN ('n', 'p', 't', 'r')),
+    key_kind    CHAR(1) NOT NULL CHECK (key_kind IN ('n', 'f', 'p', 't', 'r')),
     key         TEXT NOT NULL
 );
 
@@ -47,7 +48,7 @@ SELECT person_ref, 'r', lower(full_name) FROM eis_person
 UNION
 SELECT person_ref, 'r', lower(alias_full_name) FROM eis_person_alias;
 
-CREATE INDEX frontline_name_key_lookup ON frontline_name_key (key_kind, key, record_ref) WHERE key_kind IN ('p', 't');
+CREATE INDEX frontline_name_key_lookup ON frontline_name_key (key_kind, key, record_ref) WHERE key_kind IN ('f', 'p', 't');
 CREATE INDEX frontline_name_key_record ON frontline_name_key (record_ref);
 CREATE INDEX frontline_name_key_trgm ON frontline_name_key USING gin (key gin_trgm_ops) WHERE key_kind = 'n';
 CREATE INDEX frontline_name_key_raw_trgm ON frontline_name_key USING gin (key gin_trgm_ops) WHERE key_kind = 'r';

@@ -171,7 +171,7 @@ class PersonCandidateSearchTest {
             while (rs.next()) {
                 sb.append(rs.getLong(1)).append(':').append(rs.getString(2)).append(' ');
             }
-            assertEquals("101:npt 102:npt 103:npt 104:r 900:r ", sb.toString());
+            assertEquals("101:fnpt 102:fnpt 103:fnpt 104:r 900:r ", sb.toString());
         }
     }
 }
