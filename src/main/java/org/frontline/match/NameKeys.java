@@ -33,7 +33,9 @@ import java.util.Set;
  * <li>{@code t}: each part's consonant key alone, looked up only for query parts that are not
  * common ({@link Equivalences#isCommon}), so that a record sharing one rare part still comes back.</li>
  * </ul>
- * Particles (al, bin, van...) and initials make no keys. The query side ({@link #forSearch})
+ * Each f, p and t row carries the normalised name after its key ({@link #SEPARATOR}), so that the
+ * rows of a key come back already ranked by how like the query their names are. Particles (al,
+ * bin, van...) and initials make no keys. The query side ({@link #forSearch})
  * computes the same keys from the search key the engine already sends to every source.
  */
 public final class NameKeys {
@@ -43,6 +45,13 @@ public final class NameKeys {
     public static final String PAIR = "p";
     public static final String TOKEN = "t";
     public static final String FULL = "f";
+
+    /**
+     * Between a key and the normalised name it was made from, in every f, p and t row: the search
+     * reads the row by the key's range ({@code key || '='} to {@code key || '>'}, byte order) and ranks
+     * it by the similarity of the name to the query without visiting the record.
+     */
+    public static final char SEPARATOR = '=';
 
     /** Parts beyond this many in one name make no pair keys (a name of 6 parts already makes 15). */
     static final int MAX_PARTS = 6;
@@ -69,18 +78,20 @@ public final class NameKeys {
             if (parts.isEmpty()) {
                 continue;
             }
-            keys.add(new Key(NORMALISED, join(parts)));
+            String normalised = join(parts);
+            String suffix = SEPARATOR + normalised;
+            keys.add(new Key(NORMALISED, normalised));
             List<String> partKeys = partKeys(parts);
-            for (String k : partKeys) {
-                if (k.length() >= 2) {
-                    keys.add(new Key(TOKEN, k));
-                }
-            }
             if (!partKeys.isEmpty()) {
-                keys.add(new Key(FULL, full(partKeys)));
+                keys.add(new Key(FULL, full(partKeys) + suffix));
             }
             for (String p : pairs(partKeys)) {
-                keys.add(new Key(PAIR, p));
+                keys.add(new Key(PAIR, p + suffix));
+            }
+            for (String k : partKeys) {
+                if (k.length() >= 2) {
+                    keys.add(new Key(TOKEN, k + suffix));
+                }
             }
         }
         return keys;

@@ -18,52 +18,46 @@ import java.util.stream.Collectors;
 public final class SqlSupport {
 
     /** Candidates each key of a person search may bring, before ranking: bounds the work for a common name. */
-    public static final int CANDIDATES_PER_KEY = 500;
+    public static final int CANDIDATES_PER_KEY = 2000;
 
     /**
      * The first part of every schema's person search, over our name keys beside the source
      * (db/sources/&lt;schema&gt;/V3__name_keys.sql, {@link NameKeys}): a CTE {@code best(<idColumn>, sim)}
      * with at most {@code $2} record ids, best first, for the parameters of {@link #personSearch}.
      *
-     * <p>Candidates come from, in one statement: B-tree equality on the query's full key (the same
-     * parts, in any script, romanisation or order), on its pair keys (two parts agree) and on its rare
-     * part keys, each key bringing
-     * at most {@code $5} records; trigram similarity on the normalised names, only when the keys found
-     * fewer than {@code $2} records (a typo that no key catches; skipped for common names, where it
-     * would walk huge posting lists); and always trigram similarity on the raw names of records whose
-     * keys our tooling did not write (a clerk's insert or update, see the migration). Ranked by the
-     * keys matched (full 2, pair 1, part 0.5) plus, for the best {@code 8 * $2} of those, the best
-     * similarity of the record's normalised names to the query.
+     * <p>Candidates come from, in one statement: B-tree range scans on the query's full key (the
+     * same parts, in any script, romanisation or order), its pair keys (two parts agree) and its rare
+     * part keys, at most {@code $5} rows per key, each row carrying the normalised name it was made
+     * from, so it is ranked without visiting its record; trigram similarity on the normalised names,
+     * only when the keys found fewer than {@code $2} records (a typo that no key catches; skipped when
+     * keys found enough, which is when a trigram scan would walk huge posting lists); and always
+     * trigram similarity on the raw names of records whose keys our tooling did not write (a clerk's
+     * insert or update, see the migration). A record's rank: the weights of the keys it matched
+     * (full 2, pair 1, part 0.5; a raw-name hit 3 x its similarity) plus the best similarity of its
+     * names to the query.
      */
     public static String personCandidates(String idColumn) {
         return """
                 WITH keyed AS (
-                    (SELECT record_ref, 2.0::float8 AS w FROM frontline_name_key
-                      WHERE key_kind = 'f' AND key = $6 LIMIT $5)
-                    UNION ALL
-                    SELECT k.record_ref, 1.0 FROM unnest($3::text[]) q(key),
-                           LATERAL (SELECT record_ref FROM frontline_name_key
-                                     WHERE key_kind = 'p' AND key = q.key LIMIT $5) k
-                    UNION ALL
-                    SELECT k.record_ref, 0.5 FROM unnest($4::text[]) q(key),
-                           LATERAL (SELECT record_ref FROM frontline_name_key
-                                     WHERE key_kind = 't' AND key = q.key LIMIT $5) k
+                    SELECT k.record_ref, q.w, similarity(substr(k.key, strpos(k.key, '=') + 1), $1) AS sim
+                      FROM (SELECT 'f' AS kind, $6 AS key, 2.0::float8 AS w
+                            UNION ALL SELECT 'p', unnest($3::text[]), 1.0
+                            UNION ALL SELECT 't', unnest($4::text[]), 0.5) q,
+                           LATERAL (SELECT record_ref, key FROM frontline_name_key
+                                     WHERE key_kind = q.kind AND key >= q.key || '=' AND key < q.key || '>'
+                                     LIMIT $5) k
                 ), hits AS (
-                    SELECT record_ref, w FROM keyed
+                    SELECT record_ref, w, sim FROM keyed
                     UNION ALL
-                    (SELECT record_ref, similarity(key, $1)::float8 FROM frontline_name_key
+                    (SELECT record_ref, 0.0, similarity(key, $1) FROM frontline_name_key
                       WHERE key_kind = 'n' AND key %% $1
                         AND (SELECT count(DISTINCT record_ref) FROM keyed) < $2 LIMIT $5)
                     UNION ALL
-                    (SELECT record_ref, 2 * similarity(key, $1)::float8 FROM frontline_name_key
+                    (SELECT record_ref, 3 * similarity(key, $1), similarity(key, $1) FROM frontline_name_key
                       WHERE key_kind = 'r' AND key %% $1 LIMIT $5)
-                ), grouped AS (
-                    SELECT record_ref, sum(w) AS w FROM hits GROUP BY record_ref ORDER BY w DESC LIMIT 8 * $2
                 ), best AS (
-                    SELECT g.record_ref AS %1$s,
-                           g.w + coalesce((SELECT max(similarity(n.key, $1)) FROM frontline_name_key n
-                                            WHERE n.record_ref = g.record_ref AND n.key_kind = 'n'), 0) AS sim
-                      FROM grouped g ORDER BY sim DESC LIMIT $2
+                    SELECT record_ref AS %1$s, sum(w) + max(sim) AS sim FROM hits
+                     GROUP BY record_ref ORDER BY sim DESC LIMIT $2
                 )
                 """.formatted(idColumn);
     }

@@ -12,7 +12,7 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE TABLE frontline_name_key (
     record_ref  BIGINT NOT NULL,
     key_kind    CHAR(1) NOT NULL CHECK (key_kind IN ('n', 'f', 'p', 't', 'r')),
-    key         TEXT NOT NULL
+    key         TEXT COLLATE "C" NOT NULL   -- byte order: f, p and t rows are read by key range
 );
 
 CREATE FUNCTION frontline_raw_name_keys(ref BIGINT) RETURNS void LANGUAGE sql AS $$

@@ -204,6 +204,10 @@ public final class PersonSearchBenchmark {
                 newMs[i] = (t1 - t0) / 1e6;
                 oldMs[i] = (t2 - t1) / 1e6;
             }
+            if (q.expectedId() != null && Boolean.getBoolean("bench.debug")) {
+                System.out.printf("%d old=%b new=%b %s%n", i % 3, oldIds.contains(q.expectedId()),
+                        newIds.contains(q.expectedId()), q.typed());
+            }
             if (q.expectedId() != null) {
                 sampled++;
                 oldFound += oldIds.contains(q.expectedId()) ? 1 : 0;
