@@ -32,31 +32,36 @@ public final class SqlSupport {
      * only when the keys found fewer than {@code $2} records (a typo that no key catches; skipped when
      * keys found enough, which is when a trigram scan would walk huge posting lists); and always
      * trigram similarity on the raw names of records whose keys our tooling did not write (a clerk's
-     * insert or update, see the migration). A record's rank: the weights of the keys it matched
-     * (full 2, pair 1, part 0.5; a raw-name hit 3 x its similarity) plus the best similarity of its
-     * names to the query.
+     * insert or update, see the migration). A record's rank: the best trigram similarity of its
+     * names to the query, as before, plus small weights for the keys it matched (full 0.5, each pair
+     * 0.1, each part 0.02, the very name typed 0.05; a raw-name hit half its similarity), so that a name that agrees part for
+     * part in another script or romanisation ranks above one that merely looks alike.
      */
     public static String personCandidates(String idColumn) {
         return """
                 WITH keyed AS (
-                    SELECT k.record_ref, q.w, similarity(substr(k.key, strpos(k.key, '=') + 1), $1) AS sim
-                      FROM (SELECT 'f' AS kind, $6 AS key, 2.0::float8 AS w
-                            UNION ALL SELECT 'p', unnest($3::text[]), 1.0
-                            UNION ALL SELECT 't', unnest($4::text[]), 0.5) q,
+                    SELECT record_ref, 0.5::float8 AS w, key FROM (SELECT record_ref, key FROM frontline_name_key
+                     WHERE key_kind = 'f' AND key >= $6 || '=' AND key < $6 || '>' LIMIT $5) f
+                    UNION ALL
+                    SELECT k.record_ref, 0.1, k.key FROM unnest($3::text[]) q(key),
                            LATERAL (SELECT record_ref, key FROM frontline_name_key
-                                     WHERE key_kind = q.kind AND key >= q.key || '=' AND key < q.key || '>'
-                                     LIMIT $5) k
+                                     WHERE key_kind = 'p' AND key >= q.key || '=' AND key < q.key || '>' LIMIT $5) k
+                    UNION ALL
+                    SELECT k.record_ref, 0.02, k.key FROM unnest($4::text[]) q(key),
+                           LATERAL (SELECT record_ref, key FROM frontline_name_key
+                                     WHERE key_kind = 't' AND key >= q.key || '=' AND key < q.key || '>' LIMIT $5) k
                 ), hits AS (
-                    SELECT record_ref, w, sim FROM keyed
+                    SELECT record_ref, w + CASE WHEN substr(key, strpos(key, '=') + 1) = $1 THEN 0.05 ELSE 0 END,
+                           similarity(substr(key, strpos(key, '=') + 1), $1) AS sim FROM keyed
                     UNION ALL
                     (SELECT record_ref, 0.0, similarity(key, $1) FROM frontline_name_key
                       WHERE key_kind = 'n' AND key %% $1
                         AND (SELECT count(DISTINCT record_ref) FROM keyed) < $2 LIMIT $5)
                     UNION ALL
-                    (SELECT record_ref, 3 * similarity(key, $1), similarity(key, $1) FROM frontline_name_key
+                    (SELECT record_ref, 0.5 * similarity(key, $1), similarity(key, $1) FROM frontline_name_key
                       WHERE key_kind = 'r' AND key %% $1 LIMIT $5)
                 ), best AS (
-                    SELECT record_ref AS %1$s, sum(w) + max(sim) AS sim FROM hits
+                    SELECT record_ref AS %1$s, max(sim) + sum(w) AS sim FROM hits
                      GROUP BY record_ref ORDER BY sim DESC LIMIT $2
                 )
                 """.formatted(idColumn);
