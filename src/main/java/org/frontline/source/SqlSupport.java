@@ -51,7 +51,7 @@ public final class SqlSupport {
                            LATERAL (SELECT record_ref, key FROM frontline_name_key
                                      WHERE key_kind = 't' AND key >= q.key || '=' AND key < q.key || '>' LIMIT $5) k
                 ), hits AS (
-                    SELECT record_ref, w + CASE WHEN substr(key, strpos(key, '=') + 1) = $1 THEN 0.05 ELSE 0 END,
+                    SELECT record_ref, w + CASE WHEN substr(key, strpos(key, '=') + 1) = $1 THEN 0.05 ELSE 0 END AS w,
                            similarity(substr(key, strpos(key, '=') + 1), $1) AS sim FROM keyed
                     UNION ALL
                     (SELECT record_ref, 0.0, similarity(key, $1) FROM frontline_name_key
