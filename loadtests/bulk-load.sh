@@ -3,6 +3,7 @@
 # (fq_bench_<schema>), and prints rows, time, rows/s and disk size per source.
 # usage: loadtests/bulk-load.sh [persons-per-source (default 1000000)] [seed (default 42)]
 # env:   PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) PGPASSWORD ("")
+#        SCHEMAS ("interpol europol ameripol aseanapol gccpol"): the sources to seed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS="${1:-1000000}"
@@ -14,7 +15,7 @@ fi
 # run from a copy of the classes, so that a rebuild meanwhile cannot change the running code
 rm -rf target/bulk-classes && cp -r target/classes target/bulk-classes
 CP="target/bulk-classes:$(cat target/bulk-load.cp)"
-for schema in interpol europol ameripol aseanapol gccpol; do
+for schema in ${SCHEMAS:-interpol europol ameripol aseanapol gccpol}; do
   db="fq_bench_${schema}"
   psql -h "$HOST" -p "$PORT" -U "$USER_" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='${db}'" | grep -q 1 \
     || psql -h "$HOST" -p "$PORT" -U "$USER_" -d postgres -qc "CREATE DATABASE ${db}"

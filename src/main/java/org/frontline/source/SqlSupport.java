@@ -3,6 +3,7 @@ package org.frontline.source;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
+import org.frontline.match.NameKeys;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,68 @@ import java.util.stream.Collectors;
 
 /** Small helpers the connectors share to read rows and aggregated JSON into the common model. */
 public final class SqlSupport {
+
+    /** Candidates each key of a person search may bring, before ranking: bounds the work for a common name. */
+    public static final int CANDIDATES_PER_KEY = 2000;
+
+    /**
+     * The first part of every schema's person search, over our name keys beside the source
+     * (db/sources/&lt;schema&gt;/V3__name_keys.sql, {@link NameKeys}): a CTE {@code best(<idColumn>, sim)}
+     * with at most {@code $2} record ids, best first, for the parameters of {@link #personSearch}.
+     *
+     * <p>Candidates come from, in one statement: B-tree range scans on the query's full key (the
+     * same parts, in any script, romanisation or order), its pair keys (two parts agree) and its rare
+     * part keys, at most {@code $5} rows per key, each row carrying the normalised name it was made
+     * from, so it is ranked without visiting its record; trigram similarity on the normalised names,
+     * only when the keys found fewer than {@code $2} records (a typo that no key catches; skipped when
+     * keys found enough, which is when a trigram scan would walk huge posting lists); and always
+     * trigram similarity on the raw names of records whose keys our tooling did not write (a clerk's
+     * insert or update, see the migration). A record's rank: the best trigram similarity of its
+     * names to the query, as before, plus small weights for the keys it matched (full 0.5, each pair
+     * 0.1, each part 0.02, the very name typed 0.05; a raw-name hit half its similarity), so that a name that agrees part for
+     * part in another script or romanisation ranks above one that merely looks alike.
+     */
+    public static String personCandidates(String idColumn) {
+        return """
+                WITH keyed AS (
+                    SELECT record_ref, 0.5::float8 AS w, key FROM (SELECT record_ref, key FROM frontline_name_key
+                     WHERE key_kind = 'f' AND key >= $6 || '=' AND key < $6 || '>' LIMIT $5) f
+                    UNION ALL
+                    SELECT k.record_ref, 0.1, k.key FROM unnest($3::text[]) q(key),
+                           LATERAL (SELECT record_ref, key FROM frontline_name_key
+                                     WHERE key_kind = 'p' AND key >= q.key || '=' AND key < q.key || '>' LIMIT $5) k
+                    UNION ALL
+                    SELECT k.record_ref, 0.02, k.key FROM unnest($4::text[]) q(key),
+                           LATERAL (SELECT record_ref, key FROM frontline_name_key
+                                     WHERE key_kind = 't' AND key >= q.key || '=' AND key < q.key || '>' LIMIT $5) k
+                ), hits AS (
+                    SELECT record_ref, w + CASE WHEN substr(key, strpos(key, '=') + 1) = $1 THEN 0.05 ELSE 0 END AS w,
+                           similarity(substr(key, strpos(key, '=') + 1), $1) AS sim FROM keyed
+                    UNION ALL
+                    (SELECT record_ref, 0.0, similarity(key, $1) FROM frontline_name_key
+                      WHERE key_kind = 'n' AND key %% $1
+                        AND (SELECT count(DISTINCT record_ref) FROM keyed) < $2 LIMIT $5)
+                    UNION ALL
+                    (SELECT record_ref, 0.5 * similarity(key, $1), similarity(key, $1) FROM frontline_name_key
+                      WHERE key_kind = 'r' AND key %% $1 LIMIT $5)
+                ), best AS (
+                    SELECT record_ref AS %1$s, max(sim) + sum(w) AS sim FROM hits
+                     GROUP BY record_ref ORDER BY sim DESC LIMIT $2
+                )
+                """.formatted(idColumn);
+    }
+
+    /** The parameters of {@link #personCandidates}: the search key and the keys computed from it. */
+    public static io.vertx.mutiny.sqlclient.Tuple personSearch(String searchKey, int limit) {
+        NameKeys.Search keys = NameKeys.forSearch(searchKey);
+        return io.vertx.mutiny.sqlclient.Tuple.tuple()
+                .addString(searchKey)
+                .addInteger(limit)
+                .addArrayOfString(keys.pairs())
+                .addArrayOfString(keys.tokens())
+                .addInteger(CANDIDATES_PER_KEY)
+                .addString(keys.full());
+    }
 
     /** The SQL expression every schema's plate index uses, applied to a column. */
     public static String normalisedPlate(String column) {

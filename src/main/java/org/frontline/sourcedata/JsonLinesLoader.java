@@ -79,6 +79,9 @@ public final class JsonLinesLoader {
             c.setAutoCommit(false);
             List<String> tables = writer.tables().stream().map(Table::name).toList();
             SyntheticSeeder.silenceAnnouncements(c, tables);   // one announcement at the end, not one per row
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute(SourceWriter.KEYS_WRITTEN);
+            }
             List<Parsed> batch = new ArrayList<>();
             String text;
             long lineNo = 0;

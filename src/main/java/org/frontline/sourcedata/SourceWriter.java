@@ -8,6 +8,7 @@ import org.frontline.model.DocumentType;
 import org.frontline.model.HandlingRestrictions;
 import org.frontline.model.QueryKind;
 import org.frontline.model.WhenRestricted;
+import org.frontline.match.NameKeys;
 import org.frontline.source.ameripol.AmeripolVocabulary;
 import org.frontline.source.aseanapol.AseanapolVocabulary;
 import org.frontline.source.europol.EuropolVocabulary;
@@ -38,6 +39,43 @@ abstract class SourceWriter {
 
     interface RowSink {
         void row(Table table, Object... values);
+
+        /** False when rows for this table would be dropped, so that costly rows need not be computed. */
+        default boolean wants(Table table) {
+            return true;
+        }
+    }
+
+    /**
+     * Our person-name keys beside every source (db/sources/&lt;schema&gt;/V3__name_keys.sql): written by
+     * the tooling for each person, from the names as the source holds them.
+     */
+    static final Table NAME_KEYS = new Table("frontline_name_key", QueryKind.PERSON,
+            List.of("record_ref", "key_kind", "key"));
+
+    /** The setting that tells the source's triggers that the tooling writes the name keys itself. */
+    static final String KEYS_WRITTEN = "SET LOCAL frontline.name_keys = 'written'";
+
+    static void nameKeys(Object recordRef, RowSink out, List<String> names) {
+        if (!out.wants(NAME_KEYS)) {
+            return;
+        }
+        for (NameKeys.Key k : NameKeys.of(names)) {
+            out.row(NAME_KEYS, recordRef, k.kind(), k.text());
+        }
+    }
+
+    static List<String> names(String name, List<Name> aliases, java.util.function.Function<Name, String> layout) {
+        List<String> out = new java.util.ArrayList<>(1 + aliases.size());
+        out.add(name);
+        aliases.forEach(a -> out.add(layout.apply(a)));
+        return out;
+    }
+
+    static String givenFirst(Name n) {
+        String given = givenIfFamily(n);
+        String sole = sole(n);
+        return given == null || given.isBlank() ? sole : given + " " + sole;
     }
 
     private static final Map<String, SourceWriter> WRITERS = Map.of(
@@ -112,7 +150,7 @@ abstract class SourceWriter {
 
         @Override
         List<Table> tables() {
-            return List.of(SUBJECT, ALIAS, NOTICE, SLTD, SMV);
+            return List.of(SUBJECT, ALIAS, NAME_KEYS, NOTICE, SLTD, SMV);
         }
 
         @Override
@@ -142,6 +180,7 @@ abstract class SourceWriter {
             for (Name a : p.aliases()) {
                 out.row(ALIAS, id, sole(a), givenIfFamily(a));
             }
+            nameKeys(id, out, names(givenFirst(p.name()), p.aliases(), SourceWriter::givenFirst));
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
                 out.row(NOTICE, a.alertId(), id, InterpolVocabulary.NOTICE_COLOUR.code(a.category()),
@@ -193,7 +232,7 @@ abstract class SourceWriter {
 
         @Override
         List<Table> tables() {
-            return List.of(PERSON, ALIAS, FLAG, DOC, VEH);
+            return List.of(PERSON, ALIAS, NAME_KEYS, FLAG, DOC, VEH);
         }
 
         @Override
@@ -235,6 +274,7 @@ abstract class SourceWriter {
             for (Name a : p.aliases()) {
                 out.row(ALIAS, p.recordId(), layout(a));
             }
+            nameKeys(p.recordId(), out, names(layout(p.name()), p.aliases(), Europol::layout));
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
                 String measure = EuropolVocabulary.MEASURE.code(a.category());
@@ -293,7 +333,7 @@ abstract class SourceWriter {
 
         @Override
         List<Table> tables() {
-            return List.of(PERSONA, ALIAS, ALERTA, DOC, VEH);
+            return List.of(PERSONA, ALIAS, NAME_KEYS, ALERTA, DOC, VEH);
         }
 
         @Override
@@ -327,6 +367,8 @@ abstract class SourceWriter {
             for (Name a : p.aliases()) {
                 out.row(ALIAS, id, a.natural());
             }
+            nameKeys(id, out, names(nombres + " " + primer + (segundo == null ? "" : " " + segundo), p.aliases(),
+                    Name::natural));
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
                 out.row(ALERTA, id(a.alertId()), id, AmeripolVocabulary.TIPO.code(a.category()),
@@ -369,7 +411,7 @@ abstract class SourceWriter {
 
         @Override
         List<Table> tables() {
-            return List.of(SUBJECT, AKA, ENTRY, DOC, CONVEYANCE);
+            return List.of(SUBJECT, AKA, NAME_KEYS, ENTRY, DOC, CONVEYANCE);
         }
 
         @Override
@@ -394,6 +436,7 @@ abstract class SourceWriter {
             for (Name a : p.aliases()) {
                 out.row(AKA, p.recordId(), a.natural());
             }
+            nameKeys(p.recordId(), out, names(p.name().natural(), p.aliases(), Name::natural));
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
                 boolean listed = !r.countries().isEmpty();
@@ -440,7 +483,7 @@ abstract class SourceWriter {
 
         @Override
         List<Table> tables() {
-            return List.of(INDIVIDUAL, ALIAS, CIRCULAR, DOC, VEH);
+            return List.of(INDIVIDUAL, ALIAS, NAME_KEYS, CIRCULAR, DOC, VEH);
         }
 
         @Override
@@ -480,6 +523,10 @@ abstract class SourceWriter {
             for (Name a : p.aliases()) {
                 out.row(ALIAS, id, a.natural());
             }
+            List<String> keyed = names(org.frontline.source.SqlSupport.joinNames(first == null ? sole(n) : first, father, grandfather, family),
+                    p.aliases(), Name::natural);
+            keyed.add(p.nameInScript());
+            nameKeys(id, out, keyed);
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
                 out.row(CIRCULAR, a.alertId(), id, GccpolVocabulary.CIRCULAR_TYPE.code(a.category()),

@@ -71,6 +71,7 @@ public final class SyntheticSeeder {
                 }
                 st.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 st.execute("SET LOCAL synchronous_commit = off");
+                st.execute(SourceWriter.KEYS_WRITTEN);
                 List<String> names = writer.tables().stream().map(Table::name).toList();
                 silenceAnnouncements(c, names);
                 st.execute("TRUNCATE " + String.join(", ", names) + " CASCADE");
@@ -206,14 +207,22 @@ public final class SyntheticSeeder {
         StringBuilder buf = new StringBuilder(FLUSH_BYTES + 4096);
         long[] count = {0};
         try {
-            producer.accept((t, values) -> {
-                if (t != table) {
-                    return;
+            producer.accept(new SourceWriter.RowSink() {
+                @Override
+                public void row(Table t, Object... values) {
+                    if (t != table) {
+                        return;
+                    }
+                    CopyText.appendRow(buf, values);
+                    count[0]++;
+                    if (buf.length() >= FLUSH_BYTES) {
+                        flush(in, buf);
+                    }
                 }
-                CopyText.appendRow(buf, values);
-                count[0]++;
-                if (buf.length() >= FLUSH_BYTES) {
-                    flush(in, buf);
+
+                @Override
+                public boolean wants(Table t) {
+                    return t == table;
                 }
             });
             flush(in, buf);

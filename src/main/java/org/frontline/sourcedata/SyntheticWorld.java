@@ -69,7 +69,7 @@ import java.util.function.Consumer;
 public final class SyntheticWorld {
 
     /** Changes whenever the same seed would give different data. */
-    public static final int GENERATOR_VERSION = 2;
+    public static final int GENERATOR_VERSION = 3;   // 3: person-name keys (frontline_name_key) written beside each source
 
     /** Documents per person record in each source. */
     public static final double DOCUMENTS_PER_PERSON = 1.0;

@@ -37,18 +37,8 @@ import static org.frontline.source.SqlSupport.strings;
  */
 public final class AmeripolConnector implements SourceConnector {
 
-    private static final String NAME =
-            "lower(nombres || ' ' || primer_apellido || coalesce(' ' || segundo_apellido, ''))";
 
-    private static final String PERSONS = """
-            WITH hits AS (
-                SELECT id_persona, similarity(%1$s, $1) AS sim FROM persona WHERE %1$s %% $1
-                UNION ALL
-                SELECT id_persona, similarity(lower(nombre_completo), $1) AS sim FROM persona_alias
-                 WHERE lower(nombre_completo) %% $1
-            ), best AS (
-                SELECT id_persona, max(sim) AS sim FROM hits GROUP BY id_persona ORDER BY sim DESC LIMIT $2
-            )
+    private static final String PERSONS = SqlSupport.personCandidates("id_persona") + """
             SELECT p.id_persona, p.nombres, p.primer_apellido, p.segundo_apellido, p.fecha_nacimiento,
                    p.anio_nacimiento, p.sexo, p.nacionalidad,
                    (SELECT coalesce(json_agg(a.nombre_completo), '[]') FROM persona_alias a
@@ -60,7 +50,7 @@ public final class AmeripolConnector implements SourceConnector {
                       FROM alerta al WHERE al.id_persona = p.id_persona) AS alertas
               FROM best b JOIN persona p ON p.id_persona = b.id_persona
              ORDER BY b.sim DESC
-            """.formatted(NAME);
+            """;
 
     private static final String DOCUMENTS = """
             SELECT id_documento, numero, pais_emisor, tipo, estado, fecha_denuncia, id_titular,
@@ -89,7 +79,7 @@ public final class AmeripolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, Tuple.of(searchName, limit), AmeripolConnector::person);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), AmeripolConnector::person);
     }
 
     private static PersonRecord person(Row row) {

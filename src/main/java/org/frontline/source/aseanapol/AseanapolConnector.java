@@ -34,14 +34,7 @@ import static org.frontline.source.SqlSupport.strings;
  */
 public final class AseanapolConnector implements SourceConnector {
 
-    private static final String PERSONS = """
-            WITH hits AS (
-                SELECT subject_no, similarity(lower(full_name), $1) AS sim FROM subject WHERE lower(full_name) % $1
-                UNION ALL
-                SELECT subject_no, similarity(lower(aka_name), $1) AS sim FROM subject_aka WHERE lower(aka_name) % $1
-            ), best AS (
-                SELECT subject_no, max(sim) AS sim FROM hits GROUP BY subject_no ORDER BY sim DESC LIMIT $2
-            )
+    private static final String PERSONS = SqlSupport.personCandidates("subject_no") + """
             SELECT s.subject_no, s.full_name, s.dob, s.sex, s.citizenship_icao,
                    (SELECT coalesce(json_agg(a.aka_name), '[]') FROM subject_aka a
                      WHERE a.subject_no = s.subject_no) AS aliases,
@@ -82,7 +75,7 @@ public final class AseanapolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, Tuple.of(searchName, limit), AseanapolConnector::subject);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), AseanapolConnector::subject);
     }
 
     private static PersonRecord subject(Row row) {

@@ -34,15 +34,7 @@ import static org.frontline.source.SqlSupport.split;
  */
 public final class EuropolConnector implements SourceConnector {
 
-    private static final String PERSONS = """
-            WITH hits AS (
-                SELECT person_ref, similarity(lower(full_name), $1) AS sim FROM eis_person WHERE lower(full_name) % $1
-                UNION ALL
-                SELECT person_ref, similarity(lower(alias_full_name), $1) AS sim FROM eis_person_alias
-                 WHERE lower(alias_full_name) % $1
-            ), best AS (
-                SELECT person_ref, max(sim) AS sim FROM hits GROUP BY person_ref ORDER BY sim DESC LIMIT $2
-            )
+    private static final String PERSONS = SqlSupport.personCandidates("person_ref") + """
             SELECT p.person_ref, p.full_name, p.dob_text, p.gender, p.nationality_iso2, p.handling_code,
                    (SELECT coalesce(json_agg(a.alias_full_name), '[]') FROM eis_person_alias a
                      WHERE a.person_ref = p.person_ref) AS aliases,
@@ -82,7 +74,7 @@ public final class EuropolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, Tuple.of(searchName, limit), EuropolConnector::person);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), EuropolConnector::person);
     }
 
     private static PersonRecord person(Row row) {

@@ -34,18 +34,8 @@ import static org.frontline.source.SqlSupport.strings;
  */
 public final class GccpolConnector implements SourceConnector {
 
-    private static final String NAME = "lower(first_name || coalesce(' ' || father_name, '') "
-            + "|| coalesce(' ' || grandfather_name, '') || coalesce(' ' || family_name, ''))";
 
-    private static final String PERSONS = """
-            WITH hits AS (
-                SELECT individual_id, similarity(%1$s, $1) AS sim FROM gcc_individual WHERE %1$s %% $1
-                UNION ALL
-                SELECT individual_id, similarity(lower(alias_name), $1) AS sim FROM gcc_individual_alias
-                 WHERE lower(alias_name) %% $1
-            ), best AS (
-                SELECT individual_id, max(sim) AS sim FROM hits GROUP BY individual_id ORDER BY sim DESC LIMIT $2
-            )
+    private static final String PERSONS = SqlSupport.personCandidates("individual_id") + """
             SELECT i.individual_id, i.first_name, i.father_name, i.grandfather_name, i.family_name, i.name_ar,
                    i.birth_date, i.gender, i.nationality,
                    (SELECT coalesce(json_agg(a.alias_name), '[]') FROM gcc_individual_alias a
@@ -57,7 +47,7 @@ public final class GccpolConnector implements SourceConnector {
                       FROM gcc_circular c WHERE c.individual_id = i.individual_id) AS circulars
               FROM best b JOIN gcc_individual i ON i.individual_id = b.individual_id
              ORDER BY b.sim DESC
-            """.formatted(NAME);
+            """;
 
     private static final String DOCUMENTS = """
             SELECT document_id, document_no, issuing_state, document_kind, document_status, status_date,
@@ -86,7 +76,7 @@ public final class GccpolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, Tuple.of(searchName, limit), GccpolConnector::individual);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), GccpolConnector::individual);
     }
 
     private static PersonRecord individual(Row row) {

@@ -36,16 +36,8 @@ import static org.frontline.source.SqlSupport.strings;
  */
 public final class InterpolConnector implements SourceConnector {
 
-    private static final String NAME = "lower(coalesce(forename, '') || ' ' || family_name)";
 
-    private static final String PERSONS = """
-            WITH hits AS (
-                SELECT subject_id, similarity(%1$s, $1) AS sim FROM notice_subject WHERE %1$s %% $1
-                UNION ALL
-                SELECT subject_id, similarity(%1$s, $1) AS sim FROM subject_alias WHERE %1$s %% $1
-            ), best AS (
-                SELECT subject_id, max(sim) AS sim FROM hits GROUP BY subject_id ORDER BY sim DESC LIMIT $2
-            )
+    private static final String PERSONS = SqlSupport.personCandidates("subject_id") + """
             SELECT s.subject_id, s.family_name, s.forename, s.birth_date, s.birth_year, s.sex, s.nationality,
                    (SELECT coalesce(json_agg(json_build_object('forename', a.forename, 'family', a.family_name)), '[]')
                       FROM subject_alias a WHERE a.subject_id = s.subject_id) AS aliases,
@@ -56,7 +48,7 @@ public final class InterpolConnector implements SourceConnector {
                       FROM notice n WHERE n.subject_id = s.subject_id) AS notices
               FROM best b JOIN notice_subject s ON s.subject_id = b.subject_id
              ORDER BY b.sim DESC
-            """.formatted(NAME);
+            """;
 
     private static final String DOCUMENTS = """
             SELECT document_number, issuing_country, document_type, status, reported_on, holder_subject_id,
@@ -85,7 +77,7 @@ public final class InterpolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, Tuple.of(searchName, limit), InterpolConnector::person);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), InterpolConnector::person);
     }
 
     private static PersonRecord person(Row row) {
