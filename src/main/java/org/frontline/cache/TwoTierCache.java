@@ -192,7 +192,7 @@ final class TwoTierCache implements SourceCache {
             Cached hit = l1.getIfPresent(id);
             if (hit != null) {
                 metrics.request(key.source(), "l1", "hit");
-                return Uni.createFrom().item(new SourceCall<>(SourceStatus.OK, cast(hit.records()), 0, null));
+                return Uni.createFrom().item(SourceCall.fromCache(cast(hit.records()), 0));
             }
             metrics.request(key.source(), "l1", "miss");
             @SuppressWarnings("unchecked")
@@ -223,7 +223,7 @@ final class TwoTierCache implements SourceCache {
                     if (found != null) {
                         metrics.request(key.source(), "l2", "hit");
                         store(key, generation, epochAtStart, id, found, null);
-                        return Uni.createFrom().item(new SourceCall<>(SourceStatus.OK, found, clock.millis() - start, null));
+                        return Uni.createFrom().item(SourceCall.fromCache(found, clock.millis() - start));
                     }
                     if (shared.shared()) {
                         metrics.request(key.source(), "l2", "miss");

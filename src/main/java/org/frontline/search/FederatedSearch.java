@@ -138,7 +138,7 @@ public class FederatedSearch {
     private <T> SourceAnswer answer(Source source, SourceCall<List<T>> call,
                                     Function<List<T>, List<ScoredRecord>> scoring, String kind,
                                     RecordAccess access) {
-        metrics.record(source.id(), kind, call.status(), call.latencyMs());
+        metrics.record(source.id(), kind, call.status(), call.latencyMs(), call.cached());
         RecordAccess.Filtered filtered = access.filter(call.ok() ? scoring.apply(call.value()) : List.of());
         return new SourceAnswer(source.id(), source.descriptor().organisation(), source.descriptor().contactPoint(),
                 call.status(), call.latencyMs(), call.detail(), filtered.visible(), filtered.withheld());

@@ -25,14 +25,18 @@ public class SourceMetrics {
         this.registry = registry;
     }
 
-    public void record(String sourceId, String kind, SourceStatus status, long latencyMs) {
+    /**
+     * Counts every answer; times only those the source itself gave, so that cache hits (see the
+     * cache's own metrics) do not hide a slow source behind 0 ms answers.
+     */
+    public void record(String sourceId, String kind, SourceStatus status, long latencyMs, boolean fromCache) {
         String key = sourceId + '|' + kind + '|' + status;
         counters.computeIfAbsent(key, k -> Counter.builder("frontline.source.answers")
                         .description("Answers per source, query kind and status")
                         .tag("source", sourceId).tag("kind", kind).tag("status", status.name())
                         .register(registry))
                 .increment();
-        if (status == SourceStatus.NOT_PERMITTED || status == SourceStatus.NOT_APPLICABLE) {
+        if (fromCache || status == SourceStatus.NOT_PERMITTED || status == SourceStatus.NOT_APPLICABLE) {
             return;
         }
         timers.computeIfAbsent(key, k -> Timer.builder("frontline.source.latency")
