@@ -124,10 +124,4 @@ class NeedToKnowTest {
         assertEquals("HIT", guardEu.getString("outcome"));
     }
 
-    @Test
-    void sourcesListFollowsTheProfile() {
-        List<String> ids = RestAssured.given().header("Authorization", "Bearer " + TestTokens.officer())
-                .get("/v1/sources").then().statusCode(200).extract().jsonPath().getList("id");
-        assertEquals(5, ids.size());
-    }
 }
