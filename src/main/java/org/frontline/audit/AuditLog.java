@@ -24,16 +24,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>An answer may only leave once its record is committed, and a chain needs one writer at a
  * time. Writing each record in its own transaction would serialise every search behind one INSERT
  * and one commit. Instead, records wait in a queue; one flush at a time takes everything queued
- * (up to a batch limit) and writes it in a single transaction: it takes an advisory lock (so that
- * several instances sharing the database still build one chain), reads the last record's sequence
- * number and hash, chains the batch in memory and inserts it. When the commit returns, every
- * request of the batch is released; records that arrived meanwhile form the next batch. Under load
- * the batches grow by themselves, so throughput rises with concurrency instead of falling to one
- * commit per search.
+ * (up to a batch limit) and writes it as one batch of INSERTs in a single transaction. When the
+ * commit returns, every request of the batch is released; records that arrived meanwhile form the
+ * next batch. Under load the batches grow by themselves, so throughput rises with concurrency
+ * instead of falling to one commit per search.
  *
- * <p>If the transaction fails or does not finish within the timeout, every request of the batch
- * fails with {@link AuditUnavailableException}: the search fails closed, no answer is released.
- * Flushes run on one Vert.x context of their own, as Hibernate Reactive requires.
+ * <p>The chain is extended optimistically. This instance remembers the sequence number and hash of
+ * the last record it wrote (the chain head) and chains the next batch after it without asking the
+ * database: one round trip per flush instead of a lock, a read and the insert. That is safe because
+ * sequence numbers are dense and {@code seq} is the primary key: if another instance sharing the
+ * database has appended meanwhile, the row {@code head + 1} already exists, the whole batch fails
+ * on the key and nothing of it is written. The batch is then chained again pessimistically, under
+ * the advisory lock every writer takes in that path, after reading the head in the same
+ * transaction; so a conflict costs one retry and never forks or breaks the chain. After any
+ * failure the head is forgotten and read again before the next write.
+ *
+ * <p>If the write fails or does not finish within the timeout, every request of the batch fails
+ * with {@link AuditUnavailableException}: the search fails closed, no answer is released. Flushes
+ * run on one Vert.x context of their own, as Hibernate Reactive requires; the chain head is only
+ * touched there.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -52,6 +61,12 @@ public class AuditLog {
     private final io.micrometer.core.instrument.Timer writeTimer;
     private final io.micrometer.core.instrument.DistributionSummary batchSizes;
     private final io.micrometer.core.instrument.Counter failures;
+    private final io.micrometer.core.instrument.Counter conflicts;
+    /** The last record this instance wrote or read (sequence number and hash), or null when not known. */
+    private ChainHead head;
+
+    private record ChainHead(long seq, String hash) {
+    }
 
     AuditLog(Mutiny.SessionFactory sessions, AuditConfig config, Vertx vertx,
              io.micrometer.core.instrument.MeterRegistry meters) {
@@ -66,6 +81,9 @@ public class AuditLog {
                 .register(meters);
         this.failures = io.micrometer.core.instrument.Counter.builder("frontline.audit.failures")
                 .description("Audit batches that could not be committed (their searches were refused)")
+                .register(meters);
+        this.conflicts = io.micrometer.core.instrument.Counter.builder("frontline.audit.chain.conflicts")
+                .description("Batches re-chained because another writer had extended the chain meanwhile")
                 .register(meters);
         Context root = vertx.getOrCreateContext();
         this.context = VertxContext.getOrCreateDuplicatedContext(root);
@@ -121,23 +139,78 @@ public class AuditLog {
     }
 
     private Uni<Void> write(List<Pending> batch) {
-        return sessions.withTransaction((session, tx) -> session
+        List<AuditEvent> events = batch.stream().map(Pending::event).toList();
+        ChainHead known = head;
+        head = null; // until this write is known to have committed
+        // an optimistic writer elsewhere does not take the lock: its row may still beat ours to the key
+        Uni<ChainHead> locked = Uni.createFrom().deferred(() -> appendUnderLock(events))
+                .onFailure(AuditLog::isChainConflict).retry().atMost(3);
+        Uni<ChainHead> written = known != null
+                ? appendAfter(known, events).onFailure(AuditLog::isChainConflict).recoverWithUni(conflict -> {
+                    conflicts.increment();
+                    return locked;
+                })
+                : locked;
+        return written.invoke(last -> head = last).replaceWithVoid();
+    }
+
+    /** The optimistic path: one transaction with the batch's INSERTs chained after the remembered head. */
+    Uni<ChainHead> appendAfter(ChainHead after, List<AuditEvent> events) {
+        List<AuditEntry> entries = chain(events, after);
+        return sessions.withStatelessTransaction((session, tx) -> session.insertMultiple(entries))
+                .replaceWith(() -> last(entries));
+    }
+
+    /** The pessimistic path: under the writers' advisory lock, read the head, chain after it, insert. */
+    private Uni<ChainHead> appendUnderLock(List<AuditEvent> events) {
+        return sessions.withStatelessTransaction((session, tx) -> session
                 .createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")")
                 .getSingleResult()
                 .chain(() -> session.createNativeQuery(
                                 "SELECT seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1", Object[].class)
                         .getResultList())
-                .chain(last -> {
-                    long seq = last.isEmpty() ? 0 : ((Number) last.get(0)[0]).longValue();
-                    String previous = last.isEmpty() ? AuditChain.GENESIS : (String) last.get(0)[1];
-                    List<AuditEntry> entries = new ArrayList<>(batch.size());
-                    for (Pending p : batch) {
-                        AuditEntry entry = entry(p.event(), ++seq, previous);
-                        previous = entry.hash;
-                        entries.add(entry);
-                    }
-                    return session.persistAll(entries.toArray());
+                .chain(rows -> {
+                    ChainHead current = rows.isEmpty() ? new ChainHead(0, AuditChain.GENESIS)
+                            : new ChainHead(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1]);
+                    List<AuditEntry> entries = chain(events, current);
+                    return session.insertMultiple(entries).replaceWith(() -> last(entries));
                 }));
+    }
+
+    private static List<AuditEntry> chain(List<AuditEvent> events, ChainHead after) {
+        List<AuditEntry> entries = new ArrayList<>(events.size());
+        long seq = after.seq();
+        String previous = after.hash();
+        for (AuditEvent e : events) {
+            AuditEntry entry = entry(e, ++seq, previous);
+            previous = entry.hash;
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    private static ChainHead last(List<AuditEntry> entries) {
+        AuditEntry e = entries.get(entries.size() - 1);
+        return new ChainHead(e.seq, e.hash);
+    }
+
+    /** Another writer holds the sequence number this batch meant to take: the primary key refused it. */
+    private static final String PRIMARY_KEY = "audit_record_pkey";
+
+    static boolean isChainConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+                    && PRIMARY_KEY.equals(pg.getConstraint())) {
+                return true;
+            }
+            // Hibernate Reactive converts the driver's error into its own exception first
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cv
+                    && (PRIMARY_KEY.equalsIgnoreCase(cv.getConstraintName())
+                        || String.valueOf(cv.getMessage()).contains('"' + PRIMARY_KEY + '"'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static AuditEntry entry(AuditEvent e, long seq, String previousHash) {
