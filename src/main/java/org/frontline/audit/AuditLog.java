@@ -50,7 +50,8 @@ public class AuditLog {
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
     private static final long LOCK_KEY = 7_201_443_901L;
 
-    private record Pending(AuditEvent event, UniEmitter<? super Void> emitter) {
+    /** A record waiting for its flush, with the context of the request that waits for it (or null). */
+    private record Pending(AuditEvent event, UniEmitter<? super Void> emitter, Context requester) {
     }
 
     private final Mutiny.SessionFactory sessions;
@@ -93,7 +94,7 @@ public class AuditLog {
     /** Completes once the event is durable in the chain; fails with AuditUnavailableException otherwise. */
     public Uni<Void> append(AuditEvent event) {
         return Uni.createFrom().<Void>emitter(emitter -> {
-                    queue.add(new Pending(event, emitter));
+                    queue.add(new Pending(event, emitter, Vertx.currentContext()));
                     context.runOnContext(v -> drain());
                 })
                 .ifNoItem().after(config.timeout()).failWith(AuditUnavailableException::new);
@@ -126,15 +127,28 @@ public class AuditLog {
 
     private void finish(List<Pending> batch, Throwable failure) {
         if (failure == null) {
-            batch.forEach(p -> p.emitter().complete(null));
+            batch.forEach(p -> release(p, () -> p.emitter().complete(null)));
         } else {
             LOG.errorf("audit write of %d records failed (%s): their searches are refused", batch.size(),
                     failure.getClass().getSimpleName());
-            batch.forEach(p -> p.emitter().fail(new AuditUnavailableException()));
+            batch.forEach(p -> release(p, () -> p.emitter().fail(new AuditUnavailableException())));
         }
         flushing.set(false);
         if (!queue.isEmpty()) {
             context.runOnContext(v -> drain());
+        }
+    }
+
+    /**
+     * Hands the outcome back on the waiting request's own context. Completing every emitter here would
+     * run the rest of each request (building and writing its answer) on the audit's single event loop:
+     * under load, one thread would serialise every answer of the service.
+     */
+    private void release(Pending p, Runnable outcome) {
+        if (p.requester() == null || p.requester() == Vertx.currentContext()) {
+            outcome.run();
+        } else {
+            p.requester().runOnContext(v -> outcome.run());
         }
     }
 
