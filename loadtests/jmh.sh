@@ -2,14 +2,16 @@
 # JMH benchmarks of the hot in-process code (src/jmh/java), each beside a reference in the same run:
 # name normalisation, person name scoring, consolidation, cache keys and the L2 record codec.
 # Builds with the jmh profile (into target/jmh, apart from the default build), runs every benchmark
-# with bounded settings (about 7 minutes with the defaults), and writes
+# with bounded settings (about 8 minutes with the defaults), and writes
 #   loadtests/results/jmh.json   JMH's own result file (-rf json)
 #   loadtests/results/jmh.md     the table: ours beside each reference, with the ratio
 #   loadtests/RESULTS.md         section "## JMH: hot in-process code" replaced with the table,
 #                                the command, the machine and the date
 #
 # usage: loadtests/jmh.sh                         (from the repository root or anywhere)
-# env:   JMH_OPTS      ("-f 1 -wi 3 -w 2s -i 5 -r 2s") JMH settings: forks, warm-up and measured iterations
+# env:   JMH_OPTS      ("") more JMH options, e.g. "-f 2 -wi 10 -w 5s -i 10 -r 5s"; without them each class's
+#                      annotations decide: 1 fork, 5 x 2 s measured, warm-up 8 x 2 s (normalise, score,
+#                      consolidate: deep call trees that C2 takes long to settle) or 3 x 2 s (cache)
 #        JMH_INCLUDE   ("org\.frontline\.") regex of the benchmarks to run, e.g. "ScoreBenchmark"
 #        MATCHING_DATA (../shared/data/names) the labelled name data the inputs are read from
 #        JMH_NOTE      ("busy machine, indicative") a remark printed above the table
@@ -17,7 +19,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source loadtests/common.sh
 
-JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
+JMH_OPTS="${JMH_OPTS:-}"
+DEFAULT_SETTINGS="1 fork; warm-up 8 x 2 s (Normalise, Score, Consolidate) or 3 x 2 s (CacheKey, RecordCodec); 5 x 2 s measured"
 JMH_INCLUDE="${JMH_INCLUDE:-org\.frontline\.}"
 JMH_NOTE="${JMH_NOTE:-busy machine, indicative}"
 DATA="$(cd "${MATCHING_DATA:-../shared/data/names}" && pwd)"
@@ -31,7 +34,7 @@ CP="target/jmh/test-classes:target/jmh/classes:$(cat target/jmh/jmh-classpath.tx
 
 STARTED="$(date -u '+%Y-%m-%d %H:%M UTC')"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-log "running JMH $JMH_OPTS on $JMH_INCLUDE (load average $LOAD_BEFORE)"
+log "running JMH ${JMH_OPTS:-with the settings of the annotations} on $JMH_INCLUDE (load average $LOAD_BEFORE)"
 # shellcheck disable=SC2086 # JMH_OPTS is a list of options
 java -cp "$CP" org.openjdk.jmh.Main $JMH_OPTS -jvmArgsAppend "-Dmatching.data=$DATA" \
   -rf json -rff "$RESULTS/jmh.json" "$JMH_INCLUDE" | tee "$WORK/jmh.log"
@@ -73,12 +76,12 @@ SECTION="$WORK/jmh-section.md"
   echo "loadtests/README.md (JMH) and in the javadoc of src/jmh/java/org/frontline/**/*Benchmark.java."
   echo
   echo '```'
-  echo "JMH_OPTS=\"$JMH_OPTS\" JMH_INCLUDE=\"$JMH_INCLUDE\" loadtests/jmh.sh"
+  echo "${JMH_OPTS:+JMH_OPTS=\"$JMH_OPTS\" }JMH_INCLUDE=\"$JMH_INCLUDE\" loadtests/jmh.sh"
   echo '```'
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"
   echo "$(java -version 2>&1 | sed -n 2p); load average $LOAD_BEFORE before, $LOAD_AFTER after. Run started $STARTED."
-  echo "JMH 1.37, $JMH_OPTS. Raw results: loadtests/results/jmh.json."
+  echo "JMH 1.37, ${JMH_OPTS:-$DEFAULT_SETTINGS}. Raw results: loadtests/results/jmh.json."
   echo
   cat "$RESULTS/jmh.md"
 } > "$SECTION"

@@ -4,11 +4,14 @@ import com.ibm.icu.text.Transliterator;
 import org.frontline.bench.BenchData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -28,6 +31,10 @@ import java.util.regex.Pattern;
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
+@Fork(1)
+// deep call trees (ICU, the matcher): on a busy 2-core machine C2 needs over 10 s to settle
+@Warmup(iterations = 8, time = 2)
+@Measurement(iterations = 5, time = 2)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class NormaliseBenchmark {

@@ -9,12 +9,15 @@ import org.frontline.model.QueryKind;
 import org.frontline.model.SourceStatus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +44,10 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
+@Fork(1)
+// deep call trees (ICU, the matcher): on a busy 2-core machine C2 needs over 10 s to settle
+@Warmup(iterations = 8, time = 2)
+@Measurement(iterations = 5, time = 2)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class ConsolidateBenchmark {
