@@ -2,7 +2,7 @@
 # JMH benchmarks of the hot in-process code (src/jmh/java), each beside a reference in the same run:
 # name normalisation, person name scoring, consolidation, cache keys and the L2 record codec.
 # Builds with the jmh profile (into target/jmh, apart from the default build), runs every benchmark
-# with bounded settings (about 8 minutes with the defaults), and writes
+# with bounded settings (about 8 minutes with the defaults, plus the build), and writes
 #   loadtests/results/jmh.json   JMH's own result file (-rf json)
 #   loadtests/results/jmh.md     the table: ours beside each reference, with the ratio
 #   loadtests/RESULTS.md         section "## JMH: hot in-process code" replaced with the table,
@@ -10,8 +10,9 @@
 #
 # usage: loadtests/jmh.sh                         (from the repository root or anywhere)
 # env:   JMH_OPTS      ("") more JMH options, e.g. "-f 2 -wi 10 -w 5s -i 10 -r 5s"; without them each class's
-#                      annotations decide: 1 fork, 5 x 2 s measured, warm-up 8 x 2 s (normalise, score,
-#                      consolidate: deep call trees that C2 takes long to settle) or 3 x 2 s (cache)
+#                      annotations decide: 1 fork, 5 x 2 s measured, warm-up 8 x 2 s for ours and the ICU
+#                      reference in Normalise, Score, Consolidate (deep call trees that C2 takes long to
+#                      settle), 3 x 2 s for the others
 #        JMH_INCLUDE   ("org\.frontline\.") regex of the benchmarks to run, e.g. "ScoreBenchmark"
 #        MATCHING_DATA (../shared/data/names) the labelled name data the inputs are read from
 #        JMH_NOTE      ("busy machine, indicative") a remark printed above the table
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/.."
 source loadtests/common.sh
 
 JMH_OPTS="${JMH_OPTS:-}"
-DEFAULT_SETTINGS="1 fork; warm-up 8 x 2 s (Normalise, Score, Consolidate) or 3 x 2 s (CacheKey, RecordCodec); 5 x 2 s measured"
+DEFAULT_SETTINGS="1 fork; warm-up 8 x 2 s for ours and the ICU reference in Normalise, Score, Consolidate, 3 x 2 s for the others; 5 x 2 s measured"
 JMH_INCLUDE="${JMH_INCLUDE:-org\.frontline\.}"
 JMH_NOTE="${JMH_NOTE:-busy machine, indicative}"
 DATA="$(cd "${MATCHING_DATA:-../shared/data/names}" && pwd)"

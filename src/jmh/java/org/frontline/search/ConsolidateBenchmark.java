@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @Fork(1)
-// deep call trees (ICU, the matcher): on a busy 2-core machine C2 needs over 10 s to settle
+// deep call trees (ICU, the matcher): on a busy 2-core machine C2 took up to 14 s to settle them
 @Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -97,6 +97,7 @@ public class ConsolidateBenchmark {
     }
 
     @Benchmark
+    @Warmup(iterations = 3, time = 2) // small and flat: settled in a few seconds
     public List<ScoredRecord> consolidate_refNaiveMerge() {
         List<ScoredRecord> all = new ArrayList<>();
         for (SourceAnswer a : answers) {
