@@ -48,6 +48,7 @@ jq -r '
   def fmt: num | if . == null then "n/a" elif . >= 100 then (round | tostring)
            else ((. * 10 | round) / 10 | tostring) end;
   def ratio: if . >= 10 then (round | tostring) else ((. * 100 | round) / 100 | tostring) end;
+  def noisy: (.e | num) as $e | $e == null or $e > 0.5 * .s;
   [ .[]
     | (.benchmark | split(".")) as $b
     | { cls: $b[-2], case: ($b[-1] | split("_")[0]), role: ($b[-1] | split("_")[1]),
@@ -58,13 +59,15 @@ jq -r '
   | map(select(.role | startswith("ours"))) as $ours
   | map(select(.role | startswith("ref"))) as $refs
   | $ours[] as $o | $refs[]
-  | "| \($o.cls).\($o.case)\(if $o.label == "" then "" else " (\($o.label))" end) `\($o.role)` | `\(.role)` | \($o.s | fmt) ± \($o.e | fmt) | \(.s | fmt) ± \(.e | fmt) | \($o.s / .s | ratio) |"
+  | "| \($o.cls).\($o.case)\(if $o.label == "" then "" else " (\($o.label))" end) `\($o.role)` | `\(.role)` | \($o.s | fmt) ± \($o.e | fmt) | \(.s | fmt) ± \(.e | fmt) | \($o.s / .s | ratio)\(if ($o | noisy) or noisy then " †" else "" end) |"
 ' "$RESULTS/jmh.json" > "$WORK/jmh-rows.md"
 
 {
   echo "| benchmark (ours) | reference | ours ns/op ± error | reference ns/op ± error | ours / reference |"
   echo "|---|---|---:|---:|---:|"
   cat "$WORK/jmh-rows.md"
+  echo
+  echo "† an error above half its mean on either side: the machine disturbed the run, the ratio is not reliable."
 } > "$RESULTS/jmh.md"
 
 SECTION="$WORK/jmh-section.md"
