@@ -1,0 +1,37 @@
+package org.frontline.peers;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the driver measures: one query in, one outcome out. The future never fails: it completes
+ * with a status key, "200" (or another HTTP status) for HTTP targets, "ok" or "error:&lt;class&gt;"
+ * for the others. Only {@link #isOk} outcomes count as answered.
+ */
+public interface Target extends AutoCloseable {
+
+    /** Outcome of a query that found at least one record (database targets count hits). */
+    String OK_HIT = "ok+hit";
+
+    CompletableFuture<String> call(Query query);
+
+    default boolean isOk(String status) {
+        return "ok".equals(status) || OK_HIT.equals(status);
+    }
+
+    /** The key the outcome is counted under in "statuses" (hits are counted separately). */
+    default String statusKey(String status) {
+        return OK_HIT.equals(status) ? "ok" : status;
+    }
+
+    @Override
+    void close() throws Exception;
+
+    static String error(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof java.util.concurrent.CompletionException || c instanceof java.util.concurrent.ExecutionException)
+                && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return "error:" + c.getClass().getSimpleName();
+    }
+}
