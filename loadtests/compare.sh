@@ -16,6 +16,7 @@
 #        SKIP_TRINO (0; 1 skips Trino and says so)  SKIP_GATLING (0; 1 skips the Gatling border mix)
 #        GATLING_RATE (10) GATLING_SECONDS (60)
 #        NOTE (text shown in bold in the report, e.g. "busy machine, smoke")
+#        FDW_DB (fq_peer_fdw): the federating database that loadtests/peers/fdw.sh (re)creates
 #        RESULTS (loadtests/RESULTS.md) RESULTS_DIR (loadtests/results)  OUT (loadtests/work/compare: the phase files)
 #        PGHOST PGPORT PGUSER PGPASSWORD, SLOW_PERSONS, EXTRA_SERVICE_ENV: see loadtests/common.sh
 # Bounded: every driver run by timeout (warm-up + measured + 90 s), every service by its own
@@ -32,7 +33,7 @@ DELAYED="${DELAYED:-europol}"; BREAKER="${BREAKER:-off}"
 SKIP_TRINO="${SKIP_TRINO:-0}"; SKIP_GATLING="${SKIP_GATLING:-0}"
 GATLING_RATE="${GATLING_RATE:-10}"; GATLING_SECONDS="${GATLING_SECONDS:-60}"
 RESULTS="${RESULTS:-loadtests/RESULTS.md}"; RESULTS_DIR="${RESULTS_DIR:-loadtests/results}"
-OUT="${OUT:-loadtests/work/compare}"
+OUT="${OUT:-loadtests/work/compare}"; FDW_DB="${FDW_DB:-fq_peer_fdw}"
 DEFAULT_DEADLINE=$(sed -n 's/^frontline.search.default-deadline=\([0-9]*\)ms$/\1/p' src/main/resources/application.properties)
 DEADLINE_MS="${DEADLINE_MS:-${DEFAULT_DEADLINE:-1500}}"
 PEERS_JAR=loadtests/peers/target/peers.jar
@@ -80,7 +81,8 @@ prime() { # seconds args...
 }
 
 json_num() { # file key
-  grep -o "\"$2\": *[-0-9.eE+]*" "$1" 2>/dev/null | head -1 | sed 's/.*: *//'
+  [ -f "$1" ] || return 0
+  tr ',{}' '\n\n\n' < "$1" | sed -n "s/^ *\"$2\": *\([-0-9.eE+]*\) *$/\1/p"
 }
 
 # the service's JVM (start_service runs `timeout ... java`): its VmRSS every 250 ms into rss-<name>.txt
@@ -128,22 +130,22 @@ QUERIES="$OUT/queries.tsv"; WARM_FILE="$OUT/queries-warm.tsv"
 QUERY_NOTE=$(timeout 300 java -jar "$PEERS_JAR" queries --db-prefix "$DB_PREFIX" --count "$QUERY_COUNT" --hit-share "$HIT_SHARE" \
   --seed "$QUERY_SEED" --out "$QUERIES")
 log "$QUERY_NOTE"
-grep -v '^#' "$QUERIES" | grep . | head -n "$WARM_QUERIES" > "$WARM_FILE"
+awk -v n="$WARM_QUERIES" '!/^#/ && NF && c++ < n' "$QUERIES" > "$WARM_FILE"
 QUERY_NOTE="\`java -jar ${PEERS_JAR} queries --db-prefix ${DB_PREFIX} --count ${QUERY_COUNT} --hit-share ${HIT_SHARE} --seed ${QUERY_SEED}\` (${QUERY_NOTE%% -> *}): document look-ups, the same file for the service and every peer; the warm and L2-only phases repeat its first ${WARM_QUERIES}"
 
 FDW_OK=0
 if [ ! -x loadtests/peers/fdw.sh ]; then SKIPPED+=("postgres_fdw (loadtests/peers/fdw.sh missing)")
-elif DB_PREFIX="$DB_PREFIX" timeout 300 loadtests/peers/fdw.sh >&2; then FDW_OK=1; else SKIPPED+=("postgres_fdw (fdw.sh failed)"); fi
+elif DB_PREFIX="$DB_PREFIX" FDW_DB="$FDW_DB" timeout 300 loadtests/peers/fdw.sh >&2; then FDW_OK=1; else SKIPPED+=("postgres_fdw (fdw.sh failed)"); fi
 
 log "=== b. caches off: floors, cold path, peers"
 SERVICE_ENV=("FRONTLINE_CACHE_ENABLED=false")
 start_service 3600
+SEARCH="${BASE_URL}/v1/search/document"
 sample_rss cold
 drive floor-http --target http --url "${BASE_URL}/v1/ping" --method GET --token "$TOKEN" --model closed --concurrency 1 --queries "$WARM_FILE"
 for s in "${SCHEMAS[@]}"; do
   drive "source-$s" --target source --pg-url "postgresql://${PG_HOST}:${PG_PORT}/${DB_PREFIX}${s}" --schema "$s" --model closed --concurrency 1 --queries "$QUERIES"
 done
-SEARCH="${BASE_URL}/v1/search/document"
 drive cold-c1 --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 1 --queries "$QUERIES"
 drive cold-c32 --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency "$COLD_CONCURRENCY" --queries "$QUERIES"
 SAT=$(json_num "$OUT/cold-c32.json" throughput_rps)
@@ -163,7 +165,7 @@ if [ "$FDW_OK" = 1 ]; then
   if [ $((32 * 6 + USED + 5)) -le "$MAXCONN" ]; then FDW_CLIENTS="1 8 32"
   else SKIPPED+=("postgres_fdw at 32 clients (would need $((32 * 6)) connections; max_connections ${MAXCONN}, ${USED} in use)"); fi
   for c in $FDW_CLIENTS; do
-    drive "fdw-c$c" --target fdw --pg-url "postgresql://${PG_HOST}:${PG_PORT}/fq_peer_fdw" --model closed --concurrency "$c" --queries "$QUERIES"
+    drive "fdw-c$c" --target fdw --pg-url "postgresql://${PG_HOST}:${PG_PORT}/${FDW_DB}" --model closed --concurrency "$c" --queries "$QUERIES"
   done
 fi
 TRINO_URL=""
@@ -174,8 +176,8 @@ elif [ ! -x loadtests/peers/trino.sh ]; then
 else
   TRINO_STARTED=1
   if DB_PREFIX="$DB_PREFIX" timeout 900 loadtests/peers/trino.sh start >&2; then
-    TRINO_URL=$(loadtests/peers/trino.sh url 2>/dev/null || true)
-    [ -n "$TRINO_URL" ] || SKIPPED+=("Trino (no URL from trino.sh url)")
+    TRINO_URL=$(loadtests/peers/trino.sh status 2>/dev/null | sed -n 's/^running \(jdbc:trino:[^ ]*\)$/\1/p' || true)
+    [ -n "$TRINO_URL" ] || SKIPPED+=("Trino (not running after trino.sh start)")
   else
     SKIPPED+=("Trino (trino.sh start failed)")
   fi
@@ -193,6 +195,7 @@ done
 log "=== c. caches on: warm (L1) and the trivial endpoint beside it"
 SERVICE_ENV=("FRONTLINE_CACHE_NAMESPACE=${NS}w")
 start_service 3600
+SEARCH="${BASE_URL}/v1/search/document"
 sample_rss warm
 prime $((WARMUP_SECONDS + 5)) --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 8 --queries "$WARM_FILE"
 drive warm-trivial-before --target http --url "${BASE_URL}/v1/ping" --method GET --token "$TOKEN" --model closed --concurrency 32 --queries "$WARM_FILE"
@@ -224,6 +227,7 @@ stop_service warm
 log "=== d. L1 off, L2 (Redis) on"
 SERVICE_ENV=("FRONTLINE_CACHE_L1_ENABLED=false" "FRONTLINE_CACHE_NAMESPACE=${NS}l2")
 start_service 3600
+SEARCH="${BASE_URL}/v1/search/document"
 sample_rss l2only
 prime $((WARMUP_SECONDS + 5)) --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 8 --queries "$WARM_FILE"
 H0=$(cache_count l2 hit); M0=$(cache_count l2 miss); L1H0=$(cache_count l1 hit)
@@ -238,6 +242,7 @@ SERVICE_ENV=("FRONTLINE_CACHE_ENABLED=false" "FRONTLINE_SEARCH_DEFAULT_DEADLINE=
 [ "$BREAKER" = off ] && SERVICE_ENV+=("FRONTLINE_SOURCES_${DELAYED^^}_BREAKER_REQUEST_VOLUME=100000")
 start_proxy "$SLOW_DELAY_MS" 3600
 start_service 3600 "$DELAYED"
+SEARCH="${BASE_URL}/v1/search/document"
 sample_rss slow
 SECONDS_SAVED="$SECONDS_PER_PHASE"; SECONDS_PER_PHASE="$SLOW_SECONDS"; PHASE_BOUND=$((WARMUP_SECONDS + SLOW_SECONDS + 90))
 drive slow-open --target http --url "$SEARCH" --token "$TOKEN" --model open --rate "$SLOW_RATE" --queries "$QUERIES"

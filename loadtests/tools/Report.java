@@ -238,6 +238,16 @@ public class Report {
         if (!(value instanceof Double v)) {
             verdict = "NOT MEASURED";
             shown = "-";
+            List<String> why = new ArrayList<>();
+            for (String label : from) {
+                Map<String, Object> p = phases.get(label);
+                if (p == null) {
+                    why.add(label + " missing");
+                } else if (!(p.get("ok") instanceof Double answered) || answered == 0) {
+                    why.add(label + " failed: no answer, " + fmtO(p.get("errors")) + " errors (" + fmtO(p.get("statuses")) + ")");
+                }
+            }
+            note = String.join("; ", why);
         } else {
             verdict = ok.test(v) ? "PASS" : "FAIL";
             shown = unit.equals("x") ? fmt(v) + "x" : fmt(v) + unit;
@@ -549,7 +559,10 @@ public class Report {
         }
         for (Object o : list) {
             if (o instanceof List<?> pair && pair.size() == 2 && pair.get(0) instanceof Double p && pair.get(1) instanceof Double ms) {
-                out.add(new double[] {fractions ? p * 100 : p, ms});
+                double pct = fractions ? p * 100 : p;
+                if (pct < 100) {   // the maximum has no place on a 1/(1 - p) axis; it is in the tables
+                    out.add(new double[] {pct, ms});
+                }
             }
         }
         out.sort((u, v) -> Double.compare(u[0], v[0]));
@@ -571,9 +584,13 @@ public class Report {
 
     // ------------------------------------------------------------------ helpers
 
+    /** A figure of a phase; null when the phase is missing or failed (not one request answered). */
     private Double num(String label, String key) {
         Map<String, Object> p = phases.get(label);
-        return p != null && p.get(key) instanceof Double d ? d : null;
+        if (p == null || !(p.get("ok") instanceof Double ok) || ok == 0) {
+            return key.equals("errors") && p != null && p.get(key) instanceof Double e ? e : null;
+        }
+        return p.get(key) instanceof Double d ? d : null;
     }
 
     private static Double ratio(Double a, Double b) {
@@ -624,6 +641,11 @@ public class Report {
     }
 
     static String fmtO(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            StringBuilder b = new StringBuilder();
+            m.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(fmtO(v)));
+            return b.toString();
+        }
         return o instanceof Double d ? fmt(d) : o == null ? "-" : String.valueOf(o);
     }
 
