@@ -106,9 +106,10 @@ public final class Main {
         String label = o.getOrDefault("label", targetName);
         Path out = Path.of(need(o, "out"));
         int maxInFlight = Integer.parseInt(o.getOrDefault("max-in-flight", "10000"));
-        boolean blocking = targetName.equals("trino") || targetName.equals("jdbc-naive");
+        // the pool (closed model: one connection or thread per worker). Open model defaults: fdw 8, as each
+        // fdw session holds 1 + 5 server connections (max_connections is 100 here); http 256; others 16.
         int connections = concurrency != null ? concurrency
-                : targetName.equals("http") ? 256 : blocking ? 16 : 32;
+                : targetName.equals("http") ? 256 : targetName.equals("fdw") ? 8 : 16;
 
         Target target = switch (targetName) {
             case "http" -> new HttpTarget(need(o, "url"), o.getOrDefault("method", "POST"), o.get("token"), connections,
