@@ -14,6 +14,10 @@ public interface Target extends AutoCloseable {
 
     CompletableFuture<String> call(Query query);
 
+    /** Opens what can be opened before the clock starts (connections of blocking workers). */
+    default void prepare() throws Exception {
+    }
+
     default boolean isOk(String status) {
         return "ok".equals(status) || OK_HIT.equals(status);
     }
