@@ -30,11 +30,13 @@ abstract class BlockingTarget implements Target {
         void close() throws SQLException;
     }
 
+    private final int threadCount;
     private final ExecutorService threads;
     private final ThreadLocal<Session> session = new ThreadLocal<>();
     private final Queue<Session> opened = new ConcurrentLinkedQueue<>();
 
     BlockingTarget(String name, int threadCount) {
+        this.threadCount = threadCount;
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(threadCount, r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -44,6 +46,31 @@ abstract class BlockingTarget implements Target {
     }
 
     abstract Session open() throws SQLException;
+
+    /**
+     * Every worker thread opens its connections now, before the warm-up: one task per thread, each
+     * held until all have started so that no thread takes two.
+     */
+    @Override
+    public void prepare() throws Exception {
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(threadCount);
+        List<java.util.concurrent.Future<?>> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < threadCount; i++) {
+            tasks.add(threads.submit(() -> {
+                all.countDown();
+                all.await(60, TimeUnit.SECONDS);
+                if (session.get() == null) {
+                    Session s = open();
+                    session.set(s);
+                    opened.add(s);
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> t : tasks) {
+            t.get(120, TimeUnit.SECONDS);
+        }
+    }
 
     @Override
     public CompletableFuture<String> call(Query q) {

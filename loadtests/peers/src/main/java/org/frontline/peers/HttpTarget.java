@@ -29,6 +29,7 @@ final class HttpTarget implements Target {
     private final int port;
     private final String path;
     private final String authorization;
+    private final int timeoutMs;
 
     HttpTarget(String url, String method, String token, int connections, int timeoutMs) {
         URI u = Loopback.uri(url, "--url");
@@ -45,8 +46,6 @@ final class HttpTarget implements Target {
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
         this.timeoutMs = timeoutMs;
     }
-
-    private final int timeoutMs;
 
     @Override
     public CompletableFuture<String> call(Query q) {

@@ -106,9 +106,11 @@ public final class Main {
         String label = o.getOrDefault("label", targetName);
         Path out = Path.of(need(o, "out"));
         int maxInFlight = Integer.parseInt(o.getOrDefault("max-in-flight", "10000"));
-        boolean blocking = targetName.equals("trino") || targetName.equals("jdbc-naive");
+        // the pool (closed model: one connection or thread per worker). Open model defaults: http 256,
+        // source 16, the others 8: an fdw session holds 1 + 5 server connections, a jdbc-naive or trino
+        // worker 5, and max_connections is 100 on this server.
         int connections = concurrency != null ? concurrency
-                : targetName.equals("http") ? 256 : blocking ? 16 : 32;
+                : targetName.equals("http") ? 256 : targetName.equals("source") ? 16 : 8;
 
         Target target = switch (targetName) {
             case "http" -> new HttpTarget(need(o, "url"), o.getOrDefault("method", "POST"), o.get("token"), connections,
@@ -122,6 +124,7 @@ public final class Main {
         };
         Driver.Result r;
         try {
+            target.prepare();
             Driver d = new Driver(target, queries);
             long w = (long) (warmup * 1e9);
             long m = (long) (seconds * 1e9);

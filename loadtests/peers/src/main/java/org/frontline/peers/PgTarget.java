@@ -1,13 +1,17 @@
 package org.frontline.peers;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -24,6 +28,7 @@ final class PgTarget implements Target {
     private final PgPool pool;
     private final String sql;
     private final Function<Query, Tuple> params;
+    private final int connections;
 
     private PgTarget(String pgUrl, int connections, String sql, Function<Query, Tuple> params) {
         URI u = Loopback.uri(pgUrl, "--pg-url");
@@ -38,6 +43,30 @@ final class PgTarget implements Target {
         this.pool = PgPool.pool(vertx, connect, new PoolOptions().setMaxSize(connections).setMaxWaitQueueSize(-1));
         this.sql = sql;
         this.params = params;
+        this.connections = connections;
+    }
+
+    /**
+     * Opens the whole pool before the warm-up: takes every connection at once (so they are distinct)
+     * and runs the statement once on each with a number that exists nowhere; through postgres_fdw that
+     * also opens each session's five server connections.
+     */
+    @Override
+    public void prepare() throws Exception {
+        Query probe = new Query("Q0PREPARE", "DEU", "DE", "D");
+        List<Future<SqlConnection>> taken = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            taken.add(pool.getConnection());
+        }
+        Future.all(taken)
+                .compose(all -> Future.all(taken.stream()
+                        .map(c -> c.result().preparedQuery(sql).execute(params.apply(probe)))
+                        .toList()))
+                .eventually(() -> Future.all(taken.stream()
+                        .filter(Future::succeeded)
+                        .map(c -> c.result().close())
+                        .toList()))
+                .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     }
 
     /** One source queried directly: the connector's SQL with ($1 country in its form, $2 number). */

@@ -14,6 +14,10 @@ public interface Target extends AutoCloseable {
 
     CompletableFuture<String> call(Query query);
 
+    /** Opens what can be opened before the clock starts (connections of blocking workers). */
+    default void prepare() throws Exception {
+    }
+
     default boolean isOk(String status) {
         return "ok".equals(status) || OK_HIT.equals(status);
     }
@@ -32,6 +36,14 @@ public interface Target extends AutoCloseable {
                 && c.getCause() != null) {
             c = c.getCause();
         }
-        return "error:" + c.getClass().getSimpleName();
+        String key = "error:" + c.getClass().getSimpleName();
+        if (FIRST_ERRORS.add(key)) {
+            String m = String.valueOf(c.getMessage());
+            System.err.println("peers: first " + key + ": " + (m.length() > 200 ? m.substring(0, 200) + "..." : m));
+        }
+        return key;
     }
+
+    /** Error classes already shown once on stderr (a message per class, not per failure). */
+    java.util.Set<String> FIRST_ERRORS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 }
