@@ -42,7 +42,7 @@ NS="fqcmp$$"   # a Redis namespace of this run's own: no other instance's answer
 SKIPPED=()
 TRINO_STARTED=0
 
-COMMAND="loadtests/compare.sh  # SECONDS_PER_PHASE=${SECONDS_PER_PHASE} WARMUP_SECONDS=${WARMUP_SECONDS} QUERY_COUNT=${QUERY_COUNT} HIT_SHARE=${HIT_SHARE} WARM_QUERIES=${WARM_QUERIES} COLD_CONCURRENCY=${COLD_CONCURRENCY} SLOW_RATE=${SLOW_RATE} SLOW_SECONDS=${SLOW_SECONDS} SLOW_DELAY_MS=${SLOW_DELAY_MS} BREAKER=${BREAKER} SKIP_TRINO=${SKIP_TRINO} SKIP_GATLING=${SKIP_GATLING}${EXTRA_SERVICE_ENV:+ EXTRA_SERVICE_ENV=\"${EXTRA_SERVICE_ENV}\"}"
+COMMAND="SECONDS_PER_PHASE=${SECONDS_PER_PHASE} WARMUP_SECONDS=${WARMUP_SECONDS} QUERY_COUNT=${QUERY_COUNT} HIT_SHARE=${HIT_SHARE} WARM_QUERIES=${WARM_QUERIES} COLD_CONCURRENCY=${COLD_CONCURRENCY} SLOW_RATE=${SLOW_RATE} SLOW_SECONDS=${SLOW_SECONDS} SLOW_DELAY_MS=${SLOW_DELAY_MS} BREAKER=${BREAKER} SKIP_TRINO=${SKIP_TRINO} SKIP_GATLING=${SKIP_GATLING} GATLING_RATE=${GATLING_RATE} GATLING_SECONDS=${GATLING_SECONDS}${FDW_DB:+ FDW_DB=${FDW_DB}}${EXTRA_SERVICE_ENV:+ EXTRA_SERVICE_ENV=\"${EXTRA_SERVICE_ENV}\"} loadtests/compare.sh"
 
 stop_all() {
   cleanup
@@ -64,8 +64,11 @@ drive() { # label args...
   shown=("${shown[@]/#eyJ*/<officer token>}")
   printf '%s\tjava -jar %s %s\n' "$label" "$PEERS_JAR" "${shown[*]}" >> "$OUT/commands.tsv"
   log "phase ${label}"
-  if ! timeout "$PHASE_BOUND" java -jar "$PEERS_JAR" "$@" --label "$label" --out "$OUT/${label}.json" \
-      --warmup-seconds "$WARMUP_SECONDS" --seconds "$SECONDS_PER_PHASE" >&2; then
+  local rc=0
+  timeout "$PHASE_BOUND" java -jar "$PEERS_JAR" "$@" --label "$label" --out "$OUT/${label}.json" \
+    --warmup-seconds "$WARMUP_SECONDS" --seconds "$SECONDS_PER_PHASE" > "$OUT/${label}.log" 2>&1 || rc=$?
+  cat "$OUT/${label}.log" >&2
+  if [ "$rc" != 0 ]; then
     log "phase ${label} failed (its figures are missing from the report)"
     rm -f "$OUT/${label}.json"
     return 0
@@ -78,6 +81,14 @@ prime() { # seconds args...
   timeout $((s + 90)) java -jar "$PEERS_JAR" "$@" --label prime --out "$OUT/prime.tmp" \
     --warmup-seconds 0 --seconds "$s" >&2 || log "warm-up run failed"
   rm -f "$OUT/prime.tmp"
+}
+
+# every query of a file once, 4 at a time, so that all of them are in the cache (not measured)
+ask_each() { # file
+  log "asking each of the $(wc -l < "$1") queries of $1 once (not measured)"
+  awk -F'\t' '!/^#/ && NF == 4 { printf "{\"number\":\"%s\",\"issuingCountry\":\"%s\",\"purpose\":\"border control, entry\"}\n", $1, $2 }' "$1" \
+    | timeout 300 xargs -d '\n' -P 4 -I{} curl -s -o /dev/null -m 10 -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer ${TOKEN}" "${SEARCH}" -d {} || log "some warm-up queries failed"
 }
 
 json_num() { # file key
@@ -121,7 +132,7 @@ fi
 prepare_sources
 ROWS=""
 for s in "${SCHEMAS[@]}"; do
-  r=$(psql_ -d "${DB_PREFIX}${s}" -tAc "SELECT (SELECT persons FROM frontline_seed LIMIT 1) || ' persons, ' || (SELECT to_char(sum(reltuples)::bigint, 'FM999,999,999,999') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = 'public')")
+  r=$(psql_ -d "${DB_PREFIX}${s}" -tAc "SELECT (SELECT to_char(persons, 'FM999,999,999') FROM frontline_seed LIMIT 1) || ' persons, ' || (SELECT to_char(sum(reltuples)::bigint, 'FM999,999,999,999') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = 'public')")
   ROWS="${ROWS:+${ROWS}; }${s} ${r} rows in all"
 done
 
@@ -131,7 +142,7 @@ QUERY_NOTE=$(timeout 300 java -jar "$PEERS_JAR" queries --db-prefix "$DB_PREFIX"
   --seed "$QUERY_SEED" --out "$QUERIES")
 log "$QUERY_NOTE"
 awk -v n="$WARM_QUERIES" '!/^#/ && NF && c++ < n' "$QUERIES" > "$WARM_FILE"
-QUERY_NOTE="\`java -jar ${PEERS_JAR} queries --db-prefix ${DB_PREFIX} --count ${QUERY_COUNT} --hit-share ${HIT_SHARE} --seed ${QUERY_SEED}\` (${QUERY_NOTE%% -> *}): document look-ups, the same file for the service and every peer; the warm and L2-only phases repeat its first ${WARM_QUERIES}"
+QUERY_NOTE="\`java -jar ${PEERS_JAR} queries --db-prefix ${DB_PREFIX} --count ${QUERY_COUNT} --hit-share ${HIT_SHARE} --seed ${QUERY_SEED}\` (${QUERY_NOTE%%, -> *}): document look-ups, the same file for the service and every peer; the warm and L2-only phases repeat its first ${WARM_QUERIES}"
 
 FDW_OK=0
 if [ ! -x loadtests/peers/fdw.sh ]; then SKIPPED+=("postgres_fdw (loadtests/peers/fdw.sh missing)")
@@ -198,10 +209,11 @@ start_service 3600
 SEARCH="${BASE_URL}/v1/search/document"
 sample_rss warm
 prime $((WARMUP_SECONDS + 5)) --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 8 --queries "$WARM_FILE"
+ask_each "$WARM_FILE"
 drive warm-trivial-before --target http --url "${BASE_URL}/v1/ping" --method GET --token "$TOKEN" --model closed --concurrency 32 --queries "$WARM_FILE"
 H0=$(cache_count l1 hit); M0=$(cache_count l1 miss)
 drive warm-c32 --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 32 --queries "$WARM_FILE"
-WARM_CACHE="L1 during the warm phases (warm-up included, service metrics): $(( $(cache_count l1 hit) - H0 )) hits, $(( $(cache_count l1 miss) - M0 )) misses"
+WARM_CACHE="L1 during the warm phase (its warm-up included, service metrics): $(( $(cache_count l1 hit) - H0 )) hits, $(( $(cache_count l1 miss) - M0 )) misses; L1 dropped $(grep -c 'no heartbeat through the invalidation channel' "$WORK/service.log" || true) times by this service for want of a Redis heartbeat"
 drive warm-trivial-after --target http --url "${BASE_URL}/v1/ping" --method GET --token "$TOKEN" --model closed --concurrency 32 --queries "$WARM_FILE"
 log "$WARM_CACHE"
 
@@ -230,10 +242,11 @@ start_service 3600
 SEARCH="${BASE_URL}/v1/search/document"
 sample_rss l2only
 prime $((WARMUP_SECONDS + 5)) --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 8 --queries "$WARM_FILE"
+ask_each "$WARM_FILE"
 H0=$(cache_count l2 hit); M0=$(cache_count l2 miss); L1H0=$(cache_count l1 hit)
 drive l2-c1 --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 1 --queries "$WARM_FILE"
 drive l2-c32 --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 32 --queries "$WARM_FILE"
-L2_CACHE="L2 during the L2-only phases (warm-up included, service metrics): $(( $(cache_count l2 hit) - H0 )) hits, $(( $(cache_count l2 miss) - M0 )) misses, $(( $(cache_count l1 hit) - L1H0 )) L1 hits"
+L2_CACHE="L2 during the L2-only phases (their warm-ups included, service metrics): $(( $(cache_count l2 hit) - H0 )) hits, $(( $(cache_count l2 miss) - M0 )) misses, $(( $(cache_count l1 hit) - L1H0 )) L1 hits"
 log "$L2_CACHE"
 stop_service l2only
 
@@ -250,7 +263,7 @@ SECONDS_PER_PHASE="$SECONDS_SAVED"
 stop_service slow
 
 # ---------------------------------------------------------------- report
-COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml loadtests/peers loadtests/tools || echo '+uncommitted changes')"
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml loadtests/peers loadtests/tools loadtests/compare.sh loadtests/common.sh || echo '+uncommitted changes')"
 {
   printf 'date=%s\n' "$START_DATE"
   printf 'command=%s\n' "$COMMAND"

@@ -334,7 +334,7 @@ public class Report {
         DESCRIPTION.put("cold-c32", "cold fan-out, c=32 (saturation)");
         DESCRIPTION.put("cold-open50", "cold fan-out, open model at 50 % of saturation");
         DESCRIPTION.put("warm-trivial-before", "trivial GET /v1/ping, c=32 (before)");
-        DESCRIPTION.put("warm-c32", "warm: repeated queries, all L1 hits, c=32");
+        DESCRIPTION.put("warm-c32", "warm: repeated queries, warmed into L1, c=32");
         DESCRIPTION.put("warm-trivial-after", "trivial GET /v1/ping, c=32 (after)");
         DESCRIPTION.put("l2-c1", "L2 only: repeated queries, c=1");
         DESCRIPTION.put("l2-c32", "L2 only: repeated queries, c=32");
@@ -418,7 +418,7 @@ public class Report {
                         .append(fmtO(m.get("max_ms"))).append(" |\n");
             }
         }
-        b.append("\nLatencies are whole requests as the driver saw them (send to last byte); closed-loop phases send ")
+        b.append("\nLatencies are of the answered requests (HTTP 200, or a database answer), whole requests as the driver saw them (send to last byte); errors are counted apart; closed-loop phases send ")
                 .append("the next request when the previous answer is in, open-model phases at a fixed arrival rate ")
                 .append("whatever the answers (no coordinated omission). Each phase: ")
                 .append(meta.getProperty("warmup_seconds", "?")).append(" s unmeasured warm-up, then ")
@@ -633,7 +633,10 @@ public class Report {
         if (a >= 10) {
             return String.format(Locale.ROOT, "%.1f", v);
         }
-        return String.format(Locale.ROOT, "%.2f", v);
+        if (a >= 0.1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.2g", v);
     }
 
     static String times(Object o) {
