@@ -6,11 +6,11 @@
 #          the PostgreSQL connector plugin, writes etc/ (single node: coordinator and worker; one
 #          PostgreSQL catalog per source, named as the schema, metadata cached), starts it in the
 #          background on a free loopback port with the Temurin 25 JDK, waits (bounded) until it is up,
-#          runs one query to warm it, and prints the JDBC URL. A watchdog kills it after
-#          TRINO_MAX_LIFETIME seconds anyway.
-#   stop   stops it (SIGTERM, then SIGKILL after 30 s) and its watchdog.
+#          runs one query to warm it, and prints the JDBC URL. It runs under timeout(1), which kills it
+#          after TRINO_MAX_LIFETIME seconds anyway.
+#   stop   stops it (SIGTERM, then SIGKILL after 30 s).
 #   status prints "running jdbc:trino://127.0.0.1:PORT" (exit 0) or "stopped" (exit 1).
-# state: loadtests/target/trino/state (pid, watchdog, port); log: loadtests/target/trino/trino.log
+# state: loadtests/target/trino/state (pid, port); log: loadtests/target/trino/trino.log
 # env:   DB_PREFIX (fq_bench_): catalogs point at ${DB_PREFIX}<schema>; PGHOST (127.0.0.1) PGPORT (5432)
 #        PGUSER (postgres) PGPASSWORD (""); TRINO_HEAP (3G); TRINO_MAX_LIFETIME (2700 s = 45 min);
 #        TRINO_START_TIMEOUT (180 s); TRINO_PORT (a free port)
@@ -128,7 +128,7 @@ PROPS
 
 start() {
   if running; then log "already running"; echo "jdbc:trino://127.0.0.1:$(state port)"; return 0; fi
-  local java port pid watchdog
+  local java port pid
   java="$(java25)"
   install
   port="${TRINO_PORT:-$(free_port)}"
@@ -138,13 +138,12 @@ start() {
   # then the server's main class
   mapfile -t opts < <(grep -v '^#' "$HOME_DIR/etc/jvm.config" | grep .)
   while IFS= read -r line; do opts+=("-D$line"); done < <(grep -v '^#' "$HOME_DIR/etc/node.properties" | grep .)
-  (cd "$HOME_DIR" && exec "$java" "${opts[@]}" -Dconfig=etc/config.properties -Dlog.levels-file=etc/log.properties \
-      -cp "lib/*" io.trino.server.TrinoServer) > "$LOG" 2>&1 < /dev/null &
+  # the watchdog is timeout(1): Trino must not outlive a forgotten run (TERM after the lifetime, KILL
+  # 30 s later); stop sends TERM to timeout, which passes it on to Trino
+  (cd "$HOME_DIR" && exec timeout --kill-after=30 "$LIFETIME" "$java" "${opts[@]}" -Dconfig=etc/config.properties \
+      -Dlog.levels-file=etc/log.properties -cp "lib/*" io.trino.server.TrinoServer) > "$LOG" 2>&1 < /dev/null &
   pid=$!
-  # the watchdog: Trino must not outlive a forgotten run
-  (sleep "$LIFETIME"; kill "$pid" 2>/dev/null; sleep 30; kill -9 "$pid" 2>/dev/null) > /dev/null 2>&1 < /dev/null &
-  watchdog=$!
-  printf 'pid=%s\nwatchdog=%s\nport=%s\n' "$pid" "$watchdog" "$port" > "$STATE"
+  printf 'pid=%s\nport=%s\n' "$pid" "$port" > "$STATE"
   local deadline=$((SECONDS + START_TIMEOUT))
   until curl -fsS "http://127.0.0.1:$port/v1/info" 2>/dev/null | grep -q '"starting":false'; do
     if ! kill -0 "$pid" 2>/dev/null; then log "Trino died while starting; see $LOG"; tail -20 "$LOG" >&2; stop; return 1; fi
@@ -176,9 +175,8 @@ warm() { # port: one query through the REST API (the same UNION ALL shape the dr
 }
 
 stop() {
-  local pid watchdog
-  pid="$(state pid)"; watchdog="$(state watchdog)"
-  [ -n "$watchdog" ] && kill "$watchdog" 2>/dev/null || true
+  local pid
+  pid="$(state pid)"
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
