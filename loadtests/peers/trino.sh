@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Trino over the same five source databases: the peer "trino" of issue #8.
-# usage: loadtests/peers/trino.sh start|stop|status
+# usage: loadtests/peers/trino.sh start|stop|status|explain
 #   start  fetches io.trino:trino-server:476:tar.gz (Maven Central, ~821 MB, once) into
 #          loadtests/target/trino-dist, unpacks it into loadtests/target/trino (git-ignored), keeps only
 #          the PostgreSQL connector plugin, writes etc/ (single node: coordinator and worker; one
 #          PostgreSQL catalog per source, named as the schema, metadata cached), starts it in the
 #          background on a free loopback port with the Temurin 25 JDK, waits (bounded) until it is up,
-#          runs one query to warm it, and prints the JDBC URL. A watchdog kills it after
-#          TRINO_MAX_LIFETIME seconds anyway.
-#   stop   stops it (SIGTERM, then SIGKILL after 30 s) and its watchdog.
+#          runs one query to warm it, and prints the JDBC URL. It runs under timeout(1), which kills it
+#          after TRINO_MAX_LIFETIME seconds anyway.
+#   stop   stops it (SIGTERM, then SIGKILL after 30 s).
 #   status prints "running jdbc:trino://127.0.0.1:PORT" (exit 0) or "stopped" (exit 1).
-# state: loadtests/target/trino/state (pid, watchdog, port); log: loadtests/target/trino/trino.log
+#   explain writes Trino's EXPLAIN of the driver's statement to loadtests/results/trino-explain.txt.
+# state: loadtests/target/trino/state (pid, port); log: loadtests/target/trino/trino.log
 # env:   DB_PREFIX (fq_bench_): catalogs point at ${DB_PREFIX}<schema>; PGHOST (127.0.0.1) PGPORT (5432)
 #        PGUSER (postgres) PGPASSWORD (""); TRINO_HEAP (3G); TRINO_MAX_LIFETIME (2700 s = 45 min);
 #        TRINO_START_TIMEOUT (180 s); TRINO_PORT (a free port)
@@ -128,7 +129,7 @@ PROPS
 
 start() {
   if running; then log "already running"; echo "jdbc:trino://127.0.0.1:$(state port)"; return 0; fi
-  local java port pid watchdog
+  local java port pid
   java="$(java25)"
   install
   port="${TRINO_PORT:-$(free_port)}"
@@ -138,47 +139,68 @@ start() {
   # then the server's main class
   mapfile -t opts < <(grep -v '^#' "$HOME_DIR/etc/jvm.config" | grep .)
   while IFS= read -r line; do opts+=("-D$line"); done < <(grep -v '^#' "$HOME_DIR/etc/node.properties" | grep .)
-  (cd "$HOME_DIR" && exec "$java" "${opts[@]}" -Dconfig=etc/config.properties -Dlog.levels-file=etc/log.properties \
-      -cp "lib/*" io.trino.server.TrinoServer) > "$LOG" 2>&1 < /dev/null &
+  # the watchdog is timeout(1): Trino must not outlive a forgotten run (TERM after the lifetime, KILL
+  # 30 s later); stop sends TERM to timeout, which passes it on to Trino
+  (cd "$HOME_DIR" && exec timeout --kill-after=30 "$LIFETIME" "$java" "${opts[@]}" -Dconfig=etc/config.properties \
+      -Dlog.levels-file=etc/log.properties -cp "lib/*" io.trino.server.TrinoServer) > "$LOG" 2>&1 < /dev/null &
   pid=$!
-  # the watchdog: Trino must not outlive a forgotten run
-  (sleep "$LIFETIME"; kill "$pid" 2>/dev/null; sleep 30; kill -9 "$pid" 2>/dev/null) > /dev/null 2>&1 < /dev/null &
-  watchdog=$!
-  printf 'pid=%s\nwatchdog=%s\nport=%s\n' "$pid" "$watchdog" "$port" > "$STATE"
+  printf 'pid=%s\nport=%s\n' "$pid" "$port" > "$STATE"
   local deadline=$((SECONDS + START_TIMEOUT))
   until curl -fsS "http://127.0.0.1:$port/v1/info" 2>/dev/null | grep -q '"starting":false'; do
     if ! kill -0 "$pid" 2>/dev/null; then log "Trino died while starting; see $LOG"; tail -20 "$LOG" >&2; stop; return 1; fi
     if [ "$SECONDS" -ge "$deadline" ]; then log "not up after ${START_TIMEOUT}s; see $LOG"; stop; return 1; fi
     sleep 2
   done
-  log "up after ${SECONDS}s; warming with one query per catalog"
+  log "up after ${SECONDS}s; warming with the five-catalog query"
   warm "$port"
   echo "jdbc:trino://127.0.0.1:$port"
 }
 
-warm() { # port: one query through the REST API (the same UNION ALL shape the driver sends)
-  local port=$1 next body
-  body="SELECT count(*) FROM (SELECT document_number FROM interpol.public.sltd_document WHERE issuing_country = 'DEU' AND document_number = 'Q0WARM'
-    UNION ALL SELECT doc_no FROM europol.public.eis_object_document WHERE doc_country_iso2 = 'DE' AND doc_no = 'Q0WARM'
-    UNION ALL SELECT numero FROM ameripol.public.documento_viaje WHERE pais_emisor = 'DEU' AND numero = 'Q0WARM'
-    UNION ALL SELECT td_number FROM aseanapol.public.travel_document WHERE issuer_icao = 'D' AND td_number = 'Q0WARM'
-    UNION ALL SELECT document_no FROM gccpol.public.gcc_document WHERE issuing_state = 'DE' AND document_no = 'Q0WARM')"
-  next="$(curl -fsS -X POST -H 'X-Trino-User: peers' --data "$body" "http://127.0.0.1:$port/v1/statement" \
+FIVE_SOURCES="SELECT 'interpol', document_number FROM interpol.public.sltd_document WHERE issuing_country = CAST('DEU' AS char(3)) AND document_number = 'Q0WARM'
+    UNION ALL SELECT 'europol', doc_no FROM europol.public.eis_object_document WHERE doc_country_iso2 = CAST('DE' AS char(2)) AND doc_no = 'Q0WARM'
+    UNION ALL SELECT 'ameripol', numero FROM ameripol.public.documento_viaje WHERE pais_emisor = CAST('DEU' AS char(3)) AND numero = 'Q0WARM'
+    UNION ALL SELECT 'aseanapol', td_number FROM aseanapol.public.travel_document WHERE issuer_icao = 'D' AND td_number = 'Q0WARM'
+    UNION ALL SELECT 'gccpol', document_no FROM gccpol.public.gcc_document WHERE issuing_state = CAST('DE' AS char(2)) AND document_no = 'Q0WARM'"
+
+query() { # port sql -> the rows' JSON arrays, one per line of the answer pages ("data":...); fails on an error
+  local port=$1 next r i=0
+  next="$(curl -fsS -X POST -H 'X-Trino-User: peers' --data "$2" "http://127.0.0.1:$port/v1/statement" \
     | sed -n 's/.*"nextUri":"\([^"]*\)".*/\1/p')"
-  local i=0
-  while [ -n "$next" ] && [ $i -lt 300 ]; do
-    local r; r="$(curl -fsS -H 'X-Trino-User: peers' "$next")"
-    if grep -q '"error"' <<<"$r"; then log "warm-up query failed: $(grep -o '"message":"[^"]*"' <<<"$r" | head -1)"; return 1; fi
-    grep -q '"data"' <<<"$r" && log "warm-up answer: $(grep -o '"data":[^]]*]]' <<<"$r")"
+  while [ -n "$next" ] && [ $i -lt 600 ]; do
+    r="$(curl -fsS -H 'X-Trino-User: peers' "$next")"
+    if grep -q '"error"' <<<"$r"; then log "query failed: $(grep -o '"message":"[^"]*"' <<<"$r" | head -1)"; return 1; fi
+    grep -o '"data":\[.*\]\]' <<<"$r" || true
     next="$(sed -n 's/.*"nextUri":"\([^"]*\)".*/\1/p' <<<"$r")"
-    i=$((i + 1)); sleep 0.1
+    i=$((i + 1)); sleep 0.05
   done
 }
 
+warm() { # port: the driver's five-catalog UNION ALL once (metadata into the caches, plans compiled)
+  log "warm-up answer: $(query "$1" "SELECT count(*) FROM ($FIVE_SOURCES)")"
+}
+
+explain() { # EXPLAIN of the same statement -> loadtests/results/trino-explain.txt
+  running || { echo "trino.sh: not running (start it first)" >&2; return 1; }
+  local out=loadtests/results/trino-explain.txt
+  mkdir -p loadtests/results
+  {
+    echo "# loadtests/peers/trino.sh explain, $(date -u +%Y-%m-%dT%H:%M:%SZ): Trino $VERSION EXPLAIN of the trino target's"
+    echo "# statement (Sources.TRINO_SQL with literals). Each TableScan must show 'constraint on [<number>, <country>]':"
+    echo "# both predicates pushed down to the source."
+    echo
+    echo "$FIVE_SOURCES"
+    echo
+    query "$(state port)" "EXPLAIN $FIVE_SOURCES" | python3 -c 'import json,sys
+for line in sys.stdin:
+    for row in json.loads("{" + line.strip() + "}")["data"]:
+        print(row[0])'
+  } > "$out"
+  log "EXPLAIN -> $out ($(grep -c 'table = .*constraint on' "$out") of 5 scans with pushed-down constraints)"
+}
+
 stop() {
-  local pid watchdog
-  pid="$(state pid)"; watchdog="$(state watchdog)"
-  [ -n "$watchdog" ] && kill "$watchdog" 2>/dev/null || true
+  local pid
+  pid="$(state pid)"
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
@@ -193,6 +215,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  explain) explain ;;
   status) if running; then echo "running jdbc:trino://127.0.0.1:$(state port)"; else echo stopped; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|explain" >&2; exit 2 ;;
 esac

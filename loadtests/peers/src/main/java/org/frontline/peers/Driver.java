@@ -124,8 +124,8 @@ final class Driver {
                 state.set(SENDING);
                 inFlight.incrementAndGet();
                 target.call(pick()).whenComplete((status, failure) -> {
-                    inFlight.decrementAndGet();
                     outcome(sentAt, failure == null ? status : Target.error(failure));
+                    inFlight.decrementAndGet();
                     if (!state.compareAndSet(SENDING, ANSWERED_WHILE_SENDING)) {
                         next();
                     }
@@ -157,8 +157,8 @@ final class Driver {
             }
             inFlight.incrementAndGet();
             target.call(pick()).whenComplete((status, failure) -> {
-                inFlight.decrementAndGet();
                 outcome(intended, failure == null ? status : Target.error(failure));
+                inFlight.decrementAndGet(); // after the outcome: the drain below waits for inFlight == 0
             });
         }
         long deadline = measureEnd + drainNanos;
