@@ -18,6 +18,14 @@ public interface CacheConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Whether the in-process tier (L1) is used. False leaves Redis (L2) alone in front of the sources:
+     * for measuring the L2-only path (loadtests/compare.sh); keep it true in service.
+     */
+    @WithName("l1-enabled")
+    @WithDefault("true")
+    boolean l1Enabled();
+
     /** Safety-net lifetime of a cached answer when its source sets no cache-ttl of its own. */
     @WithDefault("5m")
     Duration ttl();

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-source cache figures: {@code frontline_cache_requests_total{source,tier,result}} (tier l1 or l2;
- * result hit, miss, bypass when the tier could not be used, error when Redis failed or was too slow),
+ * result hit, miss, bypass when the tier could not be used, off for L1 when
+ * {@code frontline.cache.l1-enabled} is false, error when Redis failed or was too slow),
  * {@code frontline_cache_invalidations_total{source}} (generation bumps: announced changes and
  * reconnections) and {@code frontline_cache_evictions_total{source,cause}} (L1 size or TTL).
  */

@@ -95,6 +95,8 @@ final class TwoTierCache implements SourceCache {
     private final Map<String, ChangeListener> listeners = new LinkedHashMap<>();
     private final Generations generations;
     private final Cache<String, Cached> l1;
+    /** False: L1 is neither read nor written (frontline.cache.l1-enabled), every look-up starts at L2. */
+    private final boolean l1Enabled;
     private final SharedTier shared;
     private final CacheMetrics metrics;
     private final RecordCodec codec = new RecordCodec();
@@ -115,6 +117,7 @@ final class TwoTierCache implements SourceCache {
         }
         this.sources = byId;
         this.generations = new Generations(kinds, clock.millis());
+        this.l1Enabled = config.l1Enabled();
         this.l1 = Caffeine.newBuilder()
                 .maximumSize(config.maxEntries())
                 .ticker(ticker)
@@ -189,12 +192,16 @@ final class TwoTierCache implements SourceCache {
             long generation = generations.current(key.source(), key.kind());
             long epochAtStart = epoch.get();
             String id = key.at(generation);
-            Cached hit = l1.getIfPresent(id);
-            if (hit != null) {
-                metrics.request(key.source(), "l1", "hit");
-                return Uni.createFrom().item(SourceCall.fromCache(cast(hit.records()), 0));
+            if (l1Enabled) {
+                Cached hit = l1.getIfPresent(id);
+                if (hit != null) {
+                    metrics.request(key.source(), "l1", "hit");
+                    return Uni.createFrom().item(SourceCall.fromCache(cast(hit.records()), 0));
+                }
+                metrics.request(key.source(), "l1", "miss");
+            } else {
+                metrics.request(key.source(), "l1", "off");
             }
-            metrics.request(key.source(), "l1", "miss");
             @SuppressWarnings("unchecked")
             Uni<SourceCall<List<T>>> flight = (Uni<SourceCall<List<T>>>) inFlight.computeIfAbsent(id,
                     k -> fill(key, generation, epochAtStart, id, load));
@@ -257,7 +264,9 @@ final class TwoTierCache implements SourceCache {
             return;
         }
         List<? extends SourceRecord> records = List.copyOf(value);
-        l1.put(id, new Cached(key.source(), records));
+        if (l1Enabled) {
+            l1.put(id, new Cached(key.source(), records));
+        }
         if (l2Key != null && shared.shared()) {
             shared.put(l2Key, codec.encode(records), ttl(key.source()));
         }
@@ -317,7 +326,7 @@ final class TwoTierCache implements SourceCache {
             }
         });
         status.put("change-feeds", down.isEmpty() ? "all listening" : "not listening, served without cache: " + down);
-        status.put("l1-entries", Long.toString(l1.estimatedSize()));
+        status.put("l1-entries", l1Enabled ? Long.toString(l1.estimatedSize()) : "off");
         return status;
     }
 }
