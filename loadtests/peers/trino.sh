@@ -25,6 +25,7 @@ LOG="$ROOT/trino.log"
 PREFIX="${DB_PREFIX:-fq_bench_}"
 PG_HOST="${PGHOST:-127.0.0.1}"; PG_PORT="${PGPORT:-5432}"; PG_USER="${PGUSER:-postgres}"; PG_PASS="${PGPASSWORD:-}"
 HEAP="${TRINO_HEAP:-3G}"; LIFETIME="${TRINO_MAX_LIFETIME:-2700}"; START_TIMEOUT="${TRINO_START_TIMEOUT:-180}"
+source loadtests/common.sh  # free_port
 case "$PG_HOST" in 127.0.0.1|localhost|::1) ;; *) echo "trino.sh: loopback only, PGHOST=$PG_HOST refused" >&2; exit 2 ;; esac
 
 log() { printf '[%s] trino.sh: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -44,15 +45,6 @@ java25() {
     [ -x "$j" ] && { echo "$j"; return 0; }
   done
   echo "trino.sh: no Java 25 JDK under /usr/lib/jvm (Trino $VERSION needs it)" >&2; return 1
-}
-
-free_port() {
-  local p
-  for _ in $(seq 100); do
-    p=$((20000 + RANDOM % 30000))
-    if ! ss -ltnH "sport = :$p" | grep -q .; then echo "$p"; return 0; fi
-  done
-  echo "trino.sh: no free port found" >&2; return 1
 }
 
 install() {

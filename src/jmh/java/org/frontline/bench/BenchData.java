@@ -56,41 +56,10 @@ public final class BenchData {
         return rows;
     }
 
-    /** The first column of a CSV file under the data directory (RFC 4180 quoting), header skipped. */
+    /** The first column of a CSV file under the data directory (RFC 4180 quoting), header and empty fields skipped. */
     public static List<String> csvFirstColumn(String file) {
-        List<String> out = new ArrayList<>();
-        String text = read(file);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int column = 0;
-        boolean header = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else if (column == 0) {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                column++;
-            } else if (c == '\n') {
-                if (!header && !field.isEmpty()) {
-                    out.add(field.toString());
-                }
-                header = false;
-                field.setLength(0);
-                column = 0;
-            } else if (column == 0 && c != '\r') {
-                field.append(c);
-            }
-        }
-        return out;
+        return org.frontline.match.eval.Csv.parse(read(file)).stream().skip(1)
+                .map(row -> row.get(0)).filter(name -> !name.isEmpty()).toList();
     }
 
     /**

@@ -48,7 +48,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
-    private static final long LOCK_KEY = 7_201_443_901L;
+    /** The advisory lock every writer takes on the pessimistic path (package-private for tests acting as another writer). */
+    static final long LOCK_KEY = 7_201_443_901L;
+    private static final String PRIMARY_KEY = "audit_record_pkey";
 
     /** A record waiting for its flush, with the context of the request that waits for it (or null). */
     private record Pending(AuditEvent event, UniEmitter<? super Void> emitter, Context requester) {
@@ -169,7 +171,7 @@ public class AuditLog {
     }
 
     /** The optimistic path: one transaction with the batch's INSERTs chained after the remembered head. */
-    Uni<ChainHead> appendAfter(ChainHead after, List<AuditEvent> events) {
+    private Uni<ChainHead> appendAfter(ChainHead after, List<AuditEvent> events) {
         List<AuditEntry> entries = chain(events, after);
         return sessions.withStatelessTransaction((session, tx) -> session.insertMultiple(entries))
                 .replaceWith(() -> last(entries));
@@ -208,16 +210,12 @@ public class AuditLog {
         return new ChainHead(e.seq, e.hash);
     }
 
-    /** Another writer holds the sequence number this batch meant to take: the primary key refused it. */
-    private static final String PRIMARY_KEY = "audit_record_pkey";
-
-    static boolean isChainConflict(Throwable failure) {
+    /**
+     * Another writer holds the sequence number this batch meant to take: the primary key refused it.
+     * (Hibernate Reactive hands the driver's error over as its own constraint violation.)
+     */
+    private static boolean isChainConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
-                    && PRIMARY_KEY.equals(pg.getConstraint())) {
-                return true;
-            }
-            // Hibernate Reactive converts the driver's error into its own exception first
             if (t instanceof org.hibernate.exception.ConstraintViolationException cv
                     && (PRIMARY_KEY.equalsIgnoreCase(cv.getConstraintName())
                         || String.valueOf(cv.getMessage()).contains('"' + PRIMARY_KEY + '"'))) {

@@ -104,32 +104,7 @@ class AuditBatchTest {
         append(event(UUID.randomUUID().toString(), "this instance writes first")).get(10, TimeUnit.SECONDS);
         double conflictsBefore = meters.counter("frontline.audit.chain.conflicts").count();
         String theirs = UUID.randomUUID().toString();
-        try (Connection c = SourceDatabases.server().connect(SourceDatabases.auditDatabase())) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("SELECT pg_advisory_xact_lock(7201443901)");
-                long seq;
-                String previous;
-                try (ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1")) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                    previous = rs.getString(2);
-                }
-                AuditEntry e = AuditLog.entry(event(theirs, "the other instance"), seq + 1, previous);
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_record (seq, occurred_at, query_id,"
-                        + " officer_id, agency, country, roles, purpose, kind, terms, sources, outcome, decision,"
-                        + " request_id, traceparent, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    Object[] values = {e.seq, e.occurredAt, e.queryId, e.officerId, e.agency, e.country, e.roles,
-                            e.purpose, e.kind, e.terms, e.sources, e.outcome, e.decision, e.requestId, e.traceparent,
-                            e.prevHash, e.hash};
-                    for (int i = 0; i < values.length; i++) {
-                        ps.setObject(i + 1, values[i]);
-                    }
-                    ps.executeUpdate();
-                }
-            }
-            c.commit();
-        }
+        OtherInstance.append(event(theirs, "the other instance"));
         String ours = UUID.randomUUID().toString();
         append(event(ours, "this instance again")).get(10, TimeUnit.SECONDS);
         assertEquals(conflictsBefore + 1, meters.counter("frontline.audit.chain.conflicts").count(),

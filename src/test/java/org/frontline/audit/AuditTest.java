@@ -165,34 +165,9 @@ class AuditTest {
         search(officer, "before the other writer");
         // another instance sharing the database appends a record (under the same advisory lock)
         String otherQueryId = java.util.UUID.randomUUID().toString();
-        try (Connection c = SourceDatabases.server().connect(SourceDatabases.auditDatabase())) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("SELECT pg_advisory_xact_lock(7201443901)");
-                long seq;
-                String previous;
-                try (ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1")) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                    previous = rs.getString(2);
-                }
-                AuditEntry e = AuditLog.entry(new AuditEvent(java.time.Instant.now(), otherQueryId, "other-instance",
-                        "GdF", "ITA", "OFFICER", "other instance", "DOCUMENT", "{}", "[]", "NO_HIT", "ANSWERED",
-                        null, null), seq + 1, previous);
-                try (var ps = c.prepareStatement("INSERT INTO audit_record (seq, occurred_at, query_id, officer_id,"
-                        + " agency, country, roles, purpose, kind, terms, sources, outcome, decision, request_id,"
-                        + " traceparent, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    Object[] values = {e.seq, e.occurredAt, e.queryId, e.officerId, e.agency, e.country, e.roles,
-                            e.purpose, e.kind, e.terms, e.sources, e.outcome, e.decision, e.requestId, e.traceparent,
-                            e.prevHash, e.hash};
-                    for (int i = 0; i < values.length; i++) {
-                        ps.setObject(i + 1, values[i]);
-                    }
-                    ps.executeUpdate();
-                }
-            }
-            c.commit();
-        }
+        OtherInstance.append(new AuditEvent(java.time.Instant.now(), otherQueryId, "other-instance",
+                "GdF", "ITA", "OFFICER", "other instance", "DOCUMENT", "{}", "[]", "NO_HIT", "ANSWERED",
+                null, null));
         // this instance's next records chain after it: no fork, no gap, nothing refused
         String after = search(officer, "after the other writer");
         List<String> audited = audit("?officer=audit-officer-4").getList("records.queryId");
