@@ -6,13 +6,18 @@
 # (tools/Report.java); every figure comes from this run.
 #
 # usage: loadtests/compare.sh
-# env:   SECONDS_PER_PHASE (15) WARMUP_SECONDS (5): measured / unmeasured seconds of every phase
+# env:   SECONDS_PER_PHASE (15) WARMUP_SECONDS (10): measured / unmeasured seconds of every phase
+#        JIT_WARMUP_SECONDS (60): every JVM under test (the service after each start, Trino) first runs its
+#          phases' own requests at full load for this long, unmeasured: on 2 cores the C2 compiler is still
+#          busy after 20 s (measured here: cold path 796/s after 15 s of warm-up, 1,916/s after 45 s)
 #        QUERY_COUNT (20000) HIT_SHARE (0.001) QUERY_SEED (42): the query file (peers.jar queries)
 #        WARM_QUERIES (200): the repeated queries of the warm and L2-only phases
 #        COLD_CONCURRENCY (32): clients of the saturation phase; OPEN_SHARE (50): percent of it for the open phase
 #        SLOW_RATE (20) SLOW_SECONDS (30) SLOW_DELAY_MS (2000) DELAYED (europol)
 #        BREAKER (off: the delayed source's breaker kept closed, every request waits for its timeout; on: as configured)
 #        DEADLINE_MS (the service's frontline.search.default-deadline, read from application.properties)
+#        UNAUDITED (1): also the cold path with the audit off (frontline.audit.enabled=false, measurement
+#          only), at 1 and COLD_CONCURRENCY clients: what the audit commit adds; 0 skips it
 #        SKIP_TRINO (0; 1 skips Trino and says so)  SKIP_GATLING (0; 1 skips the Gatling border mix)
 #        GATLING_RATE (10) GATLING_SECONDS (60)
 #        NOTE (text shown in bold in the report, e.g. "busy machine, smoke")
@@ -25,12 +30,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source loadtests/common.sh
 
-SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-15}"; WARMUP_SECONDS="${WARMUP_SECONDS:-5}"
+SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-15}"; WARMUP_SECONDS="${WARMUP_SECONDS:-10}"
+JIT_WARMUP_SECONDS="${JIT_WARMUP_SECONDS:-60}"
 QUERY_COUNT="${QUERY_COUNT:-20000}"; HIT_SHARE="${HIT_SHARE:-0.001}"; QUERY_SEED="${QUERY_SEED:-42}"
 WARM_QUERIES="${WARM_QUERIES:-200}"; COLD_CONCURRENCY="${COLD_CONCURRENCY:-32}"; OPEN_SHARE="${OPEN_SHARE:-50}"
 SLOW_RATE="${SLOW_RATE:-20}"; SLOW_SECONDS="${SLOW_SECONDS:-30}"; SLOW_DELAY_MS="${SLOW_DELAY_MS:-2000}"
 DELAYED="${DELAYED:-europol}"; BREAKER="${BREAKER:-off}"
-SKIP_TRINO="${SKIP_TRINO:-0}"; SKIP_GATLING="${SKIP_GATLING:-0}"
+UNAUDITED="${UNAUDITED:-1}"; SKIP_TRINO="${SKIP_TRINO:-0}"; SKIP_GATLING="${SKIP_GATLING:-0}"
 GATLING_RATE="${GATLING_RATE:-10}"; GATLING_SECONDS="${GATLING_SECONDS:-60}"
 RESULTS="${RESULTS:-loadtests/RESULTS.md}"; RESULTS_DIR="${RESULTS_DIR:-loadtests/results}"
 OUT="${OUT:-loadtests/work/compare}"; FDW_DB="${FDW_DB:-fq_peer_fdw}"
@@ -42,7 +48,7 @@ NS="fqcmp$$"   # a Redis namespace of this run's own: no other instance's answer
 SKIPPED=()
 TRINO_STARTED=0
 
-COMMAND="SECONDS_PER_PHASE=${SECONDS_PER_PHASE} WARMUP_SECONDS=${WARMUP_SECONDS} QUERY_COUNT=${QUERY_COUNT} HIT_SHARE=${HIT_SHARE} WARM_QUERIES=${WARM_QUERIES} COLD_CONCURRENCY=${COLD_CONCURRENCY} SLOW_RATE=${SLOW_RATE} SLOW_SECONDS=${SLOW_SECONDS} SLOW_DELAY_MS=${SLOW_DELAY_MS} BREAKER=${BREAKER} SKIP_TRINO=${SKIP_TRINO} SKIP_GATLING=${SKIP_GATLING} GATLING_RATE=${GATLING_RATE} GATLING_SECONDS=${GATLING_SECONDS}${FDW_DB:+ FDW_DB=${FDW_DB}}${EXTRA_SERVICE_ENV:+ EXTRA_SERVICE_ENV=\"${EXTRA_SERVICE_ENV}\"} loadtests/compare.sh"
+COMMAND="SECONDS_PER_PHASE=${SECONDS_PER_PHASE} WARMUP_SECONDS=${WARMUP_SECONDS} JIT_WARMUP_SECONDS=${JIT_WARMUP_SECONDS} QUERY_COUNT=${QUERY_COUNT} HIT_SHARE=${HIT_SHARE} WARM_QUERIES=${WARM_QUERIES} COLD_CONCURRENCY=${COLD_CONCURRENCY} SLOW_RATE=${SLOW_RATE} SLOW_SECONDS=${SLOW_SECONDS} SLOW_DELAY_MS=${SLOW_DELAY_MS} BREAKER=${BREAKER} UNAUDITED=${UNAUDITED} SKIP_TRINO=${SKIP_TRINO} SKIP_GATLING=${SKIP_GATLING} GATLING_RATE=${GATLING_RATE} GATLING_SECONDS=${GATLING_SECONDS}${FDW_DB:+ FDW_DB=${FDW_DB}}${EXTRA_SERVICE_ENV:+ EXTRA_SERVICE_ENV=\"${EXTRA_SERVICE_ENV}\"} loadtests/compare.sh"
 
 stop_all() {
   cleanup
@@ -81,6 +87,12 @@ prime() { # seconds args...
   timeout $((s + 90)) java -jar "$PEERS_JAR" "$@" --label prime --out "$OUT/prime.tmp" \
     --warmup-seconds 0 --seconds "$s" >&2 || log "warm-up run failed"
   rm -f "$OUT/prime.tmp"
+}
+
+# the JIT warm-up of a freshly started JVM: its phases' requests at full load, not measured
+jit_warm_up() { # args... (driver target and queries)
+  log "JIT warm-up: ${JIT_WARMUP_SECONDS} s at full load (not measured)"
+  prime "$JIT_WARMUP_SECONDS" "$@"
 }
 
 # every query of a file once, 4 at a time, so that all of them are in the cache (not measured)
@@ -153,6 +165,8 @@ SERVICE_ENV=("FRONTLINE_CACHE_ENABLED=false")
 start_service 3600
 SEARCH="${BASE_URL}/v1/search/document"
 sample_rss cold
+jit_warm_up --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency "$COLD_CONCURRENCY" --queries "$QUERIES"
+prime "$WARMUP_SECONDS" --target http --url "${BASE_URL}/v1/ping" --method GET --token "$TOKEN" --model closed --concurrency "$COLD_CONCURRENCY" --queries "$WARM_FILE"
 drive floor-http --target http --url "${BASE_URL}/v1/ping" --method GET --token "$TOKEN" --model closed --concurrency 1 --queries "$WARM_FILE"
 for s in "${SCHEMAS[@]}"; do
   drive "source-$s" --target source --pg-url "postgresql://${PG_HOST}:${PG_PORT}/${DB_PREFIX}${s}" --schema "$s" --model closed --concurrency 1 --queries "$QUERIES"
@@ -167,6 +181,20 @@ else
   SKIPPED+=("cold path at ${OPEN_SHARE} % of saturation (no saturation figure)")
 fi
 stop_service cold
+
+if [ "$UNAUDITED" = 1 ]; then
+  log "=== b. caches off, audit off (measurement only): what the audit commit adds"
+  SERVICE_ENV=("FRONTLINE_CACHE_ENABLED=false" "FRONTLINE_AUDIT_ENABLED=false")
+  start_service 3600
+  SEARCH="${BASE_URL}/v1/search/document"
+  sample_rss unaudited
+  jit_warm_up --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency "$COLD_CONCURRENCY" --queries "$QUERIES"
+  drive unaudited-c1 --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 1 --queries "$QUERIES"
+  drive unaudited-c32 --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency "$COLD_CONCURRENCY" --queries "$QUERIES"
+  stop_service unaudited
+else
+  SKIPPED+=("the cold path with the audit off (UNAUDITED=0)")
+fi
 
 log "=== b. the peers (the service stopped: its pools would take connections the peers need)"
 if [ "$FDW_OK" = 1 ]; then
@@ -194,6 +222,7 @@ else
   fi
 fi
 if [ -n "$TRINO_URL" ]; then
+  jit_warm_up --target trino --trino-url "$TRINO_URL" --model closed --concurrency 8 --queries "$QUERIES"
   for c in 1 8; do
     drive "trino-c$c" --target trino --trino-url "$TRINO_URL" --model closed --concurrency "$c" --queries "$QUERIES"
   done
@@ -208,7 +237,7 @@ SERVICE_ENV=("FRONTLINE_CACHE_NAMESPACE=${NS}w")
 start_service 3600
 SEARCH="${BASE_URL}/v1/search/document"
 sample_rss warm
-prime $((WARMUP_SECONDS + 5)) --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 8 --queries "$WARM_FILE"
+jit_warm_up --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 32 --queries "$WARM_FILE"
 ask_each "$WARM_FILE"
 drive warm-trivial-before --target http --url "${BASE_URL}/v1/ping" --method GET --token "$TOKEN" --model closed --concurrency 32 --queries "$WARM_FILE"
 H0=$(cache_count l1 hit); M0=$(cache_count l1 miss)
@@ -241,7 +270,7 @@ SERVICE_ENV=("FRONTLINE_CACHE_L1_ENABLED=false" "FRONTLINE_CACHE_NAMESPACE=${NS}
 start_service 3600
 SEARCH="${BASE_URL}/v1/search/document"
 sample_rss l2only
-prime $((WARMUP_SECONDS + 5)) --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 8 --queries "$WARM_FILE"
+jit_warm_up --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 32 --queries "$WARM_FILE"
 ask_each "$WARM_FILE"
 H0=$(cache_count l2 hit); M0=$(cache_count l2 miss); L1H0=$(cache_count l1 hit)
 drive l2-c1 --target http --url "$SEARCH" --token "$TOKEN" --model closed --concurrency 1 --queries "$WARM_FILE"
@@ -279,6 +308,7 @@ COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml load
   printf 'deadline_ms=%s\n' "$DEADLINE_MS"
   printf 'seconds=%s\n' "$SECONDS_PER_PHASE"
   printf 'warmup_seconds=%s\n' "$WARMUP_SECONDS"
+  printf 'jit_warmup_seconds=%s\n' "$JIT_WARMUP_SECONDS"
   printf 'skipped=%s\n' "$(IFS=';'; echo "${SKIPPED[*]:-}" | sed 's/;/; /g')"
   if [ -n "$GATLING_NOTE" ]; then printf 'gatling=%s\n' "$GATLING_NOTE"; fi
   if [ -n "${NOTE:-}" ]; then printf 'note=%s\n' "$NOTE"; fi

@@ -128,6 +128,10 @@ public class Report {
         s.put("postgres_fdw_p50_over_cold_p50", ratio(fdwP50, coldLow));
         s.put("cold_saturation_over_fdw_throughput", ratio(coldSat, fdw8));
         s.put("cold_saturation_over_fdw_c32_throughput", ratio(coldSat, fdw32));
+        // measurement only: the same cold path with the audit off, to show what the audit commit adds
+        Double unaudited = num("unaudited-c1", "p50_ms");
+        s.put("cold_unaudited_p50_over_floor_p50", ratio(unaudited, floor));
+        s.put("audit_added_p50_ms", coldLow == null || unaudited == null ? null : Math.round((coldLow - unaudited) * 1000) / 1000.0);
         s.put("trino_p50_over_cold_p50", ratio(num("trino-c1", "p50_ms"), coldLow));
         s.put("jdbc_naive_p50_over_cold_p50", ratio(num("naive-c1", "p50_ms"), coldLow));
         s.put("slow_source_p99_ms", slowP99);
@@ -315,6 +319,7 @@ public class Report {
             {"Floors (caches off service; c=1, closed loop)", "floor-http", "source-interpol", "source-europol",
                     "source-ameripol", "source-aseanapol", "source-gccpol"},
             {"Our service, cold (caches off)", "cold-c1", "cold-c32", "cold-open50"},
+            {"Our service, cold, audit off (measurement only: what the audit commit adds)", "unaudited-c1", "unaudited-c32"},
             {"Our service, warm (L1) and the trivial endpoint beside it (caches on, c=32)", "warm-trivial-before",
                     "warm-c32", "warm-trivial-after"},
             {"Our service, L2 only (L1 off, Redis on)", "l2-c1", "l2-c32"},
@@ -333,6 +338,8 @@ public class Report {
         DESCRIPTION.put("cold-c1", "cold fan-out, c=1 (low load)");
         DESCRIPTION.put("cold-c32", "cold fan-out, c=32 (saturation)");
         DESCRIPTION.put("cold-open50", "cold fan-out, open model at 50 % of saturation");
+        DESCRIPTION.put("unaudited-c1", "cold fan-out, audit off, c=1");
+        DESCRIPTION.put("unaudited-c32", "cold fan-out, audit off, c=32");
         DESCRIPTION.put("warm-trivial-before", "trivial GET /v1/ping, c=32 (before)");
         DESCRIPTION.put("warm-c32", "warm: repeated queries, warmed into L1, c=32");
         DESCRIPTION.put("warm-trivial-after", "trivial GET /v1/ping, c=32 (after)");
@@ -422,7 +429,9 @@ public class Report {
                 .append("the next request when the previous answer is in, open-model phases at a fixed arrival rate ")
                 .append("whatever the answers (no coordinated omission). Each phase: ")
                 .append(meta.getProperty("warmup_seconds", "?")).append(" s unmeasured warm-up, then ")
-                .append(meta.getProperty("seconds", "?")).append(" s measured.\n");
+                .append(meta.getProperty("seconds", "?")).append(" s measured. Before its first phase, every freshly started JVM under test ")
+                .append("(the service after each start, Trino) ran its phases' requests at full load for ")
+                .append(meta.getProperty("jit_warmup_seconds", "0")).append(" s, unmeasured (JIT warm-up).\n");
         return b.toString();
     }
 
