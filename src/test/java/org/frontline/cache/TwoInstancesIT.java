@@ -55,6 +55,8 @@ class TwoInstancesIT {
     private static final Duration OBSERVE = Duration.ofSeconds(3);
     private static final Duration START = Duration.ofSeconds(60);
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Each instance stops by itself after this long, even if this test JVM is killed (SIGKILL) and cannot stop it. */
+    private static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
 
     private static final List<Instance> INSTANCES = new ArrayList<>();
     private static Instance one;
@@ -225,6 +227,11 @@ class TwoInstancesIT {
             int port = freePort();
             Path log = Path.of("target", "two-instances-" + number + ".log");
             List<String> command = new ArrayList<>();
+            // a bounded life of its own: a test JVM killed with SIGKILL cannot stop its instances, the bound does
+            Path timeout = Path.of("/usr/bin/timeout");
+            if (Files.isExecutable(timeout)) {
+                command.addAll(List.of(timeout.toString(), "--kill-after=10", String.valueOf(MAX_LIFETIME.toSeconds())));
+            }
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx384m");
             command.add("-XX:+UseSerialGC");
