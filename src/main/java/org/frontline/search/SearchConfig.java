@@ -3,6 +3,7 @@ package org.frontline.search;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import org.frontline.match.MatchThresholds;
 
 import java.time.Duration;
 
@@ -22,12 +23,12 @@ public interface SearchConfig {
 
     /** A person match at or above this score is a HIT. */
     @WithName("hit-threshold")
-    @WithDefault("0.85")
+    @WithDefault(MatchThresholds.HIT_TEXT)
     double hitThreshold();
 
     /** A person match at or above this score (and below the hit threshold) is a POSSIBLE_MATCH. */
     @WithName("possible-threshold")
-    @WithDefault("0.75")
+    @WithDefault(MatchThresholds.POSSIBLE_MATCH_TEXT)
     double possibleThreshold();
 
     /** Candidates each source returns for a person query, before scoring. */
@@ -37,6 +38,6 @@ public interface SearchConfig {
 
     /** Two records from different sources are one subject when their names match at least this well. */
     @WithName("merge-threshold")
-    @WithDefault("0.85")
+    @WithDefault(MatchThresholds.HIT_TEXT)
     double mergeThreshold();
 }
