@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.AlertCategory;
-import org.frontline.model.Clearance;
 import org.frontline.model.DocumentQuery;
 import org.frontline.model.DocumentRecord;
 import org.frontline.model.DocumentType;
@@ -94,10 +93,11 @@ public final class AmeripolConnector implements SourceConnector {
                 AmeripolVocabulary.country(row.getString("nacionalidad")), alerts);
     }
 
-    private static Alert alerta(JsonObject a) {
+    /** One alert of the {@code alertas} array; an access level we do not know reads as the highest (as in every source). */
+    static Alert alerta(JsonObject a) {
         HandlingRestrictions restrictions = new HandlingRestrictions(
                 AmeripolVocabulary.COUNTRY.readAll(strings(a.getJsonArray("paises"))), Set.of(),
-                AmeripolVocabulary.NIVEL_ACCESO.valueOr(a.getString("nivel"), Clearance.UNCLASSIFIED), null,
+                AmeripolVocabulary.NIVEL_ACCESO.valueOr(a.getString("nivel"), SqlSupport.UNKNOWN_CLEARANCE), null,
                 AmeripolVocabulary.SI_RESTRINGIDO.valueOr(a.getString("siRestringido"), WhenRestricted.HIDE));
         return new Alert("AMP-A-" + a.getValue("id"),
                 AmeripolVocabulary.TIPO.valueOr(a.getString("tipo"), AlertCategory.DANGEROUS_PERSON),
