@@ -44,6 +44,21 @@ build_if_needed() {
   fi
 }
 
+# builds the load driver (loadtests/peers/target/peers.jar) when missing or older than its sources
+PEERS_JAR=loadtests/peers/target/peers.jar
+build_peers_if_needed() {
+  if [ ! -f "$PEERS_JAR" ] || [ -n "$(find loadtests/peers/src loadtests/peers/pom.xml -newer "$PEERS_JAR" -print -quit)" ]; then
+    log "building the peers driver: ./mvnw -B -q -f loadtests/peers/pom.xml package -DskipTests"
+    ./mvnw -B -q -f loadtests/peers/pom.xml package -DskipTests
+  fi
+}
+
+# the JVM of the service start_service started last (it runs under `timeout`), or nothing
+service_pid() {
+  local parent="${CHILD_PIDS[${#CHILD_PIDS[@]}-1]}"
+  pgrep -P "$parent" java || pgrep -P "$parent" | head -1 || true
+}
+
 psql_() { PGPASSWORD="$PG_PASS" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"; }
 
 seeded() { # db -> 0 when the database exists and holds a seed marker
@@ -118,7 +133,7 @@ start_service() {
   PORT=$(free_port)
   BASE_URL="http://127.0.0.1:${PORT}"
   env "${env_[@]}" "${SERVICE_ENV[@]}" "${extra[@]}" QUARKUS_HTTP_PORT="$PORT" \
-    timeout "$max" java -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+    timeout "$max" java -jar "${SERVICE_JAR:-target/quarkus-app/quarkus-run.jar}" > "$WORK/service.log" 2>&1 &
   CHILD_PIDS+=($!)
   for _ in $(seq 180); do
     if curl -sf "${BASE_URL}/q/health/ready" > "$WORK/ready.json" 2>/dev/null; then

@@ -9,7 +9,7 @@
 # env:   SECONDS_PER_PHASE (15) WARMUP_SECONDS (10): measured / unmeasured seconds of every phase
 #        JIT_WARMUP_SECONDS (60): every JVM under test (the service after each start, Trino) first runs its
 #          phases' own requests at full load for this long, unmeasured: on 2 cores the C2 compiler is still
-#          busy after 20 s (measured here: cold path 796/s after 15 s of warm-up, 1,916/s after 45 s)
+#          busy after 20 s (loadtests/cold-path.sh: cold path 976/s after 15 s of warm-up, 1,811/s after 60 s)
 #        QUERY_COUNT (20000) HIT_SHARE (0.001) QUERY_SEED (42): the query file (peers.jar queries)
 #        WARM_QUERIES (200): the repeated queries of the warm and L2-only phases
 #        COLD_CONCURRENCY (32): clients of the saturation phase; OPEN_SHARE (50): percent of it for the open phase
@@ -42,7 +42,6 @@ RESULTS="${RESULTS:-loadtests/RESULTS.md}"; RESULTS_DIR="${RESULTS_DIR:-loadtest
 OUT="${OUT:-loadtests/work/compare}"; FDW_DB="${FDW_DB:-fq_peer_fdw}"
 DEFAULT_DEADLINE=$(sed -n 's/^frontline.search.default-deadline=\([0-9]*\)ms$/\1/p' src/main/resources/application.properties)
 DEADLINE_MS="${DEADLINE_MS:-${DEFAULT_DEADLINE:-1500}}"
-PEERS_JAR=loadtests/peers/target/peers.jar
 PHASE_BOUND=$((WARMUP_SECONDS + SECONDS_PER_PHASE + 90))
 NS="fqcmp$$"   # a Redis namespace of this run's own: no other instance's answers
 SKIPPED=()
@@ -111,9 +110,9 @@ json_num() { # file key
 # the service's JVM (start_service runs `timeout ... java`): its VmRSS every 250 ms into rss-<name>.txt
 SERVICE_JAVA_PID=""
 sample_rss() { # name
-  local parent="${CHILD_PIDS[${#CHILD_PIDS[@]}-1]}" f="$OUT/rss-$1.txt"
-  SERVICE_JAVA_PID=$(pgrep -P "$parent" java || pgrep -P "$parent" | head -1 || true)
-  [ -n "$SERVICE_JAVA_PID" ] || { log "no service JVM under pid ${parent}: RSS not sampled"; return 0; }
+  local f="$OUT/rss-$1.txt"
+  SERVICE_JAVA_PID=$(service_pid)
+  [ -n "$SERVICE_JAVA_PID" ] || { log "no service JVM found: RSS not sampled"; return 0; }
   : > "$f"
   ( while kill -0 "$SERVICE_JAVA_PID" 2>/dev/null; do
       awk -v t="$(date +%s%3N)" '/^VmRSS:/ { print t, $2 }' "/proc/${SERVICE_JAVA_PID}/status" >> "$f" 2>/dev/null || true
@@ -137,10 +136,7 @@ cache_count() { # tier result: the service's frontline_cache_requests_total summ
 # ---------------------------------------------------------------- build, data, queries
 
 build_if_needed
-if [ ! -f "$PEERS_JAR" ] || [ -n "$(find loadtests/peers/src loadtests/peers/pom.xml -newer "$PEERS_JAR" -print -quit)" ]; then
-  log "building the peers driver: ./mvnw -B -q -f loadtests/peers/pom.xml package -DskipTests"
-  ./mvnw -B -q -f loadtests/peers/pom.xml package -DskipTests
-fi
+build_peers_if_needed
 prepare_sources
 ROWS=""
 for s in "${SCHEMAS[@]}"; do

@@ -18,13 +18,10 @@ trap cleanup EXIT
 HEAP="${HEAP:-576m}"; LIMIT_MIB="${LIMIT_MIB:-768}"; CLIENTS="${CLIENTS:-32}"
 JIT_WARMUP_SECONDS="${JIT_WARMUP_SECONDS:-40}"; SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
 RESULTS="${RESULTS:-loadtests/RESULTS.md}"
-PEERS_JAR=loadtests/peers/target/peers.jar
 OUT="$WORK/pod-memory"; rm -rf "$OUT"; mkdir -p "$OUT"
 
 build_if_needed
-if [ ! -f "$PEERS_JAR" ] || [ -n "$(find loadtests/peers/src loadtests/peers/pom.xml -newer "$PEERS_JAR" -print -quit)" ]; then
-  ./mvnw -B -q -f loadtests/peers/pom.xml package -DskipTests
-fi
+build_peers_if_needed
 prepare_sources
 QUERIES="$OUT/queries.tsv"; WARM_FILE="$OUT/queries-warm.tsv"
 timeout 300 java -jar "$PEERS_JAR" queries --db-prefix "$DB_PREFIX" --count 20000 --hit-share 0.001 --seed 42 --out "$QUERIES" >&2
@@ -37,7 +34,7 @@ measure() {
   SERVICE_ENV=("JAVA_TOOL_OPTIONS=-Xmx${HEAP}" "$@")
   start_service 900
   local pid
-  pid=$(pgrep -P "${CHILD_PIDS[${#CHILD_PIDS[@]}-1]}" java || true)
+  pid=$(service_pid)
   [ -n "$pid" ] || { log "no service JVM found"; return 1; }
   log "${label}: JIT warm-up ${JIT_WARMUP_SECONDS} s, then ${SECONDS_PER_PHASE} s measured, ${CLIENTS} clients"
   timeout $((JIT_WARMUP_SECONDS + SECONDS_PER_PHASE + 120)) java -jar "$PEERS_JAR" --target http \
