@@ -14,10 +14,18 @@ import java.util.List;
  * @param sex         or UNKNOWN
  * @param nationality ISO alpha-3, or null
  * @param alerts      alerts on the person
+ * @param nameStatistics how common the record's name is in its source, or null when the source did not say
  */
 public record PersonRecord(String recordId, String givenNames, String familyName, String fullName,
                            List<String> aliases, PartialDate dateOfBirth, Sex sex, String nationality,
-                           List<Alert> alerts) implements SourceRecord {
+                           List<Alert> alerts, NameStatistics nameStatistics) implements SourceRecord {
+
+    /** A record whose source says nothing of how common its name is. */
+    public PersonRecord(String recordId, String givenNames, String familyName, String fullName,
+                        List<String> aliases, PartialDate dateOfBirth, Sex sex, String nationality,
+                        List<Alert> alerts) {
+        this(recordId, givenNames, familyName, fullName, aliases, dateOfBirth, sex, nationality, alerts, null);
+    }
 
     public PersonRecord {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
