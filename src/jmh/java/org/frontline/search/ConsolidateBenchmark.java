@@ -2,6 +2,7 @@ package org.frontline.search;
 
 import org.frontline.bench.BenchData;
 import org.frontline.match.MatchResult;
+import org.frontline.match.PersonEvidence;
 import org.frontline.match.PersonNameMatcher;
 import org.frontline.model.PersonQuery;
 import org.frontline.model.PersonRecord;
@@ -65,7 +66,7 @@ public class ConsolidateBenchmark {
     @Setup
     public void setUp() {
         PersonNameMatcher matcher = PersonNameMatcher.create();
-        consolidator = new Consolidator(matcher, 0.85, 0.85);
+        consolidator = new Consolidator(new PersonEvidence(matcher), 0.9, 10);
         List<String[]> triples = BenchData.tsv("yente/un_triples.tsv");
         List<List<ScoredRecord>> perSource = new ArrayList<>();
         SOURCES.forEach(s -> perSource.add(new ArrayList<>()));

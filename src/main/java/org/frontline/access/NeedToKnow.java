@@ -59,8 +59,8 @@ public final class NeedToKnow implements RecordAccess {
             if (shown.size() == alerts.size()) {
                 visible.add(shown.equals(alerts) ? scored : withAlerts(scored, shown));
             } else if (contactOnly != null) {
-                visible.add(new ScoredRecord(scored.sourceId(), blank(scored.record()), scored.score(),
-                        List.of("restricted by the source: confirm with its contact point"), contactOnly.contactPoint()));
+                visible.add(scored.restrictedTo(blank(scored.record()), contactOnly.contactPoint(),
+                        List.of("restricted by the source: confirm with its contact point")));
             } else if (!shown.isEmpty()) {
                 visible.add(withAlerts(scored, shown));
             } else {
@@ -93,14 +93,14 @@ public final class NeedToKnow implements RecordAccess {
         SourceRecord replaced;
         if (r instanceof PersonRecord p) {
             replaced = new PersonRecord(p.recordId(), p.givenNames(), p.familyName(), p.fullName(), p.aliases(),
-                    p.dateOfBirth(), p.sex(), p.nationality(), alerts);
+                    p.dateOfBirth(), p.sex(), p.nationality(), alerts, p.nameStatistics());
         } else if (r instanceof DocumentRecord d) {
             replaced = new DocumentRecord(d.recordId(), d.number(), d.issuingCountry(), d.type(), d.holderRecordId(), alerts);
         } else {
             VehicleRecord v = (VehicleRecord) r;
             replaced = new VehicleRecord(v.recordId(), v.plate(), v.registrationCountry(), v.vin(), v.description(), alerts);
         }
-        return new ScoredRecord(scored.sourceId(), replaced, scored.score(), scored.reasons(), scored.restrictedContact());
+        return scored.withRecord(replaced);
     }
 
     /** The same kind of record with nothing in it: not even the source's record id. */

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ASCII, honorifics dropped, abd compounds joined, particles flagged. Results are cached per string.</li>
  * <li>Each part becomes a {@link Token} carrying its keys and its weight as evidence: a rare part
  * weighs 1, a very common one (Mohammed, Ali, Khan, Wang, Kim) 0.6, an initial 0.35, a particle
- * 0.2; the record's family-name parts weigh more when the record says which they are.</li>
+ * nothing (al, bin, van never agree or disagree on their own); the record's family-name parts weigh more when the record says which they are.</li>
  * <li>{@link TokenSimilarity} compares every query part with every record part: equal, known
  * equivalent (a resource table), same transliteration skeleton, same consonants against an
  * unvocalised script, same Double Metaphone code, or mere spelling distance.</li>
@@ -82,7 +82,28 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
 
     @Override
     public MatchResult score(PersonQuery query, PersonRecord candidate) {
-        Token[] q = tokens(query.name());
+        NameAgreement agreement = compareNames(query.name(), candidate);
+        List<String> reasons = new ArrayList<>(agreement.reasons());
+        double name = agreement.score();
+        double positive = 0.0;
+        double negative = 0.0;
+        double dob = dateEvidence(query.dateOfBirth(), candidate.dateOfBirth(), reasons);
+        double nat = nationalityEvidence(query.nationality(), candidate.nationality(), reasons);
+        double sex = sexEvidence(query.sex(), candidate.sex(), reasons);
+        for (double e : new double[] {dob, nat, sex}) {
+            if (e > 0) {
+                positive += e;
+            } else {
+                negative += e;
+            }
+        }
+        double score = name + positive * name + negative;
+        return new MatchResult(Math.max(0.0, Math.min(1.0, score)), reasons);
+    }
+
+    @Override
+    public NameAgreement compareNames(String name, PersonRecord candidate) {
+        Token[] q = tokens(name);
         Set<String> family = new HashSet<>();
         for (Token t : tokens(candidate.familyName())) {
             family.add(t.text);
@@ -100,31 +121,73 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
                 bestAlias = variant[1];
             }
         }
+        int queryParts = 0;
+        for (Token t : q) {
+            if (!t.particle) {
+                queryParts++;
+            }
+        }
         List<String> reasons = new ArrayList<>();
-        double name = 0.0;
-        if (best != null) {
-            name = best.score;
-            if (bestAlias != null) {
-                reasons.add("matched on alias " + display(bestAlias));
-            }
-            best.describe(reasons, candidate.givenNames() != null || candidate.familyName() != null);
-        } else {
+        if (best == null) {
             reasons.add("record has no name");
+            return new NameAgreement(0.0, reasons, false, List.of(), false, queryParts);
         }
-        double positive = 0.0;
-        double negative = 0.0;
-        double dob = dateEvidence(query.dateOfBirth(), candidate.dateOfBirth(), reasons);
-        double nat = nationalityEvidence(query.nationality(), candidate.nationality(), reasons);
-        double sex = sexEvidence(query.sex(), candidate.sex(), reasons);
-        for (double e : new double[] {dob, nat, sex}) {
-            if (e > 0) {
-                positive += e;
-            } else {
-                negative += e;
+        if (bestAlias != null) {
+            reasons.add("matched on alias " + display(bestAlias));
+        }
+        boolean splits = candidate.givenNames() != null || candidate.familyName() != null;
+        best.describe(reasons, splits);
+        boolean[] pairedC = best.pairedRecordParts();
+        List<String> agreeing = new ArrayList<>();
+        boolean fullyPaired = true;
+        for (int j = 0; j < best.c.length; j++) {
+            if (best.c[j].particle) {
+                continue;
+            }
+            if (!pairedC[j]) {
+                fullyPaired = false;
+            } else if (best.similarityOfRecordPart(j) >= TokenSimilarity.SHORT_SKELETON) {
+                agreeing.add(NameKeys.partKey(best.c[j]));
             }
         }
-        double score = name + positive * name + negative;
-        return new MatchResult(Math.max(0.0, Math.min(1.0, score)), reasons);
+        boolean givenNameMet = bestAlias != null || givenNameMet(candidate, best, pairedC);
+        if (!givenNameMet) {
+            reasons.add("given name " + display(firstGivenPart(candidate)) + " not in query");
+        }
+        return new NameAgreement(best.score, reasons, givenNameMet, agreeing, fullyPaired, queryParts);
+    }
+
+    /**
+     * When the record says which part is its given name, a query part must have paired with it: in
+     * an Arabic chain (given, father, grandfather, family) the father's and grandfather's names are
+     * not the person's own, and a Western record's first name is not optional evidence.
+     */
+    private boolean givenNameMet(PersonRecord candidate, Alignment best, boolean[] pairedC) {
+        String first = firstGivenPart(candidate);
+        if (first == null || candidate.familyName() == null || candidate.familyName().isBlank()) {
+            return true;
+        }
+        boolean present = false;
+        for (int j = 0; j < best.c.length; j++) {
+            if (best.c[j].text.equals(first) || best.c[j].text.startsWith(first)) {
+                present = true;
+                if (pairedC[j]) {
+                    return true;
+                }
+            }
+        }
+        // the aligned variant does not hold the given name as one part (joined, or a name the record
+        // keeps in one field): nothing to check
+        return !present;
+    }
+
+    private String firstGivenPart(PersonRecord candidate) {
+        for (Token t : tokens(candidate.givenNames())) {
+            if (!t.particle) {
+                return t.text;
+            }
+        }
+        return null;
     }
 
     /** (name, alias or null) for the full name, the given + family names, and each alias. */
@@ -287,6 +350,7 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
         for (int i = 0; i < n; i++) {
             wq[i] = q[i].baseWeight();
         }
+        // a particle (al, bin, van, de) never counts as a matching part on its own, nor costs when absent
         for (int j = 0; j < m; j++) {
             wc[j] = c[j].baseWeight();
             if (family != null && family.contains(c[j].text)) {
@@ -302,7 +366,8 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
             for (int j = 0; j < m; j++) {
                 double s = TokenSimilarity.similarity(q[i], c[j]);
                 sim[i][j] = s;
-                value[i][j] = s >= parameters.pairCutoff() ? s * 0.5 * (wq[i] + wc[j]) : 0.0;
+                value[i][j] = s >= parameters.pairCutoff() && !q[i].particle && !c[j].particle
+                        ? s * 0.5 * (wq[i] + wc[j]) : 0.0;
             }
         }
         int[] pairOf = Assignment.maximise(value);
@@ -349,6 +414,27 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
         final int[] pairOf;
         final double[][] sim;
         final double score;
+
+        /** Which record parts the alignment paired with a query part. */
+        boolean[] pairedRecordParts() {
+            boolean[] used = new boolean[c.length];
+            for (int j : pairOf) {
+                if (j >= 0) {
+                    used[j] = true;
+                }
+            }
+            return used;
+        }
+
+        /** The similarity of record part j to the query part it paired with; 0 when unpaired. */
+        double similarityOfRecordPart(int j) {
+            for (int i = 0; i < pairOf.length; i++) {
+                if (pairOf[i] == j) {
+                    return sim[i][j];
+                }
+            }
+            return 0.0;
+        }
 
         Alignment(Token[] q, Token[] c, boolean[] isFamily, int[] pairOf, double[][] sim, double score) {
             this.q = q;

@@ -19,6 +19,15 @@ public final class MatchThresholds {
     /** At or above (and below HIT): report a possible match that the contact point must confirm. */
     public static final double POSSIBLE_MATCH = Double.parseDouble(POSSIBLE_MATCH_TEXT);
 
+    /**
+     * Defaults of the person answer's thresholds on the probability that a record is the person
+     * ({@link PersonEvidence}): at or above {@link #HIT_PROBABILITY_TEXT}, a corroborated record is a
+     * HIT; at or above {@link #POSSIBLE_PROBABILITY_TEXT}, a record whose name agrees is reported as a
+     * possible match. Chosen on the answer-quality benchmark (loadtests/answer-quality.sh).
+     */
+    public static final String HIT_PROBABILITY_TEXT = "0.9";
+    public static final String POSSIBLE_PROBABILITY_TEXT = "0.001";
+
     private MatchThresholds() {
     }
 }

@@ -13,6 +13,9 @@ public interface PersonNameMatcher {
     /** The score (best over the record's full name, given + family names, and aliases) with its reasons. */
     MatchResult score(PersonQuery query, PersonRecord candidate);
 
+    /** How the typed name agrees with the record's names, and nothing else. */
+    NameAgreement compareNames(String name, PersonRecord candidate);
+
     /** Name-only similarity of two whole names, 0..1, symmetric. */
     double nameSimilarity(String a, String b);
 

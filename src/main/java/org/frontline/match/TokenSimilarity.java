@@ -28,7 +28,6 @@ final class TokenSimilarity {
     static final double KNOWN = 0.95;
     static final double SKELETON = 0.92;
     static final double SHORT_SKELETON = 0.85;
-    static final double CONSONANTS = 0.85;
     static final double INITIAL = 0.8;
 
     private TokenSimilarity() {
@@ -50,8 +49,12 @@ final class TokenSimilarity {
             return a.skeleton.length() >= 4 ? SKELETON : SHORT_SKELETON;
         }
         if ((a.unvocalised || b.unvocalised) && a.unvocalised != b.unvocalised) {
+            // the same skeleton on both sides: an unvocalised script's consonants against a romanisation's
+            // consonants count as two romanisations with one skeleton do (cross-script parity)
             if (a.consonants.length() >= 2 && a.consonants.equals(b.consonants)) {
-                return CONSONANTS;
+                // محمد against Mohammed is what Muhammad against Mohammed is: a known equivalent
+                Token vocalised = a.unvocalised ? b : a;
+                return vocalised.equivalenceClass >= 0 ? KNOWN : a.consonants.length() >= 3 ? SKELETON : SHORT_SKELETON;
             }
             return 0.85 * spelling(a.consonants, b.consonants);
         }
@@ -66,13 +69,14 @@ final class TokenSimilarity {
         if (a.text.equals(b.text)) {
             return Kind.EQUAL;
         }
-        if (similarity == KNOWN && a.equivalenceClass >= 0 && a.equivalenceClass == b.equivalenceClass) {
+        if (similarity == KNOWN && (a.equivalenceClass >= 0 && a.equivalenceClass == b.equivalenceClass
+                || a.unvocalised != b.unvocalised)) {
             return Kind.KNOWN_EQUIVALENT;
         }
         if (a.text.length() == 1 || b.text.length() == 1) {
             return similarity > 0 ? Kind.INITIAL : Kind.NONE;
         }
-        if (a.skeleton.equals(b.skeleton) || (a.unvocalised != b.unvocalised && similarity == CONSONANTS)) {
+        if (a.skeleton.equals(b.skeleton) || (a.unvocalised != b.unvocalised && a.consonants.equals(b.consonants))) {
             return Kind.TRANSLITERATION;
         }
         if (metaphoneAgrees(a, b) && similarity > spelling(a.text, b.text)) {

@@ -18,23 +18,34 @@ import java.util.List;
  * @param action    the most urgent action across the subjects
  * @param warnings  officer-safety warnings across the subjects, first thing to read
  * @param message   one sentence an officer can act on
- * @param subjects  records merged into subjects, best first
+ * @param subjects  records merged into subjects: HIT subjects first, then by probability; at most
+ *                  {@code frontline.search.max-subjects}
+ * @param moreSubjects subjects found beyond those listed (all of them POSSIBLE_MATCH unless more HITs
+ *                  than the list holds were found)
  * @param sources   every source's status and latency
  * @param elapsedMs time from receiving the query to the answer
  */
 public record Answer(String queryId, QueryKind kind, Outcome outcome, boolean complete, ActionToTake action,
-                     List<SafetyWarning> warnings, String message, List<Subject> subjects,
+                     List<SafetyWarning> warnings, String message, List<Subject> subjects, int moreSubjects,
                      List<SourceReport> sources, long elapsedMs) {
 
     /**
      * One subject: the same person, document or vehicle as recorded by one or more sources.
      *
+     * @param score        for a person, the probability that the subject is the person asked about (its
+     *                     best record's); 1 for an exact document or vehicle
+     * @param toResolve    for a possible match, what the officer could add or check to settle it; else null
      * @param names        the names (or document numbers, plates) recorded, each with the sources that hold it
      * @param records      each source's record that was merged into the subject
      */
     public record Subject(String subjectId, MatchLevel match, double score, ActionToTake action,
-                          List<SafetyWarning> warnings, List<Value> names, List<Value> datesOfBirth,
+                          List<SafetyWarning> warnings, String toResolve, List<Value> names, List<Value> datesOfBirth,
                           List<Value> nationalities, List<Value> identifiers, List<RecordReport> records) {
+
+        Subject renumbered(String id) {
+            return new Subject(id, match, score, action, warnings, toResolve, names, datesOfBirth, nationalities,
+                    identifiers, records);
+        }
     }
 
     /** A value with its provenance: which sources recorded it. */

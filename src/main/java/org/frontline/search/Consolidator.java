@@ -1,11 +1,11 @@
 package org.frontline.search;
 
-import org.frontline.match.PersonNameMatcher;
+import org.frontline.match.PersonEvidence;
+import org.frontline.match.PersonMatch;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.DocumentRecord;
 import org.frontline.model.Outcome;
-import org.frontline.model.PersonQuery;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.QueryKind;
 import org.frontline.model.SafetyWarning;
@@ -16,6 +16,7 @@ import org.frontline.model.VehicleRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,26 +29,44 @@ import java.util.stream.Collectors;
 /**
  * Turns the sources' answers into one answer an officer can act on.
  *
- * <p>Records are merged into subjects: documents by issuing country and number, vehicles by VIN or
- * else by country and plate, persons by name (through the person matcher, at the merge threshold)
- * when their dates of birth do not contradict each other and they come from different sources. A
- * subject is a HIT when its best record reaches the hit threshold, else a POSSIBLE_MATCH.
+ * <h2>Subjects that cannot glue</h2>
+ * Documents merge by issuing country and number, vehicles by VIN or else by country and plate: exact
+ * keys. Persons are the hard part. Merging records because each looks like the query, or because each
+ * looks like the first record of a group, chains different people together through a record with
+ * little data: a record without a date of birth joins first, and every later record is compared with
+ * it alone. So a person record joins a subject only on evidence between the records themselves
+ * ({@link PersonEvidence#between}: their names agree and their dates of birth corroborate each other,
+ * nothing contradicting, at the merge threshold), and only when it is compatible with every record
+ * already there (no conflicting dates of birth, sexes or nationalities; at most one record per
+ * source). A record that could join two subjects that were kept apart stays on its own and says so.
  *
- * <p>The outcome follows one safety rule: NO_HIT only when no subject was found and every source
- * that should answer answered OK. Sources the officer may not query (NOT_PERMITTED) or that hold
- * nothing of the kind asked (NOT_APPLICABLE) are not expected to answer; every other status makes
- * an empty answer INCOMPLETE, never NO_HIT.
+ * <h2>The decision</h2>
+ * Each record arrives weighed ({@link ScoredRecord#level()}, by the person evidence or an exact key);
+ * a subject is a HIT when one of its records is. When the answer is a HIT, its action, warnings,
+ * message and contact points come from the HIT subjects alone: a possible match's alerts never turn
+ * a HIT into an arrest of someone else, and a message never says one action while warning of
+ * another person's weapons. A POSSIBLE_MATCH answer says what would settle it. Subjects are listed
+ * HIT first, then by probability, at most {@code maxSubjects}, with a count of the rest.
+ *
+ * <h2>The safety rule</h2>
+ * NO_HIT only when no subject was found and every source that should answer answered OK. Sources
+ * the officer may not query (NOT_PERMITTED) or that hold nothing of the kind asked (NOT_APPLICABLE)
+ * are not expected to answer; every other status makes an empty answer INCOMPLETE, never NO_HIT.
  */
 public final class Consolidator {
 
-    private final PersonNameMatcher matcher;
-    private final double hitThreshold;
-    private final double mergeThreshold;
+    private static final Comparator<Answer.Subject> RANK = Comparator
+            .comparing((Answer.Subject s) -> s.match() == MatchLevel.HIT ? 0 : 1)
+            .thenComparing(Comparator.comparingDouble(Answer.Subject::score).reversed());
 
-    public Consolidator(PersonNameMatcher matcher, double hitThreshold, double mergeThreshold) {
-        this.matcher = matcher;
-        this.hitThreshold = hitThreshold;
+    private final PersonEvidence evidence;
+    private final double mergeThreshold;
+    private final int maxSubjects;
+
+    public Consolidator(PersonEvidence evidence, double mergeThreshold, int maxSubjects) {
+        this.evidence = evidence;
         this.mergeThreshold = mergeThreshold;
+        this.maxSubjects = maxSubjects;
     }
 
     public Answer consolidate(String queryId, QueryKind kind, List<SourceAnswer> answers, long elapsedMs) {
@@ -57,7 +76,8 @@ public final class Consolidator {
         List<ScoredRecord> found = ordered.stream()
                 .filter(a -> a.status() == SourceStatus.OK)
                 .flatMap(a -> a.records().stream())
-                .sorted(Comparator.comparingDouble(ScoredRecord::score).reversed()
+                .sorted(Comparator.comparing((ScoredRecord r) -> r.hit() ? 0 : 1)
+                        .thenComparing(Comparator.comparingDouble(ScoredRecord::score).reversed())
                         .thenComparing(ScoredRecord::sourceId)
                         .thenComparing(r -> r.record().recordId()))
                 .toList();
@@ -74,27 +94,36 @@ public final class Consolidator {
                 return v.vin() != null ? "VIN/" + v.vin() : v.registrationCountry() + "/" + normalisedPlate(v.plate());
             });
         };
-        List<Answer.Subject> subjects = new ArrayList<>();
+        List<Answer.Subject> all = new ArrayList<>();
         for (List<ScoredRecord> group : groups) {
-            subjects.add(subject("S" + (subjects.size() + 1), group, bySource));
+            all.add(subject(group, bySource));
         }
         for (ScoredRecord r : restricted) {
-            subjects.add(restrictedSubject("S" + (subjects.size() + 1), r));
+            all.add(restrictedSubject(r));
+        }
+        all.sort(RANK);
+        List<Answer.Subject> subjects = new ArrayList<>(all.size());
+        for (Answer.Subject s : all) {
+            subjects.add(s.renumbered("S" + (subjects.size() + 1)));
         }
         int withheld = ordered.stream().mapToInt(SourceAnswer::withheld).sum();
         boolean complete = withheld == 0 && ordered.stream().allMatch(a -> a.status() == SourceStatus.OK
                 || a.status() == SourceStatus.NOT_PERMITTED || a.status() == SourceStatus.NOT_APPLICABLE);
         Outcome outcome = outcome(subjects, complete);
-        ActionToTake action = subjects.stream()
-                .filter(s -> outcome != Outcome.HIT || s.match() == MatchLevel.HIT)
+        // when the answer is a HIT, only the HIT subjects speak: someone else's alert never sets the action
+        List<Answer.Subject> deciding = outcome == Outcome.HIT
+                ? subjects.stream().filter(s -> s.match() == MatchLevel.HIT).toList() : subjects;
+        ActionToTake action = deciding.stream()
                 .map(Answer.Subject::action)
                 .reduce(ActionToTake.NO_ACTION, ActionToTake::mostUrgent);
-        List<SafetyWarning> warnings = warnings(subjects.stream().flatMap(s -> s.warnings().stream()).toList());
+        List<SafetyWarning> warnings = warnings(deciding.stream().flatMap(s -> s.warnings().stream()).toList());
         List<Answer.SourceReport> reports = ordered.stream()
                 .map(a -> new Answer.SourceReport(a.sourceId(), a.status(), a.latencyMs(), a.records().size(), a.detail()))
                 .toList();
-        return new Answer(queryId, kind, outcome, complete, action, warnings,
-                message(outcome, action, warnings, subjects, ordered), subjects, reports, elapsedMs);
+        String message = message(outcome, action, warnings, deciding, subjects, ordered);
+        List<Answer.Subject> listed = subjects.size() > maxSubjects ? List.copyOf(subjects.subList(0, maxSubjects)) : subjects;
+        return new Answer(queryId, kind, outcome, complete, action, warnings, message, listed,
+                subjects.size() - listed.size(), reports, elapsedMs);
     }
 
     /** The safety rule, on its own so that it can be proved over every combination of statuses. */
@@ -108,34 +137,69 @@ public final class Consolidator {
         return complete ? Outcome.NO_HIT : Outcome.INCOMPLETE;
     }
 
+    /**
+     * Person records into subjects, strongest first: a record joins the one subject it is directly
+     * and strongly linked to and compatible with throughout; linked to none, it starts its own; linked
+     * to several (kept apart for a reason), it stays alone and says so.
+     */
     private List<List<ScoredRecord>> groupPersons(List<ScoredRecord> found) {
         List<List<ScoredRecord>> groups = new ArrayList<>();
+        Map<ScoredRecord, String> ambiguous = new HashMap<>();
         for (ScoredRecord candidate : found) {
             PersonRecord person = (PersonRecord) candidate.record();
-            List<ScoredRecord> home = null;
+            List<List<ScoredRecord>> joinable = new ArrayList<>();
             for (List<ScoredRecord> group : groups) {
-                boolean sourceAlreadyThere = group.stream().anyMatch(r -> r.sourceId().equals(candidate.sourceId()));
-                if (!sourceAlreadyThere && samePerson((PersonRecord) group.get(0).record(), person)) {
-                    home = group;
-                    break;
+                if (mayJoin(group, candidate, person)) {
+                    joinable.add(group);
                 }
             }
-            if (home == null) {
-                home = new ArrayList<>();
-                groups.add(home);
+            if (joinable.size() == 1) {
+                joinable.get(0).add(candidate);
+            } else {
+                List<ScoredRecord> alone = new ArrayList<>();
+                alone.add(candidate);
+                groups.add(alone);
+                if (joinable.size() > 1) {
+                    ambiguous.put(candidate, "resembles " + joinable.size()
+                            + " other subjects of this answer that are not one person: kept apart");
+                }
             }
-            home.add(candidate);
         }
-        return groups;
+        if (ambiguous.isEmpty()) {
+            return groups;
+        }
+        List<List<ScoredRecord>> out = new ArrayList<>(groups.size());
+        for (List<ScoredRecord> group : groups) {
+            ScoredRecord only = group.get(0);
+            String note = ambiguous.get(only);
+            if (note == null) {
+                out.add(group);
+            } else {
+                List<String> reasons = new ArrayList<>(only.reasons());
+                reasons.add(note);
+                out.add(List.of(new ScoredRecord(only.sourceId(), only.record(), only.score(), reasons, null,
+                        only.level(), only.toResolve())));
+            }
+        }
+        return out;
     }
 
-    private boolean samePerson(PersonRecord first, PersonRecord other) {
-        if (first.dateOfBirth() != null && other.dateOfBirth() != null
-                && !first.dateOfBirth().compatibleWith(other.dateOfBirth())) {
-            return false;
+    private boolean mayJoin(List<ScoredRecord> group, ScoredRecord candidate, PersonRecord person) {
+        boolean linked = false;
+        for (ScoredRecord member : group) {
+            if (member.sourceId().equals(candidate.sourceId())) {
+                return false;
+            }
+            PersonRecord other = (PersonRecord) member.record();
+            if (!PersonEvidence.compatible(other, person)) {
+                return false;
+            }
+            if (!linked) {
+                PersonMatch between = evidence.between(other, person);
+                linked = between.corroborated() && between.probability() >= mergeThreshold;
+            }
         }
-        PersonQuery asQuery = new PersonQuery(first.fullName(), first.dateOfBirth(), first.nationality(), null);
-        return matcher.score(asQuery, other).score() >= mergeThreshold;
+        return linked;
     }
 
     private static List<List<ScoredRecord>> groupBy(List<ScoredRecord> found, Function<ScoredRecord, String> key) {
@@ -146,9 +210,11 @@ public final class Consolidator {
         return new ArrayList<>(groups.values());
     }
 
-    private Answer.Subject subject(String id, List<ScoredRecord> group, Map<String, SourceAnswer> bySource) {
+    private Answer.Subject subject(List<ScoredRecord> group, Map<String, SourceAnswer> bySource) {
         double score = group.stream().mapToDouble(ScoredRecord::score).max().orElse(0);
-        MatchLevel level = score >= hitThreshold ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH;
+        MatchLevel level = group.stream().anyMatch(ScoredRecord::hit) ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH;
+        String toResolve = level == MatchLevel.HIT ? null : group.stream()
+                .max(Comparator.comparingDouble(ScoredRecord::score)).map(ScoredRecord::toResolve).orElse(null);
         List<Alert> alerts = group.stream().flatMap(r -> r.record().alerts().stream()).toList();
         ActionToTake action;
         if (alerts.isEmpty()) {
@@ -183,14 +249,14 @@ public final class Consolidator {
             records.add(new Answer.RecordReport(r.sourceId(), record.recordId(), round(r.score()), r.reasons(),
                     contactPoint, false, record.alerts()));
         }
-        return new Answer.Subject(id, level, round(score), action, warnings, values(names), values(dates),
+        return new Answer.Subject(null, level, round(score), action, warnings, toResolve, values(names), values(dates),
                 values(nationalities), values(identifiers), records);
     }
 
     /** "Possible hit - contact ...": the source restricted the record; nothing of it is shown. */
-    private static Answer.Subject restrictedSubject(String id, ScoredRecord r) {
-        return new Answer.Subject(id, MatchLevel.POSSIBLE_MATCH, round(r.score()), ActionToTake.VERIFY_IDENTITY, List.of(),
-                List.of(), List.of(), List.of(), List.of(),
+    private static Answer.Subject restrictedSubject(ScoredRecord r) {
+        return new Answer.Subject(null, MatchLevel.POSSIBLE_MATCH, round(r.score()), ActionToTake.VERIFY_IDENTITY, List.of(),
+                r.toResolve(), List.of(), List.of(), List.of(), List.of(),
                 List.of(new Answer.RecordReport(r.sourceId(), null, round(r.score()), r.reasons(), r.restrictedContact(),
                         true, List.of())));
     }
@@ -226,7 +292,7 @@ public final class Consolidator {
     }
 
     private static String message(Outcome outcome, ActionToTake action, List<SafetyWarning> warnings,
-                                  List<Answer.Subject> subjects, List<SourceAnswer> answers) {
+                                  List<Answer.Subject> deciding, List<Answer.Subject> subjects, List<SourceAnswer> answers) {
         String caution = warnings.isEmpty() ? "" : " CAUTION: " + warnings.stream().map(Enum::name)
                 .collect(Collectors.joining(", ")) + ".";
         String missing = answers.stream()
@@ -234,21 +300,40 @@ public final class Consolidator {
                         && a.status() != SourceStatus.NOT_APPLICABLE)
                 .map(a -> a.sourceId() + " (" + a.status() + ")")
                 .collect(Collectors.joining(", "));
-        String contacts = subjects.stream().flatMap(s -> s.records().stream())
-                .map(Answer.RecordReport::contactPoint).filter(Objects::nonNull).distinct().limit(3)
-                .collect(Collectors.joining("; "));
+        String contacts = contacts(deciding);
         int withheld = answers.stream().mapToInt(SourceAnswer::withheld).sum();
         String unanswered = (missing.isEmpty() ? "" : " Not answered: " + missing + ".")
                 + (withheld == 0 ? "" : " Some records are not available to your profile: "
                 + answers.stream().filter(a -> a.withheld() > 0).map(a -> a.sourceId() + " (" + a.contactPoint() + ")")
                 .collect(Collectors.joining(", ")) + ".");
         return switch (outcome) {
-            case HIT -> "HIT: " + action + "." + caution + " Confirm with " + contacts + " before acting." + unanswered;
-            case POSSIBLE_MATCH -> "POSSIBLE MATCH: verify identity; contact " + contacts + "." + caution + unanswered;
+            case HIT -> {
+                String restrictedToo = subjects.stream().anyMatch(s -> s.match() != MatchLevel.HIT
+                        && s.records().stream().anyMatch(Answer.RecordReport::restricted))
+                        ? " A restricted record may also concern this person: contact "
+                        + contacts(subjects.stream().filter(s -> s.records().stream().anyMatch(Answer.RecordReport::restricted)).toList())
+                        + "." : "";
+                String what = action == ActionToTake.NO_ACTION
+                        ? "HIT: known to " + deciding.stream().flatMap(s -> s.records().stream()).map(Answer.RecordReport::source)
+                        .distinct().collect(Collectors.joining(", ")) + "; no action requested."
+                        : "HIT: " + action + ".";
+                yield what + caution + " Confirm with " + contacts + " before acting." + restrictedToo + unanswered;
+            }
+            case POSSIBLE_MATCH -> {
+                String resolve = subjects.get(0).toResolve();
+                yield "POSSIBLE MATCH: verify identity" + (resolve == null ? "" : "; " + resolve) + "; contact " + contacts
+                        + "." + (caution.isEmpty() ? "" : " CAUTION (possible match): " + caution.substring(10)) + unanswered;
+            }
             case NO_HIT -> "No hit in any of the " + answers.stream().filter(a -> a.status() == SourceStatus.OK).count()
                     + " sources queried.";
             case INCOMPLETE -> "INCOMPLETE, not a no-hit:" + unanswered.substring(0, unanswered.length() - 1)
                     + ". Ask again or contact the sources.";
         };
+    }
+
+    private static String contacts(List<Answer.Subject> subjects) {
+        return subjects.stream().flatMap(s -> s.records().stream())
+                .map(Answer.RecordReport::contactPoint).filter(Objects::nonNull).distinct().limit(3)
+                .collect(Collectors.joining("; "));
     }
 }

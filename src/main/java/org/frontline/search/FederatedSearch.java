@@ -5,7 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.frontline.cache.CacheKey;
 import org.frontline.cache.SourceCache;
-import org.frontline.match.MatchResult;
+import org.frontline.match.PersonEvidence;
+import org.frontline.match.PersonMatch;
 import org.frontline.match.PersonNameMatcher;
 import org.frontline.model.DocumentQuery;
 import org.frontline.model.DocumentRecord;
@@ -44,6 +45,7 @@ public class FederatedSearch {
     private final SearchConfig config;
     private final Clock clock;
     private final Consolidator consolidator;
+    private final PersonEvidence evidence;
     private final SourceMetrics metrics;
     private final SourceCache cache;
 
@@ -55,7 +57,8 @@ public class FederatedSearch {
         this.matcher = matcher;
         this.config = config;
         this.clock = clock;
-        this.consolidator = new Consolidator(matcher, config.hitThreshold(), config.mergeThreshold());
+        this.evidence = new PersonEvidence(matcher);
+        this.consolidator = new Consolidator(evidence, config.mergeThreshold(), config.maxSubjects());
     }
 
     /** The deadline a request gets: what it asked for, capped; the default when it asked for none. */
@@ -152,10 +155,13 @@ public class FederatedSearch {
     private List<ScoredRecord> scorePersons(String sourceId, PersonQuery query, List<PersonRecord> candidates) {
         List<ScoredRecord> kept = new ArrayList<>();
         for (PersonRecord candidate : candidates) {
-            MatchResult match = matcher.score(query, candidate);
-            if (match.score() >= config.possibleThreshold()) {
-                kept.add(new ScoredRecord(sourceId, candidate, match.score(), match.reasons()));
+            PersonMatch match = evidence.weigh(query, candidate);
+            if (match.name().score() < PersonEvidence.nameFloor() || match.probability() < config.possibleThreshold()) {
+                continue;
             }
+            boolean hit = match.corroborated() && match.probability() >= config.hitThreshold();
+            kept.add(new ScoredRecord(sourceId, candidate, match.probability(), match.reasons(), null,
+                    hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : match.toResolve()));
         }
         return kept;
     }

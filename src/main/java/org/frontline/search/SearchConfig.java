@@ -21,23 +21,34 @@ public interface SearchConfig {
     @WithDefault("5s")
     Duration maxDeadline();
 
-    /** A person match at or above this score is a HIT. */
+    /**
+     * A person record whose evidence is corroborated (name and date of birth agree, nothing
+     * contradicts) is a HIT when the probability that it is the person reaches this.
+     */
     @WithName("hit-threshold")
-    @WithDefault(MatchThresholds.HIT_TEXT)
+    @WithDefault(MatchThresholds.HIT_PROBABILITY_TEXT)
     double hitThreshold();
 
-    /** A person match at or above this score (and below the hit threshold) is a POSSIBLE_MATCH. */
+    /** A person record whose name agrees is reported (as a POSSIBLE_MATCH at least) from this probability on. */
     @WithName("possible-threshold")
-    @WithDefault(MatchThresholds.POSSIBLE_MATCH_TEXT)
+    @WithDefault(MatchThresholds.POSSIBLE_PROBABILITY_TEXT)
     double possibleThreshold();
+
+    /** Subjects an answer lists, best first; the answer counts the rest. */
+    @WithName("max-subjects")
+    @WithDefault("10")
+    int maxSubjects();
 
     /** Candidates each source returns for a person query, before scoring. */
     @WithName("max-candidates")
     @WithDefault("25")
     int maxCandidates();
 
-    /** Two records from different sources are one subject when their names match at least this well. */
+    /**
+     * Two records from different sources are one subject when the evidence between them alone (name
+     * and date of birth, nothing contradicting) makes them one person with at least this probability.
+     */
     @WithName("merge-threshold")
-    @WithDefault(MatchThresholds.HIT_TEXT)
+    @WithDefault(MatchThresholds.HIT_PROBABILITY_TEXT)
     double mergeThreshold();
 }

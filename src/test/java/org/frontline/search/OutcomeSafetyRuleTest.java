@@ -1,5 +1,6 @@
 package org.frontline.search;
 
+import org.frontline.match.PersonEvidence;
 import org.frontline.match.PersonNameMatcher;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OutcomeSafetyRuleTest {
 
     private static final List<String> SOURCES = List.of("ameripol", "aseanapol", "europol", "gccpol", "interpol");
-    private final Consolidator consolidator = new Consolidator(PersonNameMatcher.create(), 0.9, 0.85);
+    private final Consolidator consolidator = new Consolidator(new PersonEvidence(PersonNameMatcher.create()), 0.9, 10);
 
     @Test
     void noHitOnlyWhenEverySourceThatShouldAnswerAnsweredOk() {

@@ -1,0 +1,226 @@
+package org.frontline.match;
+
+import org.frontline.model.Countries;
+import org.frontline.model.NameStatistics;
+import org.frontline.model.PartialDate;
+import org.frontline.model.PersonQuery;
+import org.frontline.model.PersonRecord;
+import org.frontline.model.Sex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Weighs the evidence that a source's record is the person an officer asks about, the way record
+ * linkage does it (Fellegi–Sunter; Splink and fastLink are the usual references).
+ *
+ * <h2>Why evidence and not a name score</h2>
+ * A name score says how alike two names are. An officer needs something else: how likely it is that
+ * this record is the person in front of them. Two very different questions give the same name score:
+ * "Li Wei" against one of fifty-five Li Weis, and "Iouri Chtcherbakov" against the only Yuriy
+ * Shcherbakov. And a name, however well it agrees, is one support; acting on a person needs a
+ * second, independent one.
+ *
+ * <h2>How</h2>
+ * Each field is compared and lands in a level (the name by the score of its alignment, the date of
+ * birth in {@link DateAgreement}, nationality and sex equal or different). Each level carries
+ * log2(m / u) bits ({@link EvidenceWeights}, estimated on the synthetic world's ground truth): positive
+ * when the level is more likely for the same person, negative when more likely for two people, none
+ * when a side does not know. The bits are added to a prior, one in the number of persons the source
+ * holds (the person, if the source holds them at all, is one of its records), and the sum is the
+ * log-odds that the record is the person.
+ *
+ * <p>Common names are weak evidence: when the source says how many of its persons carry the name
+ * ({@link NameStatistics}, read with the candidates), the u of an agreeing name is that share rather
+ * than the average, so "1 in 55" weighs what it is. Against the prior of one in the population, a
+ * name alone then yields about m / holders: a rare name a possibility worth checking, a common one
+ * next to nothing.
+ *
+ * <p>The decision is not the probability alone: {@link PersonMatch#corroborated()} asks for the name
+ * and an independent agreement of the date of birth (exact, or the year where only a year is known),
+ * and for nothing known on both sides to contradict. A name alone is never a HIT, whatever it scores;
+ * a conflicting date of birth is never a HIT. The answer says what would settle a possible match.
+ *
+ * <p>Everything is deterministic and nothing is logged.
+ */
+public final class PersonEvidence {
+
+    private final PersonNameMatcher matcher;
+
+    public PersonEvidence(PersonNameMatcher matcher) {
+        this.matcher = matcher;
+    }
+
+    /** The evidence that the record is the person asked about. */
+    public PersonMatch weigh(PersonQuery query, PersonRecord candidate) {
+        NameAgreement name = matcher.compareNames(query.name(), candidate);
+        return weigh(name, query.dateOfBirth(), query.nationality(), query.sex(), candidate, query.dateOfBirth() == null);
+    }
+
+    /**
+     * The evidence between two records alone, as when one source's record is taken as the question
+     * to another's: what merging records into one subject must rest on (never on their likeness to
+     * the query). The name is compared both ways, the better alignment counts.
+     */
+    public PersonMatch between(PersonRecord a, PersonRecord b) {
+        NameAgreement ab = matcher.compareNames(a.fullName(), b);
+        NameAgreement ba = matcher.compareNames(b.fullName(), a);
+        return ab.score() >= ba.score()
+                ? weigh(ab, a.dateOfBirth(), a.nationality(), a.sex(), b, false)
+                : weigh(ba, b.dateOfBirth(), b.nationality(), b.sex(), a, false);
+    }
+
+    /**
+     * Whether two records can be one person: nothing known on both sides contradicts (dates of
+     * birth, sex, nationality). A group of records is one subject only if every pair in it is.
+     */
+    public static boolean compatible(PersonRecord a, PersonRecord b) {
+        if (!DateAgreement.of(a.dateOfBirth(), b.dateOfBirth()).compatible()) {
+            return false;
+        }
+        if (a.sex() != Sex.UNKNOWN && b.sex() != Sex.UNKNOWN && a.sex() != b.sex()) {
+            return false;
+        }
+        String x = a.nationality() == null ? null : Countries.canonical(a.nationality().trim().toUpperCase(Locale.ROOT));
+        String y = b.nationality() == null ? null : Countries.canonical(b.nationality().trim().toUpperCase(Locale.ROOT));
+        return x == null || y == null || x.equals(y);
+    }
+
+    /** The name score below which a record is no candidate at all. */
+    public static double nameFloor() {
+        return EvidenceWeights.NAME_FLOOR[EvidenceWeights.NAME_FLOOR.length - 1];
+    }
+
+    private PersonMatch weigh(NameAgreement name, PartialDate dob, String nationality, Sex sex, PersonRecord record,
+                              boolean queryWithoutDate) {
+        NameStatistics stats = record.nameStatistics();
+        long population = stats != null && stats.population() > 0 ? stats.population() : EvidenceWeights.DEFAULT_POPULATION;
+        double prior = -EvidenceWeights.log2(population);
+        List<Weighed> lines = new ArrayList<>();
+
+        int level = nameLevel(name.score());
+        double nameBits;
+        String nameLine;
+        if (level < 0) {
+            nameBits = EvidenceWeights.NAME_DIFFERENT;
+            nameLine = "names differ";
+        } else {
+            nameBits = EvidenceWeights.log2(EvidenceWeights.NAME_M[level] / EvidenceWeights.NAME_U[level]);
+            nameLine = name.score() >= 0.95 ? "name agrees" : "name agrees in part";
+            long holders = holders(name, stats);
+            if (holders > 0 && name.score() >= 0.85) {
+                // u is the share of the source's persons carrying the name: for a name that agrees in
+                // full, whichever way it goes; for a close one only downwards (a rare name that is merely
+                // near the query's is no rarer evidence than nearness itself)
+                double tf = EvidenceWeights.log2(EvidenceWeights.NAME_M[level] * population / holders);
+                nameBits = name.score() >= EvidenceWeights.NAME_FLOOR[0] ? tf : Math.min(tf, nameBits);
+                nameLine += holders == 1 ? " (no other person in this source carries it)"
+                        : " (" + holders + " persons in this source carry it)";
+            }
+        }
+        if (!name.givenNameMet()) {
+            nameBits -= EvidenceWeights.GIVEN_NAME_NOT_MET;
+        }
+        lines.add(new Weighed(nameLine, nameBits));
+
+        DateAgreement date = DateAgreement.of(dob, record.dateOfBirth());
+        if (date != DateAgreement.UNKNOWN) {
+            String text = date == DateAgreement.EXACT ? "date of birth " + dob + " equal"
+                    : "date of birth " + dob + " against " + record.dateOfBirth() + ": " + date.label;
+            lines.add(new Weighed(text, EvidenceWeights.dateOfBirth(date)));
+        }
+        boolean contradicted = !date.compatible();
+
+        String a = nationality == null ? null : Countries.canonical(nationality.trim().toUpperCase(Locale.ROOT));
+        String b = record.nationality() == null ? null : Countries.canonical(record.nationality().trim().toUpperCase(Locale.ROOT));
+        if (a != null && b != null) {
+            lines.add(a.equals(b) ? new Weighed("nationality " + a + " equal", EvidenceWeights.NATIONALITY_EQUAL)
+                    : new Weighed("nationality " + a + " differs from " + b, EvidenceWeights.NATIONALITY_DIFFERENT));
+        }
+        boolean nationalityDiffers = a != null && b != null && !a.equals(b);
+        if (sex != null && sex != Sex.UNKNOWN && record.sex() != Sex.UNKNOWN) {
+            if (sex == record.sex()) {
+                lines.add(new Weighed("sex equal", EvidenceWeights.SEX_EQUAL));
+            } else {
+                lines.add(new Weighed("sex " + sex + " differs from " + record.sex(), EvidenceWeights.SEX_DIFFERENT));
+                contradicted = true;
+            }
+        }
+
+        double bits = prior;
+        for (Weighed w : lines) {
+            bits += w.bits;
+        }
+        double probability = 1.0 / (1.0 + Math.pow(2.0, -bits));
+        boolean nameAgrees = name.score() >= EvidenceWeights.NAME_AGREES && name.givenNameMet();
+
+        List<String> reasons = new ArrayList<>();
+        lines.sort((x, y) -> Double.compare(Math.abs(y.bits), Math.abs(x.bits)));
+        for (Weighed w : lines) {
+            reasons.add(w.text + " (" + signed(w.bits) + " bits)");
+        }
+        reasons.addAll(name.reasons());
+        reasons.add("prior: one of " + population + " persons (" + signed(prior) + " bits)");
+
+        String toResolve = toResolve(nameAgrees, name, date, queryWithoutDate, record, nationalityDiffers);
+        return new PersonMatch(probability, bits, name, nameAgrees, date, contradicted,
+                toResolve, reasons);
+    }
+
+    private static String toResolve(boolean nameAgrees, NameAgreement name, DateAgreement date, boolean queryWithoutDate,
+                                    PersonRecord record, boolean nationalityDiffers) {
+        if (!name.givenNameMet()) {
+            return "the given name differs: ask for the full name as written in the document";
+        }
+        if (!nameAgrees) {
+            return "the name agrees only in part: check the spelling against the document";
+        }
+        if (queryWithoutDate) {
+            return record.dateOfBirth() == null
+                    ? "the record holds no date of birth: confirm with the contact point or a document number"
+                    : "add the date of birth to confirm";
+        }
+        return switch (date) {
+            case UNKNOWN -> "the record holds no date of birth: confirm with the contact point or a document number";
+            case SWAPPED, ONE_DIGIT, SAME_YEAR_MONTH -> "the date of birth is close but not equal: check it in the document";
+            case EXACT, YEAR -> nationalityDiffers ? "the nationality differs: check the document"
+                    : "a common name: add the nationality or a document number";
+            default -> "the date of birth differs: probably another person";
+        };
+    }
+
+    /** Persons of the source carrying the agreeing name: the full key's holders, else the rarest agreeing part's. */
+    private static long holders(NameAgreement name, NameStatistics stats) {
+        if (stats == null) {
+            return 0;
+        }
+        if (name.fullyPaired() && stats.fullNameHolders() > 0) {
+            return stats.fullNameHolders();
+        }
+        long rarest = 0;
+        for (String part : name.agreeingParts()) {
+            Long h = stats.partHolders().get(part);
+            if (h != null && h > 0 && (rarest == 0 || h < rarest)) {
+                rarest = h;
+            }
+        }
+        return rarest;
+    }
+
+    static int nameLevel(double score) {
+        for (int i = 0; i < EvidenceWeights.NAME_FLOOR.length; i++) {
+            if (score >= EvidenceWeights.NAME_FLOOR[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String signed(double bits) {
+        return String.format(Locale.ROOT, "%+.1f", bits);
+    }
+
+    private record Weighed(String text, double bits) {
+    }
+}

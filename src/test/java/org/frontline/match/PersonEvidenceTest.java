@@ -1,0 +1,123 @@
+package org.frontline.match;
+
+import org.frontline.model.NameStatistics;
+import org.frontline.model.PartialDate;
+import org.frontline.model.PersonQuery;
+import org.frontline.model.PersonRecord;
+import org.frontline.model.Sex;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The person evidence on its own: what corroborates, what contradicts, what weighs how much. */
+class PersonEvidenceTest {
+
+    private final PersonEvidence evidence = new PersonEvidence(PersonNameMatcher.create());
+
+    private static PersonRecord record(String given, String family, String dob, String nationality) {
+        return new PersonRecord("r1", given, family, (given == null ? "" : given + " ") + family, List.of(),
+                dob == null ? null : PartialDate.parse(dob), Sex.MALE, nationality, List.of());
+    }
+
+    private static PersonQuery query(String name, String dob) {
+        return new PersonQuery(name, dob == null ? null : PartialDate.parse(dob), null, null);
+    }
+
+    @Test
+    void aNameAloneIsNeverCorroboratedHoweverWellItAgrees() {
+        PersonMatch m = evidence.weigh(query("Iouri Chtcherbakov", null), record("Iouri", "Chtcherbakov", "1971-03-26", "RUS"));
+        assertTrue(m.nameAgrees());
+        assertFalse(m.corroborated());
+        assertEquals("add the date of birth to confirm", m.toResolve());
+    }
+
+    @Test
+    void theNameAndTheDateOfBirthCorroborate() {
+        PersonMatch exact = evidence.weigh(query("Iouri Chtcherbakov", "1971-03-26"), record("Iouri", "Chtcherbakov", "1971-03-26", "RUS"));
+        assertTrue(exact.corroborated());
+        assertTrue(exact.probability() > 0.99, "probability " + exact.probability());
+        PersonMatch yearOnly = evidence.weigh(query("Iouri Chtcherbakov", "1971"), record("Iouri", "Chtcherbakov", "1971-03-26", "RUS"));
+        assertTrue(yearOnly.corroborated(), "a year where only the year is known corroborates");
+        assertTrue(yearOnly.probability() < exact.probability());
+    }
+
+    @Test
+    void aConflictingDateOfBirthIsNeverCorroboratedAndACloseOneIsOnlyPossible() {
+        PersonRecord r = record("Jean-Pierre", "Dubois", "1955-08-10", "FRA");
+        PersonMatch conflict = evidence.weigh(query("Jean-Pierre Dubois", "2010-05-05"), r);
+        assertFalse(conflict.corroborated());
+        assertTrue(conflict.contradicted());
+        PersonMatch swapped = evidence.weigh(query("Jean-Pierre Dubois", "1955-10-08"), r);
+        assertEquals(DateAgreement.SWAPPED, swapped.dateOfBirth());
+        assertFalse(swapped.corroborated());
+        assertTrue(swapped.probability() > conflict.probability());
+        assertTrue(swapped.toResolve().contains("check it in the document"), swapped.toResolve());
+    }
+
+    @Test
+    void aRecordWithoutADateOfBirthIsNeverCorroborated() {
+        PersonMatch m = evidence.weigh(query("Jean-Pierre Dubois", "1955-08-10"), record("Jean-Pierre", "Dubois", null, "FRA"));
+        assertFalse(m.corroborated());
+        assertTrue(m.toResolve().contains("no date of birth"), m.toResolve());
+    }
+
+    @Test
+    void theQuerysGivenNameMustMeetTheRecordsGivenNameInAnArabicChain() {
+        // GCCPOL: first, father, grandfather as given names, family name apart
+        PersonRecord grandson = record("Hasan Hamza Mohammed", "Al-Rashid", "1983-04-12", "SAU");
+        PersonMatch m = evidence.weigh(query("Mohammed Al-Rashid", "1983-04-12"), grandson);
+        assertFalse(m.name().givenNameMet());
+        assertFalse(m.nameAgrees());
+        assertFalse(m.corroborated(), "Mohammed Al-Rashid is not Hasan son of Hamza son of Mohammed Al-Rashid");
+        PersonMatch himself = evidence.weigh(query("Mohammed Al-Rashid", "1983-04-12"), record("Mohammed", "Al-Rashid", "1983-04-12", "SAU"));
+        assertTrue(himself.corroborated());
+    }
+
+    @Test
+    void particlesNeverAgreeOnTheirOwn() {
+        NameAgreement a = PersonNameMatcher.create().compareNames("Khalid Al Amoudi",
+                record("Hasan", "Al Rasheed", null, null));
+        assertTrue(a.reasons().stream().noneMatch(r -> r.contains(" AL ")), a.reasons().toString());
+        assertTrue(a.score() < 0.5, "score " + a.score());
+    }
+
+    @Test
+    void anArabicScriptQueryScoresAsWellAsALatinSpellingOfThePerson() {
+        PersonRecord r = record("Mohammed", "Al-Rashid", "1983-04-12", "SAU");
+        PersonMatch arabic = evidence.weigh(query("محمد الراشد", "1983-04-12"), r);
+        PersonMatch latin = evidence.weigh(query("Muhammad Al Rasheed", "1983-04-12"), r);
+        assertTrue(arabic.corroborated());
+        assertTrue(arabic.name().score() >= latin.name().score() - 1e-9,
+                "arabic " + arabic.name().score() + " latin " + latin.name().score());
+    }
+
+    @Test
+    void aCommonNameWeighsLessThanARareOne() {
+        PersonRecord rare = withStatistics(record("Wei", "Li", "1980", "CHN"), 1_000_000, 1);
+        PersonRecord common = withStatistics(record("Wei", "Li", "1980", "CHN"), 1_000_000, 400);
+        PersonMatch r = evidence.weigh(query("Li Wei", "1980"), rare);
+        PersonMatch c = evidence.weigh(query("Li Wei", "1980"), common);
+        assertTrue(r.probability() > 0.9, "rare " + r.probability());
+        assertTrue(c.probability() < 0.5, "common " + c.probability());
+        assertTrue(c.reasons().get(0).contains("400 persons in this source carry it")
+                || c.reasons().stream().anyMatch(x -> x.contains("400 persons")), c.reasons().toString());
+    }
+
+    @Test
+    void compatibilityIsAboutWhatBothSidesKnow() {
+        assertTrue(PersonEvidence.compatible(record("A", "B", "1980", "FRA"), record("A", "B", "1980-02-03", null)));
+        assertFalse(PersonEvidence.compatible(record("A", "B", "1980-02-03", "FRA"), record("A", "B", "1981-02-03", "FRA")));
+        assertFalse(PersonEvidence.compatible(record("A", "B", null, "FRA"), record("A", "B", null, "DEU")));
+        assertTrue(PersonEvidence.compatible(record("A", "B", null, null), record("A", "B", "1955-08-10", "DEU")));
+    }
+
+    private static PersonRecord withStatistics(PersonRecord r, long population, long holders) {
+        return new PersonRecord(r.recordId(), r.givenNames(), r.familyName(), r.fullName(), r.aliases(), r.dateOfBirth(),
+                r.sex(), r.nationality(), r.alerts(), new NameStatistics(population, holders, Map.of()));
+    }
+}

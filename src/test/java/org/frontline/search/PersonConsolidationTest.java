@@ -1,0 +1,140 @@
+package org.frontline.search;
+
+import org.frontline.match.PersonEvidence;
+import org.frontline.match.PersonMatch;
+import org.frontline.match.PersonNameMatcher;
+import org.frontline.model.ActionToTake;
+import org.frontline.model.Alert;
+import org.frontline.model.AlertCategory;
+import org.frontline.model.HandlingRestrictions;
+import org.frontline.model.Outcome;
+import org.frontline.model.PartialDate;
+import org.frontline.model.PersonQuery;
+import org.frontline.model.PersonRecord;
+import org.frontline.model.QueryKind;
+import org.frontline.model.SafetyWarning;
+import org.frontline.model.Sex;
+import org.frontline.model.SourceStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Person subjects on the consolidator alone: records are weighed against the query as the engine
+ * weighs them, then consolidated. Different people must never be glued into one subject, and a HIT
+ * answer must speak only of its HIT subjects.
+ */
+class PersonConsolidationTest {
+
+    private final PersonEvidence evidence = new PersonEvidence(PersonNameMatcher.create());
+    private final Consolidator consolidator = new Consolidator(evidence, 0.9, 10);
+
+    private static PersonRecord person(String id, String given, String family, String dob, List<Alert> alerts) {
+        return new PersonRecord(id, given, family, given + " " + family, List.of(),
+                dob == null ? null : PartialDate.parse(dob), Sex.MALE, "FRA", alerts);
+    }
+
+    private static Alert alert(ActionToTake action, SafetyWarning... warnings) {
+        return new Alert("a", AlertCategory.WANTED_FOR_ARREST, action, List.of(warnings), LocalDate.of(2024, 1, 1),
+                HandlingRestrictions.NONE, "NCB Lyon");
+    }
+
+    /** The records of each source weighed against the query, as FederatedSearch does. */
+    private Answer ask(PersonQuery query, Map<String, List<PersonRecord>> bySource) {
+        List<SourceAnswer> answers = new ArrayList<>();
+        bySource.forEach((source, records) -> {
+            List<ScoredRecord> scored = new ArrayList<>();
+            for (PersonRecord r : records) {
+                PersonMatch m = evidence.weigh(query, r);
+                if (m.name().score() < PersonEvidence.nameFloor() || m.probability() < 0.001) {
+                    continue;
+                }
+                boolean hit = m.corroborated() && m.probability() >= 0.9;
+                scored.add(new ScoredRecord(source, r, m.probability(), m.reasons(), null,
+                        hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : m.toResolve()));
+            }
+            answers.add(new SourceAnswer(source, source, "contact " + source, SourceStatus.OK, 3, null, scored));
+        });
+        return consolidator.consolidate("q", QueryKind.PERSON, answers, 5);
+    }
+
+    @Test
+    void aRecordWithoutADateOfBirthNeverBridgesPeopleWhoseDatesConflict() {
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        sources.put("europol", List.of(person("e1", "Jean-Pierre", "Dubois", null, List.of())));
+        sources.put("interpol", List.of(person("i1", "Jean-Pierre", "Dubois", "1955-08-10", List.of())));
+        sources.put("ameripol", List.of(person("a1", "Jean-Pierre", "Dubois", "1978-08-10", List.of())));
+        sources.put("gccpol", List.of(person("g1", "Jean Pierre", "Dubois", "1971-03-26", List.of())));
+        Answer answer = ask(new PersonQuery("Jean-Pierre Dubois", PartialDate.parse("2010-05-05"), null, null), sources);
+        for (Answer.Subject s : answer.subjects()) {
+            assertEquals(1, s.records().size(), "one record per subject: " + s);
+            assertTrue(s.datesOfBirth().size() <= 1);
+        }
+        assertTrue(answer.outcome() != Outcome.HIT, "nobody was born on the date asked: " + answer.message());
+    }
+
+    @Test
+    void theSamePersonInTwoSourcesIsOneSubjectAndAHit() {
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        sources.put("interpol", List.of(person("i1", "Mohammed", "Al-Rashid", "1983-04-12", List.of(alert(ActionToTake.ARREST)))));
+        sources.put("europol", List.of(person("e1", "Muhammad", "Al Rasheed", "1983-04-12", List.of())));
+        sources.put("gccpol", List.of(person("g1", "Hasan Hamza Mohammed", "Al-Rashid", "1990-01-01", List.of())));
+        Answer answer = ask(new PersonQuery("محمد الراشد", PartialDate.parse("1983-04-12"), null, null), sources);
+        assertEquals(Outcome.HIT, answer.outcome(), answer.message());
+        Answer.Subject first = answer.subjects().get(0);
+        assertEquals(MatchLevel.HIT, first.match());
+        assertEquals(2, first.records().size(), first.toString());
+        assertEquals(ActionToTake.ARREST, answer.action());
+        assertTrue(answer.subjects().stream().skip(1).noneMatch(s -> s.match() == MatchLevel.HIT));
+    }
+
+    @Test
+    void aHitAnswerSpeaksOnlyOfItsHitSubjects() {
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        // the person asked about: known, nothing to do
+        sources.put("interpol", List.of(person("i1", "Jean-Pierre", "Dubois", "1971-03-26", List.of())));
+        // a namesake without a date of birth, armed and wanted
+        sources.put("europol", List.of(person("e1", "Jean-Pierre", "Dubois", null,
+                List.of(alert(ActionToTake.ARREST, SafetyWarning.ARMED, SafetyWarning.VIOLENT)))));
+        Answer answer = ask(new PersonQuery("Jean-Pierre Dubois", PartialDate.parse("1971-03-26"), null, null), sources);
+        assertEquals(Outcome.HIT, answer.outcome());
+        assertEquals(ActionToTake.NO_ACTION, answer.action(), answer.message());
+        assertTrue(answer.warnings().isEmpty(), answer.warnings().toString());
+        assertFalse(answer.message().contains("ARMED"), answer.message());
+        assertTrue(answer.message().startsWith("HIT: known to interpol; no action requested."), answer.message());
+        assertEquals(2, answer.subjects().size(), "the namesake stays apart: " + answer.subjects());
+    }
+
+    @Test
+    void aNameAloneIsAPossibleMatchThatSaysWhatWouldSettleIt() {
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        sources.put("interpol", List.of(person("i1", "Iouri", "Chtcherbakov", "1971-03-26", List.of(alert(ActionToTake.ARREST)))));
+        Answer answer = ask(PersonQuery.ofName("Юрий Щербаков"), sources);
+        assertEquals(Outcome.POSSIBLE_MATCH, answer.outcome());
+        assertEquals(ActionToTake.VERIFY_IDENTITY, answer.action());
+        assertTrue(answer.message().contains("add the date of birth to confirm"), answer.message());
+        assertEquals("add the date of birth to confirm", answer.subjects().get(0).toResolve());
+    }
+
+    @Test
+    void theListIsCappedAndCountsTheRest() {
+        List<PersonRecord> many = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            many.add(person("i" + i, "Wei", "Li", (1950 + i) + "-01-01", List.of()));
+        }
+        Answer answer = ask(PersonQuery.ofName("Li Wei"), Map.of("interpol", many));
+        assertEquals(10, answer.subjects().size());
+        assertEquals(4, answer.moreSubjects());
+        assertEquals(Outcome.POSSIBLE_MATCH, answer.outcome());
+        assertNull(answer.subjects().stream().filter(s -> s.match() == MatchLevel.HIT).findAny().orElse(null));
+    }
+}
