@@ -159,10 +159,19 @@ class SearchApiTest {
     @Test
     void personRecordedFamilyNameFirstIsFound() {
         // ASEANAPOL writes the family name first, as on the subject's documents: "TRAN Thi Mai"
-        post("person", Map.of("name", "Mai Thi Tran", "purpose", "identity check"))
+        // (born 1985, the source knows only the year): with the year, a HIT and its action
+        post("person", Map.of("name", "Mai Thi Tran", "dateOfBirth", "1985", "purpose", "identity check"))
                 .then().statusCode(200)
                 .body("outcome", equalTo("HIT"))
                 .body("subjects.find { s -> s.records.any { it.recordId == 'TEST-ASN-1' } }.action", equalTo("LOCATE"));
+        // the name alone is one support, not two: a possible match that says what would settle it
+        post("person", Map.of("name", "Mai Thi Tran", "purpose", "identity check"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("POSSIBLE_MATCH"))
+                .body("action", equalTo("VERIFY_IDENTITY"))
+                .body("message", org.hamcrest.Matchers.containsString("add the date of birth to confirm"))
+                .body("subjects.find { s -> s.records.any { it.recordId == 'TEST-ASN-1' } }.toResolve",
+                        equalTo("add the date of birth to confirm"));
     }
 
     @Test
