@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ASCII, honorifics dropped, abd compounds joined, particles flagged. Results are cached per string.</li>
  * <li>Each part becomes a {@link Token} carrying its keys and its weight as evidence: a rare part
  * weighs 1, a very common one (Mohammed, Ali, Khan, Wang, Kim) 0.6, an initial 0.35, a particle
- * nothing (al, bin, van never agree or disagree on their own); the record's family-name parts weigh more when the record says which they are.</li>
+ * 0.2, and a pair of particles counts only when the parts they introduce agree too (al, bin, van never
+ * agree on their own); the record's family-name parts weigh more when the record says which they are.</li>
  * <li>{@link TokenSimilarity} compares every query part with every record part: equal, known
  * equivalent (a resource table), same transliteration skeleton, same consonants against an
  * unvocalised script, same Double Metaphone code, or mere spelling distance.</li>
@@ -350,7 +351,6 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
         for (int i = 0; i < n; i++) {
             wq[i] = q[i].baseWeight();
         }
-        // a particle (al, bin, van, de) never counts as a matching part on its own, nor costs when absent
         for (int j = 0; j < m; j++) {
             wc[j] = c[j].baseWeight();
             if (family != null && family.contains(c[j].text)) {
@@ -366,11 +366,26 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
             for (int j = 0; j < m; j++) {
                 double s = TokenSimilarity.similarity(q[i], c[j]);
                 sim[i][j] = s;
-                value[i][j] = s >= parameters.pairCutoff() && !q[i].particle && !c[j].particle
+                value[i][j] = s >= parameters.pairCutoff()
                         ? s * 0.5 * (wq[i] + wc[j]) : 0.0;
             }
         }
         int[] pairOf = Assignment.maximise(value);
+        // a particle (al, bin, van, de) never agrees on its own: a pair of particles counts only when the
+        // parts they introduce agree with each other too ("al" of Al-Rashid with "al" of Al Rasheed);
+        // otherwise both are set aside, neither evidence nor cost
+        for (int i = 0; i < n; i++) {
+            int j = pairOf[i];
+            if (j >= 0 && q[i].particle && value[i][j] > 0.0) {
+                int qi = nextPart(q, i);
+                int cj = nextPart(c, j);
+                if (qi < 0 || cj < 0 || pairOf[qi] != cj || value[qi][cj] <= 0.0) {
+                    pairOf[i] = -1;
+                    wq[i] = 0.0;
+                    wc[j] = 0.0;
+                }
+            }
+        }
         double matched = 0.0;
         double evidence = 0.0;
         boolean[] usedC = new boolean[m];
@@ -400,6 +415,16 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
                 + parameters.recordMissingCost() * (unpairedC - conflict);
         double score = denominator <= 0.0 ? 0.0 : evidence / denominator;
         return new Alignment(q, c, isFamily, pairOf, sim, Math.max(0.0, Math.min(1.0, score)));
+    }
+
+    /** The index of the first part after i that is not a particle; -1 if none. */
+    private static int nextPart(Token[] t, int i) {
+        for (int k = i + 1; k < t.length; k++) {
+            if (!t[k].particle) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     static String display(String s) {
@@ -453,6 +478,9 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
                     continue;
                 }
                 usedC[j] = true;
+                if (q[i].particle && c[j].particle) {
+                    continue; // counted with the part it introduces, not a reason of its own
+                }
                 String label = isFamily[j] ? "family name" : recordSplitsNames ? "given name" : "name part";
                 TokenSimilarity.Kind kind = TokenSimilarity.kind(q[i], c[j], sim[i][j]);
                 String qs = q[i].text.toUpperCase(Locale.ROOT);

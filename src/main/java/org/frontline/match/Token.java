@@ -46,7 +46,7 @@ final class Token {
     /** Weight as evidence of identity, before any family-name boost. */
     double baseWeight() {
         if (particle) {
-            return 0.0;
+            return 0.2;
         }
         if (text.length() == 1) {
             return 0.35;
