@@ -3,7 +3,6 @@ package org.frontline.quality;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.frontline.sourcedata.WorldPersons;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,12 +15,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToLongBiFunction;
 
 /**
  * Reads the service's person answers as an officer does, against the ground truth, and sums them up
  * per kind of question. The answer's JSON is all it looks at: {@code outcome}, {@code action},
  * {@code elapsedMs}, {@code subjects[].match} and {@code subjects[].records[].source/recordId/restricted};
- * each (source, recordId) is mapped to its identity by the world's truth.
+ * each (source, recordId) is mapped to its identity by the world's truth (-1: a record the truth does not know).
  *
  * <p>Per answer: <b>true found</b> (a subject holds a record of the true identity), <b>true first</b>
  * (the first subject does), <b>true is HIT</b> (a HIT subject does), <b>false HIT</b> (a HIT subject
@@ -60,7 +60,7 @@ public final class AnswerQuality {
     }
 
     /** Asks every question, {@code concurrency} at a time, and judges each answer (in the questions' order). */
-    public static List<Judged> run(List<LabelledQuery> queries, WorldPersons.Truth truth, ServiceClient client,
+    public static List<Judged> run(List<LabelledQuery> queries, ToLongBiFunction<String, String> truth, ServiceClient client,
                                    int concurrency) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
         try {
@@ -80,7 +80,7 @@ public final class AnswerQuality {
         }
     }
 
-    static Judged judge(LabelledQuery q, ServiceClient.Reply reply, WorldPersons.Truth truth) {
+    static Judged judge(LabelledQuery q, ServiceClient.Reply reply, ToLongBiFunction<String, String> truth) {
         JsonNode a = reply.body();
         if (reply.status() != 200 || a == null) {
             return new Judged(q, reply.status(), null, null, 0, 0, false, false, false, false, false, false, false,
@@ -114,7 +114,7 @@ public final class AnswerQuality {
                     continue;
                 }
                 anyOpen = true;
-                long id = truth.identityOf(source, recordId);
+                long id = recordId == null ? -1 : truth.applyAsLong(source, recordId);
                 if (id < 0) {
                     unknown++;
                     continue;
@@ -279,7 +279,7 @@ public final class AnswerQuality {
     }
 
     /** What the service answered to each named example, in short, and for Mohammed Al-Rashid whether he is first and a HIT. */
-    public static ArrayNode examples(ServiceClient client, WorldPersons.Truth truth) {
+    public static ArrayNode examples(ServiceClient client, ToLongBiFunction<String, String> truth) {
         ArrayNode out = ServiceClient.JSON.createArrayNode();
         namedExamples().forEach((label, question) -> {
             Map<String, Object> body = new LinkedHashMap<>(question);
@@ -307,7 +307,8 @@ public final class AnswerQuality {
                 JsonNode first = subjects.path(0);
                 boolean wanted = false;
                 for (JsonNode r : first.path("records")) {
-                    wanted |= truth.identityOf(r.path("source").asText(), r.path("recordId").asText(null))
+                    String recordId = r.path("recordId").asText(null);
+                    wanted |= recordId != null && truth.applyAsLong(r.path("source").asText(), recordId)
                             == org.frontline.sourcedata.Walkthrough.WANTED_IDENTITY;
                 }
                 e.put("wanted_person_first", wanted);

@@ -133,7 +133,7 @@ class AnswerQualityFloorsIT {
         for (int i = 0; i < 10; i++) {   // the matcher's start (transliteration tables), not measured
             client.person(Map.of("name", "Warm Up " + i, "purpose", "warm-up"));
         }
-        List<AnswerQuality.Judged> judged = AnswerQuality.run(set.queries(), set.truth(), client, 2);
+        List<AnswerQuality.Judged> judged = AnswerQuality.run(set.queries(), set.truth()::identityOf, client, 2);
         measured = AnswerQuality.summarise(judged);
         System.out.printf("AnswerQualityFloorsIT: sources ready in %d ms, service in %d ms, %d questions in %d ms%n%s",
                 (seeded - began) / 1_000_000, (ready - seeded) / 1_000_000, judged.size(),

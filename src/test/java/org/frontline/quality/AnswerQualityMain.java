@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.ToLongBiFunction;
 
 /**
  * The answer-quality benchmark from the command line ({@code loadtests/answer-quality.sh} runs it):
@@ -57,13 +58,30 @@ public final class AnswerQualityMain {
         int concurrency = Integer.parseInt(a.getOrDefault("concurrency", "1"));
         String label = a.getOrDefault("label", persons >= 1_000_000 ? (persons / 1_000_000) + "M" : (persons / 1000) + "k");
         Path out = Path.of(a.getOrDefault("out", "loadtests/results/answer-quality.json"));
-        List<String> types = a.containsKey("types") ? List.of(a.get("types").split(",")) : List.copyOf(QueryTypes.ALL.keySet());
-
+        String worldName = a.getOrDefault("world", "synthetic");
         long t0 = System.nanoTime();
-        QuerySet.Generated set = QuerySet.generate(new WorldPersons(seed, persons), perType, sampleSeed, types);
+        List<LabelledQuery> questions;
+        ToLongBiFunction<String, String> truth;
+        if (worldName.equals("un")) {
+            UnWorld un = new UnWorld(Path.of(a.getOrDefault("data", "../shared/data/names")));
+            if (a.containsKey("prepare")) {
+                un.writeLoaderFiles(Path.of(a.get("prepare")));
+                System.out.println("wrote interpol.jsonl and europol.jsonl into " + a.get("prepare"));
+                return;
+            }
+            questions = un.questions(perType, sampleSeed);
+            truth = un.truth();
+            label = a.getOrDefault("label", "un");
+        } else {
+            List<String> types = a.containsKey("types") ? List.of(a.get("types").split(",")) : QueryTypes.SYNTHETIC;
+            QuerySet.Generated set = QuerySet.generate(new WorldPersons(seed, persons), perType, sampleSeed, types);
+            questions = set.queries();
+            truth = set.truth()::identityOf;
+        }
         long generatedMs = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("%d labelled questions from the world (seed %d, %d persons per source) in %d ms%n",
-                set.queries().size(), seed, persons, generatedMs);
+        System.out.printf("%d labelled questions from the %s world in %d ms%n", questions.size(),
+                worldName.equals("un") ? "UN-list" : "synthetic (seed " + seed + ", " + persons + " persons per source)",
+                generatedMs);
 
         // officers rotate (100 ids), so that the per-officer rate limit of a stock demo is not the bottleneck
         List<String> tokens = new ArrayList<>();
@@ -79,12 +97,13 @@ public final class AnswerQualityMain {
             client.person(Map.of("name", "Warm Up " + i, "purpose", "warm-up"));
         }
         long t1 = System.nanoTime();
-        List<AnswerQuality.Judged> judged = AnswerQuality.run(set.queries(), set.truth(), client, concurrency);
+        List<AnswerQuality.Judged> judged = AnswerQuality.run(questions, truth, client, concurrency);
         long askedMs = (System.nanoTime() - t1) / 1_000_000;
         Map<String, AnswerQuality.Metrics> metrics = AnswerQuality.summarise(judged);
         System.out.printf("%d answers in %d s (%d at a time)%n%n", judged.size(), askedMs / 1000, concurrency);
         System.out.println(AnswerQuality.table(metrics));
-        ArrayNode examples = AnswerQuality.examples(client, set.truth());
+        ArrayNode examples = worldName.equals("un") ? ServiceClient.JSON.createArrayNode()
+                : AnswerQuality.examples(client, truth);
         for (JsonNode e : examples) {
             System.out.printf("%-34s %s %s, %d subjects (%d HIT)%s%n    %s%n", e.path("example").asText(),
                     e.path("outcome").asText(), e.path("action").asText(), e.path("subjects").asInt(),
@@ -103,8 +122,14 @@ public final class AnswerQualityMain {
         }
         run.put("service", a.getOrDefault("service-note", base));
         ObjectNode world = run.putObject("world");
-        world.put("seed", seed);
-        world.put("persons_per_source", persons);
+        if (worldName.equals("un")) {
+            world.put("name", "UN list pairs (treated spelling in Europol, original in INTERPOL) among 48,000 negatives_global"
+                    + " distractors, 2,000 held out; ../shared/data/names/yente, loaded with the load tool");
+        } else {
+            world.put("name", "synthetic");
+            world.put("seed", seed);
+            world.put("persons_per_source", persons);
+        }
         world.put("sample_seed", sampleSeed);
         world.put("questions_per_type", perType);
         run.put("officer", "OFFICER, country DEU, agency BKA, clearance SECRET (100 officer ids in rotation)");
@@ -158,9 +183,14 @@ public final class AnswerQualityMain {
         while (runs.hasNext()) {
             Map.Entry<String, JsonNode> e = runs.next();
             JsonNode run = e.getValue();
-            md.append("\n### ").append(e.getKey()).append(": ")
-                    .append(String.format(Locale.ROOT, "%,d", run.path("world").path("persons_per_source").asLong()))
-                    .append(" persons per source\n\n");
+            md.append("\n### ").append(e.getKey()).append(": ");
+            if (run.path("world").has("persons_per_source")) {
+                md.append(String.format(Locale.ROOT, "%,d", run.path("world").path("persons_per_source").asLong()))
+                        .append(" persons per source (synthetic world, seed ").append(run.path("world").path("seed").asLong())
+                        .append(")\n\n");
+            } else {
+                md.append(run.path("world").path("name").asText()).append("\n\n");
+            }
             md.append("Run ").append(run.path("date").asText()).append(" on commit `").append(run.path("commit").asText())
                     .append("`: `").append(run.path("command").asText()).append("`; ").append(run.path("service").asText())
                     .append("; ").append(run.path("questions").asInt()).append(" questions, ")
@@ -186,6 +216,9 @@ public final class AnswerQualityMain {
                         .append(num(m.path("elapsed_ms_p50"))).append(" / ").append(num(m.path("elapsed_ms_p95")))
                         .append(" | ").append(num(m.path("client_ms_p50"))).append(" / ").append(num(m.path("client_ms_p95")))
                         .append(" |\n");
+            }
+            if (run.path("examples").isEmpty()) {
+                continue;
             }
             md.append("\nThe named examples:\n\n| question | outcome | action | subjects (HIT) | first subject |\n|---|---|---|---|---|\n");
             for (JsonNode x : run.path("examples")) {

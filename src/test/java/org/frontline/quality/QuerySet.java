@@ -107,8 +107,8 @@ public final class QuerySet {
 
         List<LabelledQuery> out = new ArrayList<>();
         for (String type : types) {
-            if (!QueryTypes.ALL.containsKey(type)) {
-                throw new IllegalArgumentException("unknown query type " + type + ", expected one of " + QueryTypes.ALL.keySet());
+            if (!QueryTypes.SYNTHETIC.contains(type)) {
+                throw new IllegalArgumentException("unknown query type " + type + ", expected one of " + QueryTypes.SYNTHETIC);
             }
             int made = 0;
             if (type.equals(QueryTypes.NOBODY_NAME_DOB) || type.equals(QueryTypes.NOBODY_NAME_ONLY)) {

@@ -23,6 +23,10 @@ public final class QueryTypes {
 
     /** Every type, in report order, with a one-line description. */
     public static final Map<String, String> ALL;
+    /** The types of the synthetic world ({@link QuerySet}); the others are the UN world's ({@link UnWorld}). */
+    public static final List<String> SYNTHETIC = List.of(NAME_DOB, NAME_DOB_NATIONALITY, NAME_ONLY, NAME_NATIONALITY,
+            NATIVE_SCRIPT_DOB, TYPO_DOB, SWAPPED_ORDER_DOB, DOB_YEAR_ONLY, DOB_DAY_MONTH_SWAPPED, DOB_CONFLICTING,
+            DOB_NOBODY_HAS, NOBODY_NAME_DOB, NOBODY_NAME_ONLY);
 
     static {
         Map<String, String> m = new LinkedHashMap<>();
@@ -39,6 +43,10 @@ public final class QueryTypes {
         m.put(DOB_NOBODY_HAS, "B's spelling and a date of birth (1925-1940) that no record carries: nobody held is this person");
         m.put(NOBODY_NAME_DOB, "the name and date of birth of an identity no source holds (exact name + date coincidences with held records excluded)");
         m.put(NOBODY_NAME_ONLY, "the name of an identity no source holds");
+        m.put(UnWorld.UN_TREATED_DOB, "UN list (second world): the treated spelling Europol holds, with its date of birth; the original is in INTERPOL");
+        m.put(UnWorld.UN_ORIGINAL_DOB, "UN list: the original spelling INTERPOL holds, with its date of birth; the treated one is in Europol");
+        m.put(UnWorld.UN_TREATED_NAME_ONLY, "UN list: the treated spelling alone");
+        m.put(UnWorld.UN_NOBODY_NAME_DOB, "UN world: a negatives_global person held out of both sources (name + date of birth)");
         ALL = java.util.Collections.unmodifiableMap(m);
     }
 
