@@ -49,8 +49,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * world (seed 7, {@link SourceDatabases}) plus fixtures; the floors are defined on the demo's world,
  * so this test has its own five source databases {@code fqt_<checkout>_q10k_<source>} seeded at
  * 10,000 persons / seed 42 with the project's seeder. Seeding them took 4.4 s per source on a quiet
- * 2-core machine here (≈ 25 s for the five); the seeder is idempotent (a marker of generator
- * version, seed and size), so later runs on the same server cost about a second per source. The
+ * 2-core machine here (≈ 25 s for the five; 91 s for the five with the machine at load ~25); the
+ * seeder is idempotent (a marker of generator version, seed and size), so later runs on the same
+ * server cost about a second per source. The whole class took 4 min at load ~25 on its first run
+ * (seeding 91 s, service start 54 s, 600 questions 90 s). The
  * service is the packaged application ({@code target/quarkus-app/quarkus-run.jar}, built by
  * {@code package}, hence an {@code *IT} run by failsafe) started as a separate process, as
  * {@code TwoInstancesIT} does, because the {@code @QuarkusTest} resources of this suite apply to
