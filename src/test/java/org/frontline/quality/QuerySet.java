@@ -63,8 +63,12 @@ public final class QuerySet {
             nobody.computeIfAbsent(id, world::canonical);
         }
         Map<String, Set<Long>> nobodyByKey = new HashMap<>();
+        // their dates and years: only a record with one of them can coincide (the name key is computed for those alone)
+        Set<String> nobodyDobs = new HashSet<>();
         for (Canonical c : nobody.values()) {
             if (c.dateOfBirth() != null) {
+                nobodyDobs.add(c.dateOfBirth());
+                nobodyDobs.add(c.dateOfBirth().substring(0, 4));
                 nobodyByKey.computeIfAbsent(key(c.name()) + "|" + c.dateOfBirth(), k -> new HashSet<>()).add(c.identity());
                 nobodyByKey.computeIfAbsent(key(c.name()) + "|" + c.dateOfBirth().substring(0, 4), k -> new HashSet<>())
                         .add(c.identity());
@@ -92,6 +96,9 @@ public final class QuerySet {
             if (h.dateOfBirth() != null) {
                 if (candidateDates.contains(h.dateOfBirth())) {
                     takenDates.add(h.dateOfBirth());
+                }
+                if (!nobodyDobs.contains(h.dateOfBirth())) {
+                    return;
                 }
                 List<String> names = new ArrayList<>(h.aliases());
                 names.add(h.name());
