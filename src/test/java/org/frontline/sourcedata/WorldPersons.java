@@ -4,7 +4,6 @@ import org.frontline.model.Alert;
 import org.frontline.model.PartialDate;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -178,14 +177,5 @@ public final class WorldPersons {
     /** One typing error as the generator makes them (may return the word unchanged: short words, non-letters). */
     public static String typo(String s, SplittableRandom random) {
         return Spelling.typo(s, random);
-    }
-
-    /** The source ids, in the order {@link #forEachPerson} streams them. */
-    public static List<String> sources() {
-        Map<String, Boolean> ids = new LinkedHashMap<>();
-        for (SourceProfile p : SourceProfile.values()) {
-            ids.put(p.id, true);
-        }
-        return List.copyOf(ids.keySet());
     }
 }
