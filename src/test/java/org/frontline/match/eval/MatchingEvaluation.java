@@ -123,7 +123,7 @@ public final class MatchingEvaluation {
     }
 
     /** YYYY, YYYY-MM-DD, or the treated file's damaged forms (1981-3-05, 1974-01-32: the year is kept). */
-    static PartialDate lenientDate(String s) {
+    public static PartialDate lenientDate(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
