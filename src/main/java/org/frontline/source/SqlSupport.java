@@ -77,7 +77,9 @@ public final class SqlSupport {
      * look-up per statement), and {@code name_holders}, a JSON object of the holders of each of the
      * record's full keys ({@code "f:<key>"}) and part keys ({@code "t:<key>"}), from the record's own
      * f rows: an index range on {@code record_ref} and a primary-key look-up per key (a scalar
-     * sub-select, so that the plan cannot turn it into a scan of the table), for the candidates only. Null for a record without f rows (one a clerk wrote: raw-name keys only).
+     * sub-select, so that the plan cannot turn it into a scan of the table), for the candidates only.
+     * A key the table lacks counts 1, the record itself. Null for a record without f rows (one a
+     * clerk wrote: raw-name keys only).
      *
      * @param recordRef the candidate's id column, qualified (for example {@code s.subject_id})
      */
