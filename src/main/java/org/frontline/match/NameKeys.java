@@ -113,6 +113,22 @@ public final class NameKeys {
         return new Search(join(parts), full(partKeys), pairs(partKeys).toArray(String[]::new), tokens.toArray(String[]::new));
     }
 
+    /**
+     * The part keys of one name, in the name's order (particles and initials make none): the keys
+     * under which a source counts the holders of each part ({@code NameStatistics#partHolders}).
+     */
+    public static List<String> partKeys(String name) {
+        return name == null ? List.of() : partKeys(NameNormaliser.parts(name));
+    }
+
+    /**
+     * The order-free full key of one name (its part keys sorted, as in its {@code f} row before the
+     * {@link #SEPARATOR}); empty for a name without keyed parts.
+     */
+    public static String fullKey(String name) {
+        return full(partKeys(name));
+    }
+
     private static String join(List<NamePart> parts) {
         StringBuilder sb = new StringBuilder();
         for (NamePart p : parts) {

@@ -10,8 +10,10 @@ import java.util.Map;
  *
  * @param population      persons the source holds
  * @param fullNameHolders persons of the source whose order-free full-name key is this record's
- * @param partHolders     per part key of the record's name ({@code NameKeys} token key: the part's
- *                        consonant key), persons of the source carrying that part
+ *                        ({@code NameKeys.fullKey} of its full name); at least 1, the record itself
+ * @param partHolders     per part key of the record's names, aliases included ({@code NameKeys.partKeys}:
+ *                        the part's consonant key, one-letter parts too), persons of the source
+ *                        carrying that part in any of their names
  */
 public record NameStatistics(long population, long fullNameHolders, Map<String, Long> partHolders) {
 

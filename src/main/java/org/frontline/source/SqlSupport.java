@@ -4,12 +4,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import org.frontline.match.NameKeys;
+import org.frontline.model.NameStatistics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,6 +68,61 @@ public final class SqlSupport {
                      GROUP BY record_ref ORDER BY sim DESC LIMIT $2
                 )
                 """.formatted(idColumn);
+    }
+
+    /**
+     * Select-list columns of every schema's person search that say how common each candidate's name
+     * is in the source ({@code frontline_name_frequency}, db/sources/shared/V4__name_frequencies.sql),
+     * read by {@link #nameStatistics}: {@code name_population}, the persons the source holds (one
+     * look-up per statement), and {@code name_holders}, a JSON object of the holders of each of the
+     * record's full keys ({@code "f:<key>"}) and part keys ({@code "t:<key>"}), from the record's own
+     * f rows: an index range on {@code record_ref} and a primary-key look-up per key (a scalar
+     * sub-select, so that the plan cannot turn it into a scan of the table), for the candidates only.
+     * A key the table lacks counts 1, the record itself. Null for a record without f rows (one a
+     * clerk wrote: raw-name keys only).
+     *
+     * @param recordRef the candidate's id column, qualified (for example {@code s.subject_id})
+     */
+    public static String nameFrequencyColumns(String recordRef) {
+        return """
+                (SELECT holders FROM frontline_name_frequency WHERE key_kind = '*' AND key = '') AS name_population,
+                (SELECT json_object_agg(k.kind || ':' || k.key, coalesce((SELECT q.holders FROM frontline_name_frequency q
+                                                                            WHERE q.key_kind = k.kind AND q.key = k.key), 1))
+                   FROM (SELECT DISTINCT x.kind, x.key FROM frontline_name_key r
+                          CROSS JOIN LATERAL (SELECT 'f'::char(1) AS kind, split_part(r.key, '=', 1) AS key
+                                              UNION ALL
+                                              SELECT 't'::char(1), unnest(string_to_array(split_part(r.key, '=', 1), ' '))) x
+                          WHERE r.record_ref = %1$s AND r.key_kind = 'f') k) AS name_holders
+                """.formatted(recordRef);
+    }
+
+    /**
+     * How common a candidate's name is, from the columns of {@link #nameFrequencyColumns}: the
+     * holders of the full key of its name as displayed ({@code fullName}; should that name have no
+     * key of its own, the most held of the record's full keys, the weaker evidence) and of every part
+     * key of its names and aliases. Null when the database does not know the record's keys (a
+     * record written by the source's own clerk, found by its raw name).
+     */
+    public static NameStatistics nameStatistics(Row row, String fullName) {
+        Long population = row.getLong("name_population");
+        Object holders = row.getValue("name_holders");
+        if (population == null || holders == null) {
+            return null;
+        }
+        JsonObject counts = holders instanceof JsonObject o ? o : new JsonObject(holders.toString());
+        String full = NameKeys.FULL + ":" + NameKeys.fullKey(fullName);
+        Long fullHolders = counts.getLong(full);
+        Map<String, Long> parts = new HashMap<>();
+        long mostHeldFull = 0;
+        for (String key : counts.fieldNames()) {
+            long n = counts.getLong(key);
+            if (key.startsWith(NameKeys.TOKEN + ":")) {
+                parts.put(key.substring(2), n);
+            } else if (key.startsWith(NameKeys.FULL + ":")) {
+                mostHeldFull = Math.max(mostHeldFull, n);
+            }
+        }
+        return new NameStatistics(population, fullHolders != null ? fullHolders : mostHeldFull, parts);
     }
 
     /** The parameters of {@link #personCandidates}: the search key and the keys computed from it. */

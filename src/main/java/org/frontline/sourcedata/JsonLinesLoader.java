@@ -46,8 +46,9 @@ import java.util.logging.Logger;
  * seeder uses. A line is loaded whole or not at all: it is first validated and translated; lines
  * are then written in batches, each batch under a savepoint; a batch the database refuses is
  * replayed line by line so that only the offending lines are rejected. Rejections name the line
- * number and the reason, never the data. The change announcements (V2 triggers) are silent during the
- * load, which announces the whole source once when it commits.
+ * number and the reason, never the data. The change announcements (V2 triggers) and the name-key
+ * counting trigger are silent during the load, which recounts the name keys in one statement and
+ * announces the whole source once when it commits.
  */
 public final class JsonLinesLoader {
 
@@ -103,6 +104,11 @@ public final class JsonLinesLoader {
                 }
             }
             write(c, writer, batch, counts, rejected);
+            if (counts[0] > 0) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute(SourceWriter.COUNT_NAME_KEYS);   // the keys went in by COPY, the counting triggers silent
+                }
+            }
             SyntheticSeeder.resetSequences(c, tables);
             SyntheticSeeder.announceWholeSource(c, tables);
             c.commit();

@@ -15,12 +15,18 @@ public final class SourceSchemas {
     private SourceSchemas() {
     }
 
-    /** Applies pending migrations of {@code db/sources/<schemaType>}; a no-op when up to date. */
+    /**
+     * Where the migrations common to every schema live (objects of ours beside any source, written once
+     * rather than five times): migrated with the schema's own, their versions one sequence with them.
+     */
+    static final String SHARED = "classpath:db/sources/shared";
+
+    /** Applies pending migrations of {@code db/sources/<schemaType>} and {@link #SHARED}; a no-op when up to date. */
     public static void migrate(String jdbcUrl, String user, String password, String schemaType) {
         requireKnown(schemaType);
         Flyway.configure()
                 .dataSource(withTimeouts(jdbcUrl), user, password == null ? "" : password)
-                .locations("classpath:db/sources/" + schemaType)
+                .locations(SHARED, "classpath:db/sources/" + schemaType)
                 .table(HISTORY_TABLE)
                 // V3 (name keys) was written beside a concurrent V2 (change notifications); the two touch
                 // different objects, so a database migrated to V3 first takes V2 when it arrives

@@ -56,6 +56,12 @@ abstract class SourceWriter {
     /** The setting that tells the source's triggers that the tooling writes the name keys itself. */
     static final String KEYS_WRITTEN = "SET LOCAL frontline.name_keys = 'written'";
 
+    /**
+     * Recounts how common each name key is (frontline_name_frequency, db/sources/shared/V4__name_frequencies.sql)
+     * in one set-based statement: run after a bulk load, which COPYs the keys with the table's triggers off.
+     */
+    static final String COUNT_NAME_KEYS = "SELECT frontline_name_frequency_rebuild()";
+
     static void nameKeys(Object recordRef, RowSink out, List<String> names) {
         if (!out.wants(NAME_KEYS)) {
             return;

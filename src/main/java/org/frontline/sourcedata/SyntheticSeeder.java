@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * Seeds one source database with the synthetic world. One transaction: silence the change
  * announcements (the V2 triggers), truncate, drop the secondary indexes, COPY each table from the
  * generator (one pass of the stream per table, so nothing is held in memory), recreate the indexes,
- * reset sequences, re-enable the triggers and announce the whole source as changed (one NOTIFY, sent
+ * count the name keys (frontline_name_frequency, one statement), reset sequences, re-enable the triggers and announce the whole source as changed (one NOTIFY, sent
  * at commit), write the marker; then ANALYZE.
  * The marker table {@code frontline_seed} makes a repeat with the same seed, size and generator
  * version a no-op.
@@ -75,6 +75,7 @@ public final class SyntheticSeeder {
                 List<String> names = writer.tables().stream().map(Table::name).toList();
                 silenceAnnouncements(c, names);
                 st.execute("TRUNCATE " + String.join(", ", names) + " CASCADE");
+                st.execute("TRUNCATE frontline_name_frequency");   // recounted below; its trigger is silenced too
                 st.execute("DELETE FROM frontline_seed");
                 List<String> indexes = secondaryIndexes(c, names);
                 for (String def : indexes) {
@@ -86,6 +87,7 @@ public final class SyntheticSeeder {
                 for (String def : indexes) {
                     st.execute(def);
                 }
+                st.execute(SourceWriter.COUNT_NAME_KEYS);
                 resetSequences(c, names);
                 announceWholeSource(c, names);
                 try (PreparedStatement ps = c.prepareStatement(

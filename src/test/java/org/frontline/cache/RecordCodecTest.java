@@ -7,6 +7,7 @@ import org.frontline.model.Clearance;
 import org.frontline.model.DocumentRecord;
 import org.frontline.model.DocumentType;
 import org.frontline.model.HandlingRestrictions;
+import org.frontline.model.NameStatistics;
 import org.frontline.model.PartialDate;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.SafetyWarning;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,10 +43,15 @@ class RecordCodecTest {
         List<PersonRecord> in = List.of(
                 new PersonRecord("123", "Mohammed", "Al-Rashid", "Mohammed Al-Rashid", List.of("Muhammad Al Rasheed", "محمد الراشد"),
                         new PartialDate(1983, 4, 12), Sex.MALE, "SYR", List.of(RESTRICTED, PLAIN)),
-                new PersonRecord("EU-P-1", null, null, "AL RASHEED, Muhammad", null, PartialDate.ofYear(1983), null, null, null),
+                new PersonRecord("EU-P-1", null, null, "AL RASHEED, Muhammad", null, PartialDate.ofYear(1983), null, null, null,
+                        new NameStatistics(1_000_000L, 1_234L, Map.of("mhmd", 61_234L, "rshd", 2_000L, "l", 88_000L))),
+                new PersonRecord("EU-P-2", null, null, "SMITH, Ann", null, null, null, null, null, new NameStatistics(3, 1, Map.of())),
                 new PersonRecord("x", "Zoë", "Łukasiewicz-Ñúñez", "Zoë Łukasiewicz-Ñúñez", List.of(), new PartialDate(1990, 7, 0),
                         Sex.FEMALE, "XXA", List.of()));
-        assertEquals(in, codec.decode(codec.encode(in), PersonRecord.class));
+        List<PersonRecord> out = codec.decode(codec.encode(in), PersonRecord.class);
+        assertEquals(in, out);
+        assertEquals(61_234L, out.get(1).nameStatistics().partHolders().get("mhmd"));
+        assertEquals(null, out.get(0).nameStatistics(), "a record whose source said nothing stays without statistics");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.frontline.sourcedata;
 
+import org.frontline.match.NameKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +23,8 @@ class JsonLinesLoaderTest {
     @TempDir
     Path dir;
 
-    static final String[] DBS = {"fqtest_data_load_europol", "fqtest_data_load_gccpol", "fqtest_data_load_aseanapol"};
+    static final String[] DBS = {"fqtest_data_load_europol", "fqtest_data_load_gccpol", "fqtest_data_load_aseanapol",
+            "fqtest_data_load_frequency"};
 
     @AfterAll
     static void drop() {
@@ -117,5 +119,35 @@ class JsonLinesLoaderTest {
                         + " member_states, contact_only_when_restricted FROM subject JOIN watchlist_entry USING (subject_no)"));
         assertEquals(List.of(List.of("K1234567A", "D", "A", "CANCELLED")), TestDatabases.query(adb,
                 "SELECT td_number, issuer_icao, td_type, td_status FROM travel_document"));
+    }
+
+    @Test
+    void loadingCountsHowCommonEachNameKeyIs() throws IOException {
+        String db = TestDatabases.fresh(DBS[3]);
+        load(db, "aseanapol",
+                """
+                {"kind":"PERSON","recordId":"ASN-F-1","givenNames":"Wei","familyName":"Zhang","aliases":["Zhang Wei","Zhang Weiming"]}""",
+                """
+                {"kind":"PERSON","recordId":"ASN-F-2","givenNames":"Li","familyName":"Zhang"}""",
+                """
+                {"kind":"PERSON","recordId":"ASN-F-3","givenNames":"Anna","familyName":"Schmidt"}""");
+        String zhang = NameKeys.partKeys("Zhang").get(0);
+        String wei = NameKeys.partKeys("Wei").get(0);
+        assertEquals(3, holders(db, "*", ""));
+        // persons, not rows: ASN-F-1 carries Zhang in its name and both aliases
+        assertEquals(2, holders(db, "t", zhang));
+        assertEquals(1, holders(db, "t", wei));
+        assertEquals(1, holders(db, "f", NameKeys.fullKey("Wei Zhang")));
+        // a later load counts what the source already held
+        load(db, "aseanapol", """
+                {"kind":"PERSON","recordId":"ASN-F-4","fullName":"Zhang Wei"}""");
+        assertEquals(4, holders(db, "*", ""));
+        assertEquals(3, holders(db, "t", zhang));
+        assertEquals(2, holders(db, "f", NameKeys.fullKey("Wei Zhang")));
+    }
+
+    static long holders(String db, String kind, String key) {
+        return TestDatabases.count(db, "SELECT coalesce(sum(holders), 0) FROM frontline_name_frequency WHERE key_kind = '"
+                + kind + "' AND key = '" + key + "'");
     }
 }

@@ -46,7 +46,8 @@ public final class AmeripolConnector implements SourceConnector {
                            'accion', al.accion, 'advertencias', al.advertencias, 'emision', al.fecha_emision,
                            'paises', al.paises_autorizados, 'nivel', al.nivel_acceso,
                            'siRestringido', al.si_restringido, 'contacto', al.punto_contacto)), '[]')
-                      FROM alerta al WHERE al.id_persona = p.id_persona) AS alertas
+                      FROM alerta al WHERE al.id_persona = p.id_persona) AS alertas,
+            """ + SqlSupport.nameFrequencyColumns("p.id_persona") + """
               FROM best b JOIN persona p ON p.id_persona = b.id_persona
              ORDER BY b.sim DESC
             """;
@@ -88,9 +89,11 @@ public final class AmeripolConnector implements SourceConnector {
         PartialDate dob = AmeripolVocabulary.dateOfBirth(row.getLocalDate("fecha_nacimiento"),
                 year == null ? null : year.intValue());
         List<Alert> alerts = objects(jsonArray(row, "alertas")).stream().map(AmeripolConnector::alerta).toList();
-        return new PersonRecord(String.valueOf(row.getLong("id_persona")), given, family, joinNames(given, family),
+        String fullName = joinNames(given, family);
+        return new PersonRecord(String.valueOf(row.getLong("id_persona")), given, family, fullName,
                 strings(jsonArray(row, "aliases")), dob, AmeripolVocabulary.SEXO.valueOr(row.getString("sexo"), Sex.UNKNOWN),
-                AmeripolVocabulary.country(row.getString("nacionalidad")), alerts);
+                AmeripolVocabulary.country(row.getString("nacionalidad")), alerts,
+                SqlSupport.nameStatistics(row, fullName));
     }
 
     /** One alert of the {@code alertas} array; an access level we do not know reads as the highest (as in every source). */

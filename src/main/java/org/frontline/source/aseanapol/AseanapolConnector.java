@@ -43,7 +43,8 @@ public final class AseanapolConnector implements SourceConnector {
                            'dissemination', w.dissemination, 'members', w.member_states,
                            'classification', w.classification, 'contactOnly', w.contact_only_when_restricted,
                            'ncb', w.originating_ncb)), '[]')
-                      FROM watchlist_entry w WHERE w.subject_no = s.subject_no) AS entries
+                      FROM watchlist_entry w WHERE w.subject_no = s.subject_no) AS entries,
+            """ + SqlSupport.nameFrequencyColumns("s.subject_no") + """
               FROM best b JOIN subject s ON s.subject_no = b.subject_no
              ORDER BY b.sim DESC
             """;
@@ -80,10 +81,12 @@ public final class AseanapolConnector implements SourceConnector {
 
     private static PersonRecord subject(Row row) {
         List<Alert> alerts = objects(jsonArray(row, "entries")).stream().map(AseanapolConnector::entry).toList();
-        return new PersonRecord(row.getString("subject_no"), null, null, row.getString("full_name"),
+        String fullName = row.getString("full_name");
+        return new PersonRecord(row.getString("subject_no"), null, null, fullName,
                 strings(jsonArray(row, "aliases")), AseanapolVocabulary.dateOfBirth(row.getString("dob")),
                 AseanapolVocabulary.SEX.valueOr(row.getString("sex"), Sex.UNKNOWN),
-                AseanapolVocabulary.country(row.getString("citizenship_icao")), alerts);
+                AseanapolVocabulary.country(row.getString("citizenship_icao")), alerts,
+                SqlSupport.nameStatistics(row, fullName));
     }
 
     private static Alert entry(JsonObject e) {

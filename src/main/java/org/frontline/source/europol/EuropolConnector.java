@@ -42,7 +42,8 @@ public final class EuropolConnector implements SourceConnector {
                            'risk', f.risk_markers, 'flagged', f.flagged_on, 'countries', f.releasable_to,
                            'agencies', f.releasable_agency, 'clearance', f.min_clearance,
                            'onRestriction', f.on_restriction, 'contact', f.contact_unit)), '[]')
-                      FROM eis_flag f WHERE f.person_ref = p.person_ref) AS flags
+                      FROM eis_flag f WHERE f.person_ref = p.person_ref) AS flags,
+            """ + SqlSupport.nameFrequencyColumns("p.person_ref") + """
               FROM best b JOIN eis_person p ON p.person_ref = b.person_ref
              ORDER BY b.sim DESC
             """;
@@ -90,7 +91,8 @@ public final class EuropolConnector implements SourceConnector {
                 EuropolVocabulary.familyName(fullName), EuropolVocabulary.naturalName(fullName), aliases,
                 EuropolVocabulary.dateOfBirth(row.getString("dob_text")),
                 EuropolVocabulary.GENDER.valueOr(row.getString("gender"), Sex.UNKNOWN),
-                EuropolVocabulary.country(row.getString("nationality_iso2")), alerts);
+                EuropolVocabulary.country(row.getString("nationality_iso2")), alerts,
+                SqlSupport.nameStatistics(row, fullName));
     }
 
     private static Alert flag(JsonObject f, String handlingCode) {

@@ -44,7 +44,8 @@ public final class GccpolConnector implements SourceConnector {
                            'instruction', c.instruction, 'hazards', c.hazards, 'issued', c.issued_at,
                            'shared', c.shared_with, 'clearance', c.clearance, 'whenRestricted', c.when_restricted,
                            'authority', c.issuing_authority)), '[]')
-                      FROM gcc_circular c WHERE c.individual_id = i.individual_id) AS circulars
+                      FROM gcc_circular c WHERE c.individual_id = i.individual_id) AS circulars,
+            """ + SqlSupport.nameFrequencyColumns("i.individual_id") + """
               FROM best b JOIN gcc_individual i ON i.individual_id = b.individual_id
              ORDER BY b.sim DESC
             """;
@@ -90,11 +91,13 @@ public final class GccpolConnector implements SourceConnector {
             aliases.add(arabic);
         }
         List<Alert> alerts = objects(jsonArray(row, "circulars")).stream().map(GccpolConnector::circular).toList();
+        String fullName = GccpolVocabulary.fullName(first, father, grandfather, family);
         return new PersonRecord(String.valueOf(row.getLong("individual_id")),
                 GccpolVocabulary.givenNames(first, father, grandfather), family,
-                GccpolVocabulary.fullName(first, father, grandfather, family), aliases,
+                fullName, aliases,
                 GccpolVocabulary.dateOfBirth(row.getString("birth_date")), GccpolVocabulary.sex(row.getString("gender")),
-                GccpolVocabulary.country(row.getString("nationality")), alerts);
+                GccpolVocabulary.country(row.getString("nationality")), alerts,
+                SqlSupport.nameStatistics(row, fullName));
     }
 
     private static Alert circular(JsonObject c) {

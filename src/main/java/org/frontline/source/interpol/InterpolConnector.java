@@ -45,7 +45,8 @@ public final class InterpolConnector implements SourceConnector {
                            'action', n.requested_action, 'caution', n.caution, 'issued', n.issued_on,
                            'countries', n.restricted_to, 'clearance', n.min_clearance,
                            'ifRestricted', n.if_restricted, 'contact', n.ncb_contact)), '[]')
-                      FROM notice n WHERE n.subject_id = s.subject_id) AS notices
+                      FROM notice n WHERE n.subject_id = s.subject_id) AS notices,
+            """ + SqlSupport.nameFrequencyColumns("s.subject_id") + """
               FROM best b JOIN notice_subject s ON s.subject_id = b.subject_id
              ORDER BY b.sim DESC
             """;
@@ -92,10 +93,12 @@ public final class InterpolConnector implements SourceConnector {
         List<Alert> alerts = objects(jsonArray(row, "notices")).stream()
                 .map(InterpolConnector::notice)
                 .toList();
+        String fullName = joinNames(forename, family);
         return new PersonRecord(String.valueOf(row.getLong("subject_id")), forename, family,
-                joinNames(forename, family), aliases, dob,
+                fullName, aliases, dob,
                 InterpolVocabulary.SEX.valueOr(row.getString("sex"), Sex.UNKNOWN),
-                InterpolVocabulary.country(row.getString("nationality")), alerts);
+                InterpolVocabulary.country(row.getString("nationality")), alerts,
+                SqlSupport.nameStatistics(row, fullName));
     }
 
     private static Alert notice(JsonObject n) {
