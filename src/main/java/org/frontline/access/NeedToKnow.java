@@ -20,10 +20,17 @@ import java.util.List;
  * <p>An alert is visible to an officer when their country is among the alert's countries (or the
  * alert names none), their agency among its agencies (or none), their clearance at least its
  * minimum, and their role does not withhold its category. A record whose alerts are all visible
- * passes (without handling codes when the role may not see them). Otherwise: if a hidden alert asks
- * for "contact only", the record becomes a data-free "possible hit - contact ..." entry; if some
- * alerts remain visible, the record passes with those only; else the record is withheld entirely
- * and counted, so that the answer can never claim NO_HIT on the strength of a record it removed.
+ * passes (without handling codes when the role may not see them). Otherwise: if some alerts remain
+ * visible, the record passes with those only and is counted as withheld, so that the answer says
+ * some alerts are not available, names the source's contact point and is not complete (a hidden
+ * alert may ask for a more urgent action than the visible ones); if none remains and a hidden alert
+ * asks for "contact only", the record becomes a data-free "possible hit - contact ..." entry; else
+ * the record is withheld entirely and counted, so that the answer can never claim NO_HIT on the
+ * strength of a record it removed.
+ *
+ * <p>A source's restriction list that we could not read restricts its alert to nobody but the
+ * owner ({@link org.frontline.model.HandlingRestrictions#NOBODY}, see {@code source.VisibleTo}):
+ * no officer's country matches it.
  */
 public final class NeedToKnow implements RecordAccess {
 
@@ -58,11 +65,14 @@ public final class NeedToKnow implements RecordAccess {
             }
             if (shown.size() == alerts.size()) {
                 visible.add(shown.equals(alerts) ? scored : withAlerts(scored, shown));
+            } else if (!shown.isEmpty()) {
+                // some alerts hidden: the record shows the others, and is counted, so that the answer is not
+                // complete and names the source's contact point (a hidden alert may ask for more than a visible one)
+                visible.add(withAlerts(scored, shown));
+                withheld++;
             } else if (contactOnly != null) {
                 visible.add(scored.restrictedTo(blank(scored.record()), contactOnly.contactPoint(),
                         List.of("restricted by the source: confirm with its contact point")));
-            } else if (!shown.isEmpty()) {
-                visible.add(withAlerts(scored, shown));
             } else {
                 withheld++;
             }

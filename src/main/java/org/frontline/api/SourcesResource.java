@@ -49,7 +49,7 @@ public class SourcesResource {
                             value = "[{\"id\":\"interpol\",\"organisation\":\"INTERPOL\",\"region\":\"global\",\"kinds\":[\"PERSON\",\"DOCUMENT\",\"VEHICLE\"],\"contactPoint\":\"INTERPOL Command and Coordination Centre, Lyon\",\"health\":\"UP\",\"breaker\":\"CLOSED\",\"pingMs\":1}]")))
     public Uni<List<SourceView>> list() {
         var grant = policy.grantFor(org.frontline.access.OfficerTokens.officer(token));
-        List<Uni<SourceView>> views = registry.all().stream().filter(s -> grant.mayQuery(s.id())).map(this::view).toList();
+        List<Uni<SourceView>> views = registry.all().stream().filter(s -> grant.mayList(s.id())).map(this::view).toList();
         if (views.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

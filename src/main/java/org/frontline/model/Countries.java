@@ -1,6 +1,8 @@
 package org.frontline.model;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,23 @@ import java.util.TreeSet;
  * Country codes: ISO 3166-1 alpha-3 is the common model's form; sources also use alpha-2 and the
  * ICAO Doc 9303 codes printed in machine-readable zones (D for Germany, GBD/GBN/... for British
  * nationals of other kinds, XXA stateless, UNO United Nations...).
+ *
+ * <p>Every code outside ISO alpha-3 is mapped here, explicitly, and nowhere else:
+ * <ul>
+ *   <li>ICAO: {@code D} is Germany; {@code GBD GBN GBO GBP GBS} (British dependent territories
+ *   citizen, national overseas, overseas citizen, protected person, subject) are the United Kingdom;
+ *   {@code RKS} is Kosovo, which has no ISO code; {@code XXA XXB XXC XXX} (stateless, refugee under
+ *   the 1951 convention, other refugee, unspecified nationality), {@code UNO UNA UNK} (United
+ *   Nations, its agencies, UNMIK in Kosovo), {@code EUE} (European Union) and the {@code X..}
+ *   organisations are codes of their own: they name no state.</li>
+ *   <li>Kosovo is {@code RKS} in the common model (ICAO Doc 9303, the form printed in its
+ *   passports); the EU's user-assigned {@code XKX} and {@code XK} are read as {@code RKS}.</li>
+ *   <li>Alpha-2 beyond ISO: the exceptionally reserved {@code UK} (GBR), {@code EL} (GRC), {@code EU}
+ *   (EUE as a single country, every member state in a restriction list: {@link #EU_MEMBER_STATES})
+ *   and {@code UN} (UNO), and the user-assigned {@code XK} (Kosovo) that EU systems write.</li>
+ * </ul>
+ * {@link #isState} tells the codes that name a state, the only ones a restriction list can
+ * release a record to (an officer belongs to a state's police).
  */
 public final class Countries {
 
@@ -19,6 +38,7 @@ public final class Countries {
             Map.entry("GBD", "GBR"), Map.entry("GBN", "GBR"), Map.entry("GBO", "GBR"),
             Map.entry("GBP", "GBR"), Map.entry("GBS", "GBR"),
             Map.entry("RKS", "RKS"),   // Kosovo
+            Map.entry("XKX", "RKS"),   // Kosovo, as the EU and others write it
             Map.entry("EUE", "EUE"),   // European Union
             Map.entry("UNO", "UNO"), Map.entry("UNA", "UNA"), Map.entry("UNK", "UNK"),
             Map.entry("XBA", "XBA"), Map.entry("XIM", "XIM"), Map.entry("XCC", "XCC"),
@@ -26,6 +46,19 @@ public final class Countries {
             Map.entry("XES", "XES"), Map.entry("XMP", "XMP"), Map.entry("XOM", "XOM"),
             Map.entry("XDC", "XDC"), Map.entry("XXA", "XXA"), Map.entry("XXB", "XXB"),
             Map.entry("XXC", "XXC"), Map.entry("XXX", "XXX"));
+
+    /** Two-letter codes beyond ISO alpha-2 that sources write, to the common model's code. */
+    private static final Map<String, String> EXTRA_ALPHA2 = Map.of(
+            "UK", "GBR", "EL", "GRC", "XK", "RKS", "EU", "EUE", "UN", "UNO");
+
+    /** Codes of the common model without an ISO alpha-2 code, to the two-letter code sources write for them. */
+    private static final Map<String, String> EXTRA_ALPHA2_WRITTEN = Map.of(
+            "RKS", "XK", "EUE", "EU", "UNO", "UN", "UNA", "UN", "UNK", "UN");
+
+    /** The member states of the European Union (ISO alpha-3): what Europol's {@code EU} releases to. */
+    public static final Set<String> EU_MEMBER_STATES = Set.copyOf(List.of(
+            "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
+            "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"));
 
     private static final Set<String> ALPHA3;
     private static final Map<String, String> ALPHA2_TO_ALPHA3 = new HashMap<>();
@@ -62,12 +95,68 @@ public final class Countries {
         return ICAO_TO_ISO.get(code);
     }
 
-    public static String alpha2ToAlpha3(String alpha2) {
-        return alpha2 == null ? null : ALPHA2_TO_ALPHA3.get(alpha2.trim().toUpperCase(Locale.ROOT));
+    /**
+     * Whether a code of the common model names a state whose officers a restriction list can name:
+     * an ISO country or Kosovo. Stateless and refugee codes, the United Nations, the European Union
+     * and the other organisations are not states.
+     */
+    public static boolean isState(String canonical) {
+        return canonical != null && (ALPHA3.contains(canonical) || "RKS".equals(canonical));
     }
 
+    /**
+     * Every three-letter code (ISO or ICAO) that reads as this country of the common model: the code
+     * itself first, then its ICAO and user-assigned variants (GBR: GBR, GBD, GBN, GBO, GBP, GBS; DEU:
+     * DEU, D; RKS: RKS, XKX). Empty for a code that is not known.
+     */
+    public static Set<String> alpha3Forms(String canonical) {
+        Set<String> forms = new LinkedHashSet<>();
+        if (canonical(canonical) == null || !canonical.equals(canonical(canonical))) {
+            return forms;
+        }
+        forms.add(canonical);
+        new TreeSet<>(ICAO_TO_ISO.keySet()).stream()
+                .filter(code -> canonical.equals(ICAO_TO_ISO.get(code)))
+                .forEach(forms::add);
+        return forms;
+    }
+
+    /** ISO alpha-2 (and the two-letter codes beyond ISO listed above) to the common model's code; null when unknown. */
+    public static String alpha2ToAlpha3(String alpha2) {
+        if (alpha2 == null) {
+            return null;
+        }
+        String code = alpha2.trim().toUpperCase(Locale.ROOT);
+        String iso = ALPHA2_TO_ALPHA3.get(code);
+        return iso != null ? iso : EXTRA_ALPHA2.get(code);
+    }
+
+    /** The ISO alpha-2 code of a country (or the two-letter code sources write for Kosovo, the EU, the UN); null when none. */
     public static String alpha3ToAlpha2(String alpha3) {
-        return alpha3 == null ? null : ALPHA3_TO_ALPHA2.get(canonical(alpha3));
+        String canonical = canonical(alpha3);
+        if (canonical == null) {
+            return null;
+        }
+        String iso = ALPHA3_TO_ALPHA2.get(canonical);
+        return iso != null ? iso : EXTRA_ALPHA2_WRITTEN.get(canonical);
+    }
+
+    /**
+     * Every two-letter code that reads as this country of the common model: ISO alpha-2 first, then
+     * the exceptionally reserved or user-assigned one (GBR: GB, UK; GRC: GR, EL; RKS: XK; EUE: EU).
+     * Empty when no two-letter code names it (stateless, refugee, the organisations).
+     */
+    public static Set<String> alpha2Forms(String canonical) {
+        Set<String> forms = new LinkedHashSet<>();
+        String first = alpha3ToAlpha2(canonical);
+        if (first == null) {
+            return forms;
+        }
+        forms.add(first);
+        new TreeSet<>(EXTRA_ALPHA2.keySet()).stream()
+                .filter(code -> EXTRA_ALPHA2.get(code).equals(canonical(canonical)))
+                .forEach(forms::add);
+        return forms;
     }
 
     /** The ICAO Doc 9303 code for an alpha-3 country: DEU is written D in machine-readable zones. */

@@ -303,7 +303,7 @@ public final class Consolidator {
         String contacts = contacts(deciding);
         int withheld = answers.stream().mapToInt(SourceAnswer::withheld).sum();
         String unanswered = (missing.isEmpty() ? "" : " Not answered: " + missing + ".")
-                + (withheld == 0 ? "" : " Some records are not available to your profile: "
+                + (withheld == 0 ? "" : " Some records or alerts are not available to your profile: "
                 + answers.stream().filter(a -> a.withheld() > 0).map(a -> a.sourceId() + " (" + a.contactPoint() + ")")
                 .collect(Collectors.joining(", ")) + ".");
         return switch (outcome) {

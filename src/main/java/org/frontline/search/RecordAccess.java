@@ -15,7 +15,8 @@ public interface RecordAccess {
     Filtered filter(List<ScoredRecord> records);
 
     /**
-     * @param withheld how many records were removed entirely: the answer can no longer be a NO_HIT
+     * @param withheld how many records were removed entirely or shown without some of their alerts: the
+     *                 answer is not complete, can no longer be a NO_HIT, and names the source's contact point
      */
     record Filtered(List<ScoredRecord> visible, int withheld) {
     }

@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Builds every enabled source from {@code frontline.sources.*}: its own reactive pool, its
@@ -44,7 +44,7 @@ public class SourceRegistry {
     private static final Logger LOG = Logger.getLogger(SourceRegistry.class);
 
     /** The schemas we can read, by name: adding a source of a known schema is configuration only. */
-    private static final Map<String, Function<Pool, SourceConnector>> SCHEMAS = Map.of(
+    private static final Map<String, BiFunction<Pool, UnreadableCodes, SourceConnector>> SCHEMAS = Map.of(
             "interpol", InterpolConnector::new,
             "europol", EuropolConnector::new,
             "ameripol", AmeripolConnector::new,
@@ -67,14 +67,14 @@ public class SourceRegistry {
                 continue;
             }
             String schema = settings.schema().orElse(id).toLowerCase(Locale.ROOT);
-            Function<Pool, SourceConnector> factory = SCHEMAS.get(schema);
+            BiFunction<Pool, UnreadableCodes, SourceConnector> factory = SCHEMAS.get(schema);
             if (factory == null) {
                 throw new IllegalStateException("frontline.sources." + id + ".schema: unknown schema '" + schema
                         + "'; known: " + new TreeMap<>(SCHEMAS).keySet());
             }
             Pool pool = pool(vertx, id, settings);
             pools.add(pool);
-            SourceConnector connector = factory.apply(pool);
+            SourceConnector connector = factory.apply(pool, UnreadableCodes.counted(meters, id));
             Set<QueryKind> kinds = settings.kinds()
                     .map(k -> k.stream().map(s -> QueryKind.valueOf(s.toUpperCase(Locale.ROOT)))
                             .collect(() -> EnumSet.noneOf(QueryKind.class), Set::add, Set::addAll))

@@ -139,7 +139,32 @@ public final class SqlSupport {
 
     /** The SQL expression every schema's plate index uses, applied to a column. */
     public static String normalisedPlate(String column) {
+        return normalisedIdentifier(column);
+    }
+
+    /**
+     * The SQL expression of a normalised identifier (plate, document number): letters and digits
+     * only, upper case. Every schema indexes its plates and document numbers by it (V1, V4), and
+     * {@link #normalisedIdentifier(String)} is the same on the query side, so a number stored as
+     * {@code p4471902-x} is found by {@code P4471902X}.
+     */
+    public static String normalisedIdentifier(String column) {
         return "upper(regexp_replace(" + column + ", '[^A-Za-z0-9]', '', 'g'))";
+    }
+
+    /** The query side of {@link #normalisedIdentifier(String) the SQL expression}: letters and digits only, upper case. */
+    public static String normalisedIdentifierValue(String value) {
+        return value == null ? null : value.replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The elements of a JSON array; null when the array itself is null (an SQL NULL list, which differs from an empty one). */
+    public static List<String> stringsOrNull(JsonArray array) {
+        return array == null ? null : strings(array);
+    }
+
+    /** A TEXT[] or CHAR(n)[] column as a list; null for SQL NULL. */
+    public static List<String> listOrNull(String[] values) {
+        return values == null ? null : Arrays.asList(values);
     }
 
     /**
@@ -213,25 +238,29 @@ public final class SqlSupport {
     }
 
     /**
-     * The document look-up every schema shares in shape: by issuing country, already in the source's
-     * country form, and number. A null country is one the source cannot hold: no records.
+     * The document look-up every schema shares in shape: {@code $1} the issuing country in every form
+     * the source might hold it ({@link CountryForm#queryForms}), {@code $2} the normalised number,
+     * compared with the stored number normalised the same way ({@link #normalisedIdentifier}). The
+     * source is always asked, even when its form has no code for the country (an empty list): an
+     * answer without asking would be an OK that nobody gave.
      */
     public static <T> io.smallrye.mutiny.Uni<List<T>> documents(io.vertx.mutiny.sqlclient.Pool pool, String sql,
-                                                               String sourceCountry, String number,
+                                                               List<String> sourceCountries, String number,
                                                                Function<Row, T> mapper) {
-        return sourceCountry == null ? io.smallrye.mutiny.Uni.createFrom().item(List.of())
-                : select(pool, sql, io.vertx.mutiny.sqlclient.Tuple.of(sourceCountry, number), mapper);
+        return select(pool, sql, io.vertx.mutiny.sqlclient.Tuple.of(sourceCountries.toArray(new String[0]),
+                normalisedIdentifierValue(number)), mapper);
     }
 
     /**
-     * The vehicle look-up every schema shares in shape: by plate and registration country (already in
-     * the source's country form), by VIN, or both in parallel, each record once.
+     * The vehicle look-up every schema shares in shape: by plate and registration country (in every
+     * form the source might hold it, as {@link #documents}), by VIN, or both in parallel, each record once.
      */
     public static io.smallrye.mutiny.Uni<List<org.frontline.model.VehicleRecord>> vehicles(
-            io.vertx.mutiny.sqlclient.Pool pool, org.frontline.model.VehicleQuery query, String sourceCountry,
+            io.vertx.mutiny.sqlclient.Pool pool, org.frontline.model.VehicleQuery query, List<String> sourceCountries,
             String byPlateSql, String byVinSql, Function<Row, org.frontline.model.VehicleRecord> mapper) {
-        io.smallrye.mutiny.Uni<List<org.frontline.model.VehicleRecord>> byPlate = query.hasPlate() && sourceCountry != null
-                ? select(pool, byPlateSql, io.vertx.mutiny.sqlclient.Tuple.of(sourceCountry, query.plate()), mapper)
+        io.smallrye.mutiny.Uni<List<org.frontline.model.VehicleRecord>> byPlate = query.hasPlate()
+                ? select(pool, byPlateSql, io.vertx.mutiny.sqlclient.Tuple.of(sourceCountries.toArray(new String[0]),
+                        normalisedIdentifierValue(query.plate())), mapper)
                 : io.smallrye.mutiny.Uni.createFrom().item(List.of());
         io.smallrye.mutiny.Uni<List<org.frontline.model.VehicleRecord>> byVin = query.hasVin()
                 ? select(pool, byVinSql, io.vertx.mutiny.sqlclient.Tuple.of(query.vin()), mapper)
@@ -246,13 +275,6 @@ public final class SqlSupport {
         byPlate.forEach(v -> byId.put(v.recordId(), v));
         byVin.forEach(v -> byId.putIfAbsent(v.recordId(), v));
         return List.copyOf(byId.values());
-    }
-
-    /** Restrictions that only name the countries whose officers may see a record; empty: everyone. */
-    public static org.frontline.model.HandlingRestrictions visibleTo(Collection<String> alpha3) {
-        return alpha3 == null || alpha3.isEmpty() ? org.frontline.model.HandlingRestrictions.NONE
-                : new org.frontline.model.HandlingRestrictions(Set.copyOf(alpha3), Set.of(),
-                        org.frontline.model.Clearance.UNCLASSIFIED, null, org.frontline.model.WhenRestricted.HIDE);
     }
 
     /** Joins non-blank parts with single spaces. */

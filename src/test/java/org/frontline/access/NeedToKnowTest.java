@@ -108,6 +108,25 @@ class NeedToKnowTest {
     }
 
     @Test
+    void aHiddenAlertBesideAVisibleOneMakesTheAnswerIncompleteAndNamesTheContactPoint() {
+        // INTERPOL fixture 9000000004 "Testina Halbversteckt": a yellow notice for everyone, a red one for France only.
+        // Until #14 a German officer got LOCATE with complete=true and no word of the arrest warrant.
+        String french = TestTokens.token("officer-f2", "PN", "FRA", "RESTRICTED", "OFFICER");
+        JsonPath seen = person(french, "Testina Halbversteckt", "1987-02-02");
+        assertEquals("ARREST", seen.getString("action"));
+        assertTrue(seen.getBoolean("complete"), seen.getString("message"));
+
+        String german = TestTokens.token("officer-g2", "BKA", "DEU", "SECRET", "OFFICER");
+        JsonPath partial = person(german, "Testina Halbversteckt", "1987-02-02");
+        String body = partial.prettify();
+        assertFalse(body.contains("PROVISIONAL_ARREST") || body.contains("VIOLENT") || body.contains("TEST-E-5"), body);
+        assertEquals("LOCATE", partial.getString("action"), body);
+        assertFalse(partial.getBoolean("complete"), "some alerts were not shown: " + body);
+        String message = partial.getString("message");
+        assertTrue(message.contains("not available to your profile") && message.contains("interpol (INTERPOL"), message);
+    }
+
+    @Test
     void borderGuardDoesNotReceiveIntelligenceOnlyAlertsOrHandlingCodes() {
         // INTERPOL fixture 9000000002 "Chidi Okonkwo": a blue notice (discreet check) only
         JsonPath officer = person(TestTokens.officer(), "Chidi Okonkwo", "1990");

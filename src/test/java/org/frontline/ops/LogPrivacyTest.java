@@ -46,7 +46,7 @@ class LogPrivacyTest {
         assertTrue(log.contains("sources configured"), "the log file is the service's log");
         List<String> searched = List.of("Privacyna", "Testovska", "PRIV4CY01",
                 // searched by the other test classes of the run
-                "Shcherbakov", "SHCHERBAKOV", "Hiddenova", "Okonkwo", "X9TEST001", "C01TEST02", "TST9001",
+                "Shcherbakov", "SHCHERBAKOV", "Hiddenova", "Halbversteckt", "Okonkwo", "X9TEST001", "C01TEST02", "TST9001",
                 "1M8GDM9AXKP042788", "Al-Rashid", "AL RASHEED", "Al Rasheed", Walkthrough.STOLEN_PASSPORT_NUMBER,
                 Walkthrough.STOLEN_CAR_VIN, Walkthrough.RESTRICTED_FAMILY_NAME, "AUD1T0001");
         for (String term : searched) {

@@ -120,8 +120,9 @@ class SourceSchemasTest {
         String applied = "SELECT count(*) FROM " + SourceSchemas.HISTORY_TABLE + " WHERE success";
         long before = TestDatabases.count(db("europol"), applied);
         SourceSchemas.migrate(TestDatabases.url(db("europol")), TestDatabases.server().user(), TestDatabases.server().password(), "europol");
-        // V1 (the schema), V2 (change announcements), V3 (name keys) and the shared V4 (name-key frequencies), each once
-        assertEquals(4, before, "V1 to V4 applied");
+        // V1 (the schema), V2 (change announcements), V3 (name keys), the shared V4 (name-key frequencies)
+        // and V5 (normalised document numbers), each once
+        assertEquals(5, before, "V1 to V5 applied");
         assertEquals(before, TestDatabases.count(db("europol"), applied));
     }
 }

@@ -21,6 +21,7 @@ import org.frontline.model.VehicleRecord;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.SourceConnector;
 import org.frontline.source.SqlSupport;
+import org.frontline.source.UnreadableCodes;
 
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,9 @@ import java.util.Set;
 import static org.frontline.source.SqlSupport.jsonArray;
 import static org.frontline.source.SqlSupport.joinNames;
 import static org.frontline.source.SqlSupport.objects;
+import static org.frontline.source.SqlSupport.listOrNull;
 import static org.frontline.source.SqlSupport.strings;
+import static org.frontline.source.SqlSupport.stringsOrNull;
 
 /**
  * Reads an AMERIPOL-style source: Spanish vocabulary, given names plus paternal and maternal
@@ -55,21 +58,28 @@ public final class AmeripolConnector implements SourceConnector {
     private static final String DOCUMENTS = """
             SELECT id_documento, numero, pais_emisor, tipo, estado, fecha_denuncia, id_titular,
                    paises_autorizados, punto_contacto
-              FROM documento_viaje WHERE pais_emisor = $1 AND numero = $2
-            """;
+              FROM documento_viaje WHERE pais_emisor = ANY($1) AND %s = $2
+            """.formatted(SqlSupport.normalisedIdentifier("numero"));
 
     private static final String VEHICLE_COLUMNS = """
             SELECT id_vehiculo, placa, pais_matricula, numero_vin, marca, modelo, estado, fecha_denuncia,
                    paises_autorizados, punto_contacto FROM vehiculo
             """;
     private static final String VEHICLES_BY_PLATE = VEHICLE_COLUMNS
-            + " WHERE pais_matricula = $1 AND " + SqlSupport.normalisedPlate("placa") + " = $2";
+            + " WHERE pais_matricula = ANY($1) AND " + SqlSupport.normalisedPlate("placa") + " = $2";
     private static final String VEHICLES_BY_VIN = VEHICLE_COLUMNS + " WHERE numero_vin = $1";
 
     private final Pool pool;
+    private final UnreadableCodes unreadable;
 
+    /** A connector that reads restriction lists without counting what it cannot read (tooling, tests). */
     public AmeripolConnector(Pool pool) {
+        this(pool, UnreadableCodes.UNCOUNTED);
+    }
+
+    public AmeripolConnector(Pool pool, UnreadableCodes unreadable) {
         this.pool = pool;
+        this.unreadable = unreadable;
     }
 
     @Override
@@ -79,16 +89,16 @@ public final class AmeripolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), AmeripolConnector::person);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), this::person);
     }
 
-    private static PersonRecord person(Row row) {
+    private PersonRecord person(Row row) {
         String given = row.getString("nombres");
         String family = AmeripolVocabulary.familyName(row.getString("primer_apellido"), row.getString("segundo_apellido"));
         Short year = row.getShort("anio_nacimiento");
         PartialDate dob = AmeripolVocabulary.dateOfBirth(row.getLocalDate("fecha_nacimiento"),
                 year == null ? null : year.intValue());
-        List<Alert> alerts = objects(jsonArray(row, "alertas")).stream().map(AmeripolConnector::alerta).toList();
+        List<Alert> alerts = objects(jsonArray(row, "alertas")).stream().map(a -> alerta(a, unreadable)).toList();
         String fullName = joinNames(given, family);
         return new PersonRecord(String.valueOf(row.getLong("id_persona")), given, family, fullName,
                 strings(jsonArray(row, "aliases")), dob, AmeripolVocabulary.SEXO.valueOr(row.getString("sexo"), Sex.UNKNOWN),
@@ -97,9 +107,10 @@ public final class AmeripolConnector implements SourceConnector {
     }
 
     /** One alert of the {@code alertas} array; an access level we do not know reads as the highest (as in every source). */
-    static Alert alerta(JsonObject a) {
+    static Alert alerta(JsonObject a, UnreadableCodes unreadable) {
         HandlingRestrictions restrictions = new HandlingRestrictions(
-                AmeripolVocabulary.COUNTRY.readAll(strings(a.getJsonArray("paises"))), Set.of(),
+                unreadable.countries(AmeripolVocabulary.paisesAutorizados(stringsOrNull(a.getJsonArray("paises"))), null),
+                Set.of(),
                 AmeripolVocabulary.NIVEL_ACCESO.valueOr(a.getString("nivel"), SqlSupport.UNKNOWN_CLEARANCE), null,
                 AmeripolVocabulary.SI_RESTRINGIDO.valueOr(a.getString("siRestringido"), WhenRestricted.HIDE));
         return new Alert("AMP-A-" + a.getValue("id"),
@@ -111,18 +122,17 @@ public final class AmeripolConnector implements SourceConnector {
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        return SqlSupport.documents(pool, DOCUMENTS, AmeripolVocabulary.COUNTRY.query(query.issuingCountry()),
-                query.number(), AmeripolConnector::documento);
+        return SqlSupport.documents(pool, DOCUMENTS, AmeripolVocabulary.COUNTRY.queryForms(query.issuingCountry()),
+                query.number(), this::documento);
     }
 
-    private static DocumentRecord documento(Row row) {
+    private DocumentRecord documento(Row row) {
         AlertCategory category = AmeripolVocabulary.ESTADO_DOCUMENTO.valueOr(row.getString("estado"),
                 AlertCategory.REVOKED_DOCUMENT);
         String id = String.valueOf(row.getLong("id_documento"));
         Alert alert = new Alert("AMP-D-" + id, category, AmeripolVocabulary.documentAction(category), List.of(),
                 row.getLocalDate("fecha_denuncia"),
-                SqlSupport.visibleTo(AmeripolVocabulary.countries(row.getArrayOfStrings("paises_autorizados"))),
-                row.getString("punto_contacto"));
+                paisesAutorizados(row), row.getString("punto_contacto"));
         Long holder = row.getLong("id_titular");
         return new DocumentRecord(id, row.getString("numero"), AmeripolVocabulary.country(row.getString("pais_emisor")),
                 AmeripolVocabulary.TIPO_DOCUMENTO.valueOr(row.getString("tipo"), DocumentType.TRAVEL_DOCUMENT),
@@ -131,19 +141,22 @@ public final class AmeripolConnector implements SourceConnector {
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        return SqlSupport.vehicles(pool, query, AmeripolVocabulary.COUNTRY.query(query.registrationCountry()),
-                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, AmeripolConnector::vehiculo);
+        return SqlSupport.vehicles(pool, query, AmeripolVocabulary.COUNTRY.queryForms(query.registrationCountry()),
+                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, this::vehiculo);
     }
 
-    private static VehicleRecord vehiculo(Row row) {
+    private VehicleRecord vehiculo(Row row) {
         String id = String.valueOf(row.getLong("id_vehiculo"));
         String estado = row.getString("estado");
         Alert alert = new Alert("AMP-V-" + id, AmeripolVocabulary.ESTADO_VEHICULO.valueOr(estado, AlertCategory.STOLEN_VEHICLE),
                 AmeripolVocabulary.vehicleAction(estado), List.of(), row.getLocalDate("fecha_denuncia"),
-                SqlSupport.visibleTo(AmeripolVocabulary.countries(row.getArrayOfStrings("paises_autorizados"))),
-                row.getString("punto_contacto"));
+                paisesAutorizados(row), row.getString("punto_contacto"));
         return new VehicleRecord(id, row.getString("placa"), AmeripolVocabulary.country(row.getString("pais_matricula")),
                 row.getString("numero_vin"), joinNames(row.getString("marca"), row.getString("modelo")), List.of(alert));
+    }
+
+    private HandlingRestrictions paisesAutorizados(Row row) {
+        return unreadable.visibleTo(AmeripolVocabulary.paisesAutorizados(listOrNull(row.getArrayOfStrings("paises_autorizados"))));
     }
 
     @Override

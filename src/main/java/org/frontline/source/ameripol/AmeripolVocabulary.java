@@ -10,11 +10,11 @@ import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
 import org.frontline.source.CountryForm;
+import org.frontline.source.VisibleTo;
 import org.frontline.source.SqlSupport;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The AMERIPOL schema's vocabulary (Spanish) against the common model, both ways. Names are
@@ -111,9 +111,15 @@ public final class AmeripolVocabulary {
         return COUNTRY.read(code);
     }
 
-    /** A CHAR(3)[] country list (paises_autorizados) to alpha-3; null: empty (everyone). Never throws. */
-    public static Set<String> countries(String[] codes) {
-        return codes == null ? Set.of() : COUNTRY.readAll(Arrays.asList(codes));
+    /**
+     * {@code paises_autorizados} (CHAR(3)[], on alerts, documents and vehicles): NULL is every member
+     * country, as the schema documents; otherwise only the countries listed. An entry we cannot read
+     * (unknown, blank, NULL, or a code that names no state), or an empty array, which the schema does
+     * not document, restricts to nobody ({@link VisibleTo}). The schema names no owner country.
+     * Never throws.
+     */
+    public static VisibleTo paisesAutorizados(List<String> codesOrNull) {
+        return codesOrNull == null ? VisibleTo.EVERYONE : COUNTRY.readList(codesOrNull);
     }
 
     /** persona.fecha_nacimiento: the date when known to the day, else null. */

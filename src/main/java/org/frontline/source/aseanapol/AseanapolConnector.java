@@ -19,6 +19,7 @@ import org.frontline.model.VehicleQuery;
 import org.frontline.model.VehicleRecord;
 import org.frontline.source.SourceConnector;
 import org.frontline.source.SqlSupport;
+import org.frontline.source.UnreadableCodes;
 
 import java.util.List;
 import java.util.Set;
@@ -52,21 +53,28 @@ public final class AseanapolConnector implements SourceConnector {
     private static final String DOCUMENTS = """
             SELECT td_id, td_number, issuer_icao, td_type, td_status, status_date, holder_subject_no,
                    member_states, originating_ncb
-              FROM travel_document WHERE issuer_icao = $1 AND td_number = $2
-            """;
+              FROM travel_document WHERE issuer_icao = ANY($1) AND %s = $2
+            """.formatted(SqlSupport.normalisedIdentifier("td_number"));
 
     private static final String VEHICLE_COLUMNS = """
             SELECT conveyance_id, reg_no, reg_icao, chassis_no, description, conveyance_status, status_date,
                    member_states, originating_ncb FROM conveyance
             """;
     private static final String VEHICLES_BY_PLATE = VEHICLE_COLUMNS
-            + " WHERE reg_icao = $1 AND " + SqlSupport.normalisedPlate("reg_no") + " = $2";
+            + " WHERE reg_icao = ANY($1) AND " + SqlSupport.normalisedPlate("reg_no") + " = $2";
     private static final String VEHICLES_BY_VIN = VEHICLE_COLUMNS + " WHERE chassis_no = $1";
 
     private final Pool pool;
+    private final UnreadableCodes unreadable;
 
+    /** A connector that reads restriction lists without counting what it cannot read (tooling, tests). */
     public AseanapolConnector(Pool pool) {
+        this(pool, UnreadableCodes.UNCOUNTED);
+    }
+
+    public AseanapolConnector(Pool pool, UnreadableCodes unreadable) {
         this.pool = pool;
+        this.unreadable = unreadable;
     }
 
     @Override
@@ -76,11 +84,11 @@ public final class AseanapolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), AseanapolConnector::subject);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), this::subject);
     }
 
-    private static PersonRecord subject(Row row) {
-        List<Alert> alerts = objects(jsonArray(row, "entries")).stream().map(AseanapolConnector::entry).toList();
+    private PersonRecord subject(Row row) {
+        List<Alert> alerts = objects(jsonArray(row, "entries")).stream().map(this::entry).toList();
         String fullName = row.getString("full_name");
         return new PersonRecord(row.getString("subject_no"), null, null, fullName,
                 strings(jsonArray(row, "aliases")), AseanapolVocabulary.dateOfBirth(row.getString("dob")),
@@ -89,9 +97,10 @@ public final class AseanapolConnector implements SourceConnector {
                 SqlSupport.nameStatistics(row, fullName));
     }
 
-    private static Alert entry(JsonObject e) {
+    private Alert entry(JsonObject e) {
         HandlingRestrictions restrictions = new HandlingRestrictions(
-                AseanapolVocabulary.disseminatedTo(e.getString("dissemination"), e.getString("members")), Set.of(),
+                unreadable.countries(AseanapolVocabulary.disseminatedTo(e.getString("dissemination"), e.getString("members")), null),
+                Set.of(),
                 AseanapolVocabulary.CLASSIFICATION.valueOr(e.getString("classification"), SqlSupport.UNKNOWN_CLEARANCE),
                 null, AseanapolVocabulary.whenRestricted(e.getBoolean("contactOnly")));
         return new Alert("ASN-W-" + e.getValue("id"),
@@ -103,11 +112,11 @@ public final class AseanapolConnector implements SourceConnector {
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        return SqlSupport.documents(pool, DOCUMENTS, AseanapolVocabulary.COUNTRY.query(query.issuingCountry()),
-                query.number(), AseanapolConnector::document);
+        return SqlSupport.documents(pool, DOCUMENTS, AseanapolVocabulary.COUNTRY.queryForms(query.issuingCountry()),
+                query.number(), this::document);
     }
 
-    private static DocumentRecord document(Row row) {
+    private DocumentRecord document(Row row) {
         AlertCategory category = AseanapolVocabulary.TD_STATUS.valueOr(row.getString("td_status"),
                 AlertCategory.REVOKED_DOCUMENT);
         String id = String.valueOf(row.getLong("td_id"));
@@ -120,11 +129,11 @@ public final class AseanapolConnector implements SourceConnector {
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        return SqlSupport.vehicles(pool, query, AseanapolVocabulary.COUNTRY.query(query.registrationCountry()),
-                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, AseanapolConnector::conveyance);
+        return SqlSupport.vehicles(pool, query, AseanapolVocabulary.COUNTRY.queryForms(query.registrationCountry()),
+                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, this::conveyance);
     }
 
-    private static VehicleRecord conveyance(Row row) {
+    private VehicleRecord conveyance(Row row) {
         String id = String.valueOf(row.getLong("conveyance_id"));
         String status = row.getString("conveyance_status");
         Alert alert = new Alert("ASN-V-" + id,
@@ -135,8 +144,8 @@ public final class AseanapolConnector implements SourceConnector {
                 row.getString("chassis_no"), row.getString("description"), List.of(alert));
     }
 
-    private static HandlingRestrictions members(String pipeSeparated) {
-        return SqlSupport.visibleTo(AseanapolVocabulary.countries(pipeSeparated));
+    private HandlingRestrictions members(String pipeSeparated) {
+        return unreadable.visibleTo(AseanapolVocabulary.memberStates(pipeSeparated));
     }
 
     @Override

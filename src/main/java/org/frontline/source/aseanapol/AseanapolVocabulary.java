@@ -10,11 +10,11 @@ import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
 import org.frontline.source.CountryForm;
+import org.frontline.source.VisibleTo;
 import org.frontline.source.SqlSupport;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -114,11 +114,31 @@ public final class AseanapolVocabulary {
     }
 
     /**
-     * Who may see an entry: the member_states list when dissemination is LISTED_MEMBERS, else (ALL_MEMBERS
-     * or a value we do not know) everyone, an empty set. Never throws.
+     * Who may see a watch-list entry, as the schema documents: {@code ALL_MEMBERS} every member
+     * state ({@code member_states} is then ignored); {@code LISTED_MEMBERS} only the states of
+     * {@code member_states} (pipe-separated ICAO codes), so NULL or empty {@code member_states} lists
+     * nobody. A dissemination value we do not know, or an entry of the list we cannot read (unknown,
+     * or a code that names no state such as XXA, UNO, EUE), restricts to nobody ({@link VisibleTo}).
+     * The schema names no owner state. Never throws.
      */
-    public static Set<String> disseminatedTo(String dissemination, String memberStates) {
-        return LISTED_MEMBERS.equals(dissemination) ? countries(memberStates) : Set.of();
+    public static VisibleTo disseminatedTo(String dissemination, String memberStates) {
+        if (ALL_MEMBERS.equals(dissemination)) {
+            return VisibleTo.EVERYONE;
+        }
+        if (LISTED_MEMBERS.equals(dissemination)) {
+            return COUNTRY.readList(SqlSupport.split(memberStates, "\\|"));
+        }
+        return VisibleTo.unreadable(1);
+    }
+
+    /**
+     * {@code member_states} of travel documents and conveyances (no dissemination column): NULL is
+     * every member state (documented in V4's column comments, as our tooling has always written it);
+     * otherwise only the states listed. An entry we cannot read, or a text without entries, restricts
+     * to nobody ({@link VisibleTo}). Never throws.
+     */
+    public static VisibleTo memberStates(String listOrNull) {
+        return listOrNull == null ? VisibleTo.EVERYONE : COUNTRY.readList(SqlSupport.split(listOrNull, "\\|"));
     }
 
     public static String safetyFlagsText(List<SafetyWarning> warnings) {
@@ -144,11 +164,6 @@ public final class AseanapolVocabulary {
             return null;
         }
         return alpha3.stream().map(AseanapolVocabulary::countryCode).sorted().collect(Collectors.joining("|"));
-    }
-
-    /** member_states back to alpha-3; null: empty; codes we do not know are dropped. Never throws. */
-    public static Set<String> countries(String list) {
-        return COUNTRY.readAll(SqlSupport.split(list, "\\|"));
     }
 
     /** "YYYYMMDD" with 00 for unknown parts. */

@@ -20,13 +20,14 @@ import org.frontline.model.VehicleRecord;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.SourceConnector;
 import org.frontline.source.SqlSupport;
+import org.frontline.source.UnreadableCodes;
+import org.frontline.source.VisibleTo;
 
 import java.util.List;
 import java.util.Set;
 
 import static org.frontline.source.SqlSupport.jsonArray;
 import static org.frontline.source.SqlSupport.objects;
-import static org.frontline.source.SqlSupport.split;
 
 /**
  * Reads a Europol-style (EIS-like) source: one name field "FAMILY, Given Names", dates of birth as
@@ -41,7 +42,8 @@ public final class EuropolConnector implements SourceConnector {
                    (SELECT coalesce(json_agg(json_build_object('id', f.flag_id, 'measure', f.measure,
                            'risk', f.risk_markers, 'flagged', f.flagged_on, 'countries', f.releasable_to,
                            'agencies', f.releasable_agency, 'clearance', f.min_clearance,
-                           'onRestriction', f.on_restriction, 'contact', f.contact_unit)), '[]')
+                           'onRestriction', f.on_restriction, 'contact', f.contact_unit,
+                           'owner', p.owner_ms)), '[]')
                       FROM eis_flag f WHERE f.person_ref = p.person_ref) AS flags,
             """ + SqlSupport.nameFrequencyColumns("p.person_ref") + """
               FROM best b JOIN eis_person p ON p.person_ref = b.person_ref
@@ -51,21 +53,28 @@ public final class EuropolConnector implements SourceConnector {
     private static final String DOCUMENTS = """
             SELECT doc_ref, doc_no, doc_country_iso2, doc_kind, doc_state, reported_on, linked_person_ref,
                    handling_code, releasable_to, contact_unit
-              FROM eis_object_document WHERE doc_country_iso2 = $1 AND doc_no = $2
-            """;
+              FROM eis_object_document WHERE doc_country_iso2 = ANY($1) AND %s = $2
+            """.formatted(SqlSupport.normalisedIdentifier("doc_no"));
 
     private static final String VEHICLE_COLUMNS = """
             SELECT veh_ref, licence_plate, reg_country_iso2, vin, make_model, veh_state, reported_on,
                    handling_code, releasable_to, contact_unit FROM eis_object_vehicle
             """;
     private static final String VEHICLES_BY_PLATE = VEHICLE_COLUMNS
-            + " WHERE reg_country_iso2 = $1 AND " + SqlSupport.normalisedPlate("licence_plate") + " = $2";
+            + " WHERE reg_country_iso2 = ANY($1) AND " + SqlSupport.normalisedPlate("licence_plate") + " = $2";
     private static final String VEHICLES_BY_VIN = VEHICLE_COLUMNS + " WHERE vin = $1";
 
     private final Pool pool;
+    private final UnreadableCodes unreadable;
 
+    /** A connector that reads restriction lists without counting what it cannot read (tooling, tests). */
     public EuropolConnector(Pool pool) {
+        this(pool, UnreadableCodes.UNCOUNTED);
+    }
+
+    public EuropolConnector(Pool pool, UnreadableCodes unreadable) {
         this.pool = pool;
+        this.unreadable = unreadable;
     }
 
     @Override
@@ -75,10 +84,10 @@ public final class EuropolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), EuropolConnector::person);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), this::person);
     }
 
-    private static PersonRecord person(Row row) {
+    private PersonRecord person(Row row) {
         String fullName = row.getString("full_name");
         String handlingCode = row.getString("handling_code");
         List<Alert> alerts = objects(jsonArray(row, "flags")).stream()
@@ -95,11 +104,14 @@ public final class EuropolConnector implements SourceConnector {
                 SqlSupport.nameStatistics(row, fullName));
     }
 
-    private static Alert flag(JsonObject f, String handlingCode) {
+    private Alert flag(JsonObject f, String handlingCode) {
         String measure = f.getString("measure");
+        String agencies = f.getString("agencies");
+        VisibleTo countries = EuropolVocabulary.releasableTo(f.getString("countries"))
+                .plusUnreadable(EuropolVocabulary.agenciesUnreadable(agencies));
         HandlingRestrictions restrictions = new HandlingRestrictions(
-                EuropolVocabulary.countries(f.getString("countries")),
-                Set.copyOf(split(f.getString("agencies"), ",")),
+                unreadable.countries(countries, EuropolVocabulary.owner(f.getString("owner"))),
+                countries.unreadable() > 0 ? Set.of() : EuropolVocabulary.releasableAgencies(agencies),
                 EuropolVocabulary.MIN_CLEARANCE.valueOr(f.getString("clearance"), SqlSupport.UNKNOWN_CLEARANCE),
                 handlingCode,
                 EuropolVocabulary.ON_RESTRICTION.valueOr(f.getString("onRestriction"), WhenRestricted.HIDE));
@@ -110,11 +122,11 @@ public final class EuropolConnector implements SourceConnector {
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        return SqlSupport.documents(pool, DOCUMENTS, EuropolVocabulary.COUNTRY.query(query.issuingCountry()), query.number(),
-                EuropolConnector::document);
+        return SqlSupport.documents(pool, DOCUMENTS, EuropolVocabulary.COUNTRY.queryForms(query.issuingCountry()),
+                query.number(), this::document);
     }
 
-    private static DocumentRecord document(Row row) {
+    private DocumentRecord document(Row row) {
         AlertCategory category = EuropolVocabulary.DOC_STATE.valueOr(row.getString("doc_state"), AlertCategory.REVOKED_DOCUMENT);
         Alert alert = new Alert(row.getString("doc_ref"), category, EuropolVocabulary.documentAction(category), List.of(),
                 row.getLocalDate("reported_on"), objectRestrictions(row), row.getString("contact_unit"));
@@ -126,11 +138,11 @@ public final class EuropolConnector implements SourceConnector {
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        return SqlSupport.vehicles(pool, query, EuropolVocabulary.COUNTRY.query(query.registrationCountry()),
-                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, EuropolConnector::vehicle);
+        return SqlSupport.vehicles(pool, query, EuropolVocabulary.COUNTRY.queryForms(query.registrationCountry()),
+                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, this::vehicle);
     }
 
-    private static VehicleRecord vehicle(Row row) {
+    private VehicleRecord vehicle(Row row) {
         String state = row.getString("veh_state");
         Alert alert = new Alert(row.getString("veh_ref"),
                 EuropolVocabulary.VEH_STATE.valueOr(state, AlertCategory.WANTED_VEHICLE),
@@ -141,9 +153,9 @@ public final class EuropolConnector implements SourceConnector {
                 row.getString("make_model"), List.of(alert));
     }
 
-    /** Objects carry no clearance of their own; the handling code passes through unchanged. */
-    private static HandlingRestrictions objectRestrictions(Row row) {
-        return new HandlingRestrictions(EuropolVocabulary.countries(row.getString("releasable_to")),
+    /** Objects carry no clearance and no owner of their own; the handling code passes through unchanged. */
+    private HandlingRestrictions objectRestrictions(Row row) {
+        return new HandlingRestrictions(unreadable.countries(EuropolVocabulary.releasableTo(row.getString("releasable_to")), null),
                 Set.of(), Clearance.UNCLASSIFIED, row.getString("handling_code"), WhenRestricted.HIDE);
     }
 

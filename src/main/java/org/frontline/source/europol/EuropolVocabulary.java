@@ -10,6 +10,7 @@ import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
 import org.frontline.source.CountryForm;
+import org.frontline.source.VisibleTo;
 import org.frontline.source.SqlSupport;
 
 import java.util.Collection;
@@ -134,9 +135,36 @@ public final class EuropolVocabulary {
         return alpha3.stream().map(EuropolVocabulary::countryCode).sorted().collect(Collectors.joining(","));
     }
 
-    /** releasable_to back to alpha-3; null: empty (all); codes we do not know are dropped. Never throws. */
-    public static Set<String> countries(String list) {
-        return COUNTRY.readAll(SqlSupport.split(list, ","));
+    /**
+     * {@code releasable_to} (free text, on flags, documents and vehicles): NULL is all member states,
+     * as the schema documents; otherwise the codes listed, separated by commas (semicolons and spaces
+     * are read as separators too). Codes are alpha-2, plus Europol's own: {@code UK} the United
+     * Kingdom, {@code EL} Greece, {@code XK} Kosovo (RKS), {@code EU} every EU member state (see
+     * {@link org.frontline.model.Countries}). An entry we cannot read, or a text without entries, which
+     * the schema does not document, restricts to nobody but the owner ({@link VisibleTo}): the member
+     * state of {@code eis_person.owner_ms} for a flag; objects name no owner. Never throws.
+     */
+    public static VisibleTo releasableTo(String listOrNull) {
+        return listOrNull == null ? VisibleTo.EVERYONE : COUNTRY.readList(SqlSupport.split(listOrNull, "[,;\\s]+"));
+    }
+
+    /**
+     * {@code releasable_agency} (free text): NULL is any agency, as the schema documents; otherwise the
+     * agency codes listed, separated by commas. A text without entries, which the schema does not
+     * document, is unreadable: the caller adds it to the flag's {@link VisibleTo} ({@link #agenciesUnreadable}).
+     */
+    public static Set<String> releasableAgencies(String listOrNull) {
+        return Set.copyOf(SqlSupport.split(listOrNull, ","));
+    }
+
+    /** 1 when {@code releasable_agency} is present but names no agency, else 0. */
+    public static int agenciesUnreadable(String listOrNull) {
+        return listOrNull != null && SqlSupport.split(listOrNull, ",").isEmpty() ? 1 : 0;
+    }
+
+    /** {@code owner_ms}: the member state that owns a person's data, the one a flag we cannot read stays visible to. */
+    public static String owner(String ownerMs) {
+        return country(ownerMs);
     }
 
     /** "DD.MM.YYYY" when known to the day, else "YYYY". */

@@ -19,6 +19,7 @@ import org.frontline.model.VehicleRecord;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.SourceConnector;
 import org.frontline.source.SqlSupport;
+import org.frontline.source.UnreadableCodes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,9 @@ import java.util.Set;
 
 import static org.frontline.source.SqlSupport.jsonArray;
 import static org.frontline.source.SqlSupport.objects;
+import static org.frontline.source.SqlSupport.listOrNull;
 import static org.frontline.source.SqlSupport.strings;
+import static org.frontline.source.SqlSupport.stringsOrNull;
 
 /**
  * Reads a GCCPOL-style source: four-part Arab names (first, father, grandfather, family) plus the
@@ -53,21 +56,28 @@ public final class GccpolConnector implements SourceConnector {
     private static final String DOCUMENTS = """
             SELECT document_id, document_no, issuing_state, document_kind, document_status, status_date,
                    individual_id, shared_with, issuing_authority
-              FROM gcc_document WHERE issuing_state = $1 AND document_no = $2
-            """;
+              FROM gcc_document WHERE issuing_state = ANY($1) AND %s = $2
+            """.formatted(SqlSupport.normalisedIdentifier("document_no"));
 
     private static final String VEHICLE_COLUMNS = """
             SELECT vehicle_id, plate_no, plate_state, vin, make, vehicle_status, status_date, shared_with,
                    issuing_authority FROM gcc_vehicle
             """;
     private static final String VEHICLES_BY_PLATE = VEHICLE_COLUMNS
-            + " WHERE plate_state = $1 AND " + SqlSupport.normalisedPlate("plate_no") + " = $2";
+            + " WHERE plate_state = ANY($1) AND " + SqlSupport.normalisedPlate("plate_no") + " = $2";
     private static final String VEHICLES_BY_VIN = VEHICLE_COLUMNS + " WHERE vin = $1";
 
     private final Pool pool;
+    private final UnreadableCodes unreadable;
 
+    /** A connector that reads restriction lists without counting what it cannot read (tooling, tests). */
     public GccpolConnector(Pool pool) {
+        this(pool, UnreadableCodes.UNCOUNTED);
+    }
+
+    public GccpolConnector(Pool pool, UnreadableCodes unreadable) {
         this.pool = pool;
+        this.unreadable = unreadable;
     }
 
     @Override
@@ -77,10 +87,10 @@ public final class GccpolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), GccpolConnector::individual);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), this::individual);
     }
 
-    private static PersonRecord individual(Row row) {
+    private PersonRecord individual(Row row) {
         String first = row.getString("first_name");
         String father = row.getString("father_name");
         String grandfather = row.getString("grandfather_name");
@@ -90,7 +100,7 @@ public final class GccpolConnector implements SourceConnector {
         if (arabic != null && !arabic.isBlank()) {
             aliases.add(arabic);
         }
-        List<Alert> alerts = objects(jsonArray(row, "circulars")).stream().map(GccpolConnector::circular).toList();
+        List<Alert> alerts = objects(jsonArray(row, "circulars")).stream().map(this::circular).toList();
         String fullName = GccpolVocabulary.fullName(first, father, grandfather, family);
         return new PersonRecord(String.valueOf(row.getLong("individual_id")),
                 GccpolVocabulary.givenNames(first, father, grandfather), family,
@@ -100,9 +110,10 @@ public final class GccpolConnector implements SourceConnector {
                 SqlSupport.nameStatistics(row, fullName));
     }
 
-    private static Alert circular(JsonObject c) {
+    private Alert circular(JsonObject c) {
         HandlingRestrictions restrictions = new HandlingRestrictions(
-                GccpolVocabulary.COUNTRY.readAll(strings(c.getJsonArray("shared"))), Set.of(),
+                unreadable.countries(GccpolVocabulary.sharedWith(stringsOrNull(c.getJsonArray("shared"))), null),
+                Set.of(),
                 GccpolVocabulary.CLEARANCE.valueOr(c.getString("clearance"), SqlSupport.UNKNOWN_CLEARANCE), null,
                 GccpolVocabulary.WHEN_RESTRICTED.valueOr(c.getString("whenRestricted"), WhenRestricted.HIDE));
         return new Alert(c.getString("no"),
@@ -114,11 +125,11 @@ public final class GccpolConnector implements SourceConnector {
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        return SqlSupport.documents(pool, DOCUMENTS, GccpolVocabulary.COUNTRY.query(query.issuingCountry()),
-                query.number(), GccpolConnector::document);
+        return SqlSupport.documents(pool, DOCUMENTS, GccpolVocabulary.COUNTRY.queryForms(query.issuingCountry()),
+                query.number(), this::document);
     }
 
-    private static DocumentRecord document(Row row) {
+    private DocumentRecord document(Row row) {
         AlertCategory category = GccpolVocabulary.DOCUMENT_STATUS.valueOr(row.getString("document_status"),
                 AlertCategory.REVOKED_DOCUMENT);
         String id = String.valueOf(row.getLong("document_id"));
@@ -132,11 +143,11 @@ public final class GccpolConnector implements SourceConnector {
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        return SqlSupport.vehicles(pool, query, GccpolVocabulary.COUNTRY.query(query.registrationCountry()),
-                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, GccpolConnector::vehicle);
+        return SqlSupport.vehicles(pool, query, GccpolVocabulary.COUNTRY.queryForms(query.registrationCountry()),
+                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, this::vehicle);
     }
 
-    private static VehicleRecord vehicle(Row row) {
+    private VehicleRecord vehicle(Row row) {
         String id = String.valueOf(row.getLong("vehicle_id"));
         String status = row.getString("vehicle_status");
         Alert alert = new Alert("GCC-V-" + id, GccpolVocabulary.VEHICLE_STATUS.valueOr(status, AlertCategory.WANTED_VEHICLE),
@@ -146,8 +157,8 @@ public final class GccpolConnector implements SourceConnector {
                 row.getString("vin"), row.getString("make"), List.of(alert));
     }
 
-    private static HandlingRestrictions sharedWith(Row row) {
-        return SqlSupport.visibleTo(GccpolVocabulary.countries(row.getArrayOfStrings("shared_with")));
+    private HandlingRestrictions sharedWith(Row row) {
+        return unreadable.visibleTo(GccpolVocabulary.sharedWith(listOrNull(row.getArrayOfStrings("shared_with"))));
     }
 
     @Override

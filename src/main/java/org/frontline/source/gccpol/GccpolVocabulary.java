@@ -10,12 +10,11 @@ import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
 import org.frontline.source.CountryForm;
+import org.frontline.source.VisibleTo;
 import org.frontline.source.SqlSupport;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The GCCPOL schema's vocabulary against the common model, both ways. Names in four parts (first,
@@ -114,9 +113,15 @@ public final class GccpolVocabulary {
         return COUNTRY.read(alpha2);
     }
 
-    /** shared_with (CHAR(2)[]) back to alpha-3; null: empty (everyone); codes we do not know are dropped. */
-    public static Set<String> countries(String[] alpha2) {
-        return alpha2 == null ? Set.of() : COUNTRY.readAll(Arrays.asList(alpha2));
+    /**
+     * {@code shared_with} (CHAR(2)[], on circulars, documents and vehicles): NULL is all GCC member
+     * states and partners, as the schema documents; otherwise only the states listed (ISO alpha-2,
+     * plus the UK, EL and XK that partners write, see {@link org.frontline.model.Countries}). An entry
+     * we cannot read (unknown, blank, NULL), or an empty array, which the schema does not document,
+     * restricts to nobody ({@link VisibleTo}). The schema names no owner state. Never throws.
+     */
+    public static VisibleTo sharedWith(List<String> alpha2OrNull) {
+        return alpha2OrNull == null ? VisibleTo.EVERYONE : COUNTRY.readList(alpha2OrNull);
     }
 
     /** Alpha-3 codes to the alpha-2 list of shared_with, sorted; empty: null (everyone). */

@@ -21,6 +21,7 @@ import org.frontline.model.VehicleRecord;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.SourceConnector;
 import org.frontline.source.SqlSupport;
+import org.frontline.source.UnreadableCodes;
 
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,9 @@ import java.util.Set;
 import static org.frontline.source.SqlSupport.jsonArray;
 import static org.frontline.source.SqlSupport.joinNames;
 import static org.frontline.source.SqlSupport.objects;
+import static org.frontline.source.SqlSupport.listOrNull;
 import static org.frontline.source.SqlSupport.strings;
+import static org.frontline.source.SqlSupport.stringsOrNull;
 
 /**
  * Reads an INTERPOL-style source: notices on subjects (forename / family name, DATE of birth or
@@ -54,21 +57,28 @@ public final class InterpolConnector implements SourceConnector {
     private static final String DOCUMENTS = """
             SELECT document_number, issuing_country, document_type, status, reported_on, holder_subject_id,
                    restricted_to, reporting_ncb
-              FROM sltd_document WHERE issuing_country = $1 AND document_number = $2
-            """;
+              FROM sltd_document WHERE issuing_country = ANY($1) AND %s = $2
+            """.formatted(SqlSupport.normalisedIdentifier("document_number"));
 
     private static final String VEHICLE_COLUMNS = """
             SELECT vehicle_id, plate, registration_country, vin, make, model, colour, reported_stolen_on,
                    restricted_to, reporting_ncb FROM smv_vehicle
             """;
     private static final String VEHICLES_BY_PLATE = VEHICLE_COLUMNS
-            + " WHERE registration_country = $1 AND " + SqlSupport.normalisedPlate("plate") + " = $2";
+            + " WHERE registration_country = ANY($1) AND " + SqlSupport.normalisedPlate("plate") + " = $2";
     private static final String VEHICLES_BY_VIN = VEHICLE_COLUMNS + " WHERE vin = $1";
 
     private final Pool pool;
+    private final UnreadableCodes unreadable;
 
+    /** A connector that reads restriction lists without counting what it cannot read (tooling, tests). */
     public InterpolConnector(Pool pool) {
+        this(pool, UnreadableCodes.UNCOUNTED);
+    }
+
+    public InterpolConnector(Pool pool, UnreadableCodes unreadable) {
         this.pool = pool;
+        this.unreadable = unreadable;
     }
 
     @Override
@@ -78,10 +88,10 @@ public final class InterpolConnector implements SourceConnector {
 
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), InterpolConnector::person);
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), this::person);
     }
 
-    private static PersonRecord person(Row row) {
+    private PersonRecord person(Row row) {
         String forename = row.getString("forename");
         String family = row.getString("family_name");
         Short birthYear = row.getShort("birth_year");
@@ -91,7 +101,7 @@ public final class InterpolConnector implements SourceConnector {
                 .map(a -> joinNames(a.getString("forename"), a.getString("family")))
                 .toList();
         List<Alert> alerts = objects(jsonArray(row, "notices")).stream()
-                .map(InterpolConnector::notice)
+                .map(this::notice)
                 .toList();
         String fullName = joinNames(forename, family);
         return new PersonRecord(String.valueOf(row.getLong("subject_id")), forename, family,
@@ -101,9 +111,10 @@ public final class InterpolConnector implements SourceConnector {
                 SqlSupport.nameStatistics(row, fullName));
     }
 
-    private static Alert notice(JsonObject n) {
+    private Alert notice(JsonObject n) {
         HandlingRestrictions restrictions = new HandlingRestrictions(
-                InterpolVocabulary.COUNTRY.readAll(strings(n.getJsonArray("countries"))), Set.of(),
+                unreadable.countries(InterpolVocabulary.restrictedTo(stringsOrNull(n.getJsonArray("countries"))), null),
+                Set.of(),
                 InterpolVocabulary.MIN_CLEARANCE.valueOr(n.getString("clearance"), SqlSupport.UNKNOWN_CLEARANCE), null,
                 InterpolVocabulary.IF_RESTRICTED.valueOr(n.getString("ifRestricted"), WhenRestricted.HIDE));
         return new Alert(n.getString("id"),
@@ -115,19 +126,18 @@ public final class InterpolConnector implements SourceConnector {
 
     @Override
     public Uni<List<DocumentRecord>> findDocuments(DocumentQuery query) {
-        return SqlSupport.documents(pool, DOCUMENTS, InterpolVocabulary.COUNTRY.query(query.issuingCountry()),
-                query.number(), InterpolConnector::document);
+        return SqlSupport.documents(pool, DOCUMENTS, InterpolVocabulary.COUNTRY.queryForms(query.issuingCountry()),
+                query.number(), this::document);
     }
 
-    private static DocumentRecord document(Row row) {
+    private DocumentRecord document(Row row) {
         AlertCategory category = InterpolVocabulary.DOCUMENT_STATUS.valueOr(row.getString("status"),
                 AlertCategory.REVOKED_DOCUMENT);
         String number = row.getString("document_number");
         String country = row.getString("issuing_country");
         Alert alert = new Alert("SLTD-" + country + "-" + number, category, InterpolVocabulary.documentAction(category),
                 List.of(), row.getLocalDate("reported_on"),
-                SqlSupport.visibleTo(InterpolVocabulary.countries(row.getArrayOfStrings("restricted_to"))),
-                row.getString("reporting_ncb"));
+                restrictedTo(row), row.getString("reporting_ncb"));
         Long holder = row.getLong("holder_subject_id");
         return new DocumentRecord(country + "/" + number, number, InterpolVocabulary.country(country),
                 InterpolVocabulary.DOCUMENT_TYPE.valueOr(row.getString("document_type"), DocumentType.TRAVEL_DOCUMENT),
@@ -136,19 +146,22 @@ public final class InterpolConnector implements SourceConnector {
 
     @Override
     public Uni<List<VehicleRecord>> findVehicles(VehicleQuery query) {
-        return SqlSupport.vehicles(pool, query, InterpolVocabulary.COUNTRY.query(query.registrationCountry()),
-                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, InterpolConnector::vehicle);
+        return SqlSupport.vehicles(pool, query, InterpolVocabulary.COUNTRY.queryForms(query.registrationCountry()),
+                VEHICLES_BY_PLATE, VEHICLES_BY_VIN, this::vehicle);
     }
 
-    private static VehicleRecord vehicle(Row row) {
+    private VehicleRecord vehicle(Row row) {
         String id = String.valueOf(row.getLong("vehicle_id"));
         Alert alert = new Alert("SMV-" + id, InterpolVocabulary.VEHICLE_CATEGORY, InterpolVocabulary.VEHICLE_ACTION,
                 List.of(), row.getLocalDate("reported_stolen_on"),
-                SqlSupport.visibleTo(InterpolVocabulary.countries(row.getArrayOfStrings("restricted_to"))),
-                row.getString("reporting_ncb"));
+                restrictedTo(row), row.getString("reporting_ncb"));
         return new VehicleRecord(id, row.getString("plate"), InterpolVocabulary.country(row.getString("registration_country")),
                 row.getString("vin"), joinNames(row.getString("colour"), row.getString("make"), row.getString("model")),
                 List.of(alert));
+    }
+
+    private HandlingRestrictions restrictedTo(Row row) {
+        return unreadable.visibleTo(InterpolVocabulary.restrictedTo(listOrNull(row.getArrayOfStrings("restricted_to"))));
     }
 
     @Override

@@ -10,10 +10,10 @@ import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
 import org.frontline.source.Codebook;
 import org.frontline.source.CountryForm;
+import org.frontline.source.VisibleTo;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The INTERPOL schema's vocabulary against the common model, both ways. Notice colours become
@@ -112,9 +112,15 @@ public final class InterpolVocabulary {
         return COUNTRY.read(code);
     }
 
-    /** A CHAR(3)[] country list (restricted_to) to alpha-3; null: empty (everyone). Never throws. */
-    public static Set<String> countries(String[] codes) {
-        return codes == null ? Set.of() : COUNTRY.readAll(Arrays.asList(codes));
+    /**
+     * {@code restricted_to} (CHAR(3)[], on notices, SLTD documents and SMV vehicles): NULL is every
+     * member country, as the schema documents; otherwise only the countries listed. An entry we cannot
+     * read (unknown, blank, NULL, or a code that names no state such as XXA or UNO), or an empty
+     * array, which the schema does not document, restricts to nobody ({@link VisibleTo}). The schema
+     * names no owner country. Never throws.
+     */
+    public static VisibleTo restrictedTo(List<String> codesOrNull) {
+        return codesOrNull == null ? VisibleTo.EVERYONE : COUNTRY.readList(codesOrNull);
     }
 
     /** notice_subject.birth_date: the date when known to the day, else null. */

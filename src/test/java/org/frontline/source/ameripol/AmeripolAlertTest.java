@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.frontline.model.Alert;
 import org.frontline.model.Clearance;
+import org.frontline.source.UnreadableCodes;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,17 +22,21 @@ class AmeripolAlertTest {
                 .put("nivel", nivel).put("siRestringido", "OCULTAR").put("contacto", "AMERIPOL Bogotá");
     }
 
+    private static Alert alerta(JsonObject a) {
+        return AmeripolConnector.alerta(a, UnreadableCodes.UNCOUNTED);
+    }
+
     @Test
     void knownAccessLevelsReadAsTheirClearance() {
-        assertEquals(Clearance.UNCLASSIFIED, AmeripolConnector.alerta(alerta("PUBLICO")).restrictions().minimumClearance());
-        assertEquals(Clearance.RESTRICTED, AmeripolConnector.alerta(alerta("RESERVADO")).restrictions().minimumClearance());
-        assertEquals(Clearance.SECRET, AmeripolConnector.alerta(alerta("SECRETO")).restrictions().minimumClearance());
+        assertEquals(Clearance.UNCLASSIFIED, alerta(alerta("PUBLICO")).restrictions().minimumClearance());
+        assertEquals(Clearance.RESTRICTED, alerta(alerta("RESERVADO")).restrictions().minimumClearance());
+        assertEquals(Clearance.SECRET, alerta(alerta("SECRETO")).restrictions().minimumClearance());
     }
 
     @Test
     void anUnknownOrMissingAccessLevelReadsAsTheHighest() {
-        Alert unknown = AmeripolConnector.alerta(alerta("ULTRASECRETO"));
+        Alert unknown = alerta(alerta("ULTRASECRETO"));
         assertEquals(Clearance.SECRET, unknown.restrictions().minimumClearance());
-        assertEquals(Clearance.SECRET, AmeripolConnector.alerta(alerta(null)).restrictions().minimumClearance());
+        assertEquals(Clearance.SECRET, alerta(alerta((String) null)).restrictions().minimumClearance());
     }
 }
