@@ -49,6 +49,6 @@ public interface SearchConfig {
      * and date of birth, nothing contradicting) makes them one person with at least this probability.
      */
     @WithName("merge-threshold")
-    @WithDefault(MatchThresholds.HIT_PROBABILITY_TEXT)
+    @WithDefault(MatchThresholds.MERGE_PROBABILITY_TEXT)
     double mergeThreshold();
 }
