@@ -94,6 +94,7 @@ public class Consultations {
     }
 
     public Uni<Answer> answer(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request, Origin origin) {
+        RequestValidation.requireDeadlineAtLeast(request, search.minDeadline());
         return admit(officer, request, origin).chain(access -> search.search(request.query(), request.deadline(), access))
                 .call(answer -> record(event(officer, request, origin, answer.queryId(), sources(answer.sources()),
                         answer.outcome().name(), "ANSWERED")));
@@ -105,6 +106,7 @@ public class Consultations {
      */
     public Multi<SearchEvent> stream(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
                                      Origin origin) {
+        RequestValidation.requireDeadlineAtLeast(request, search.minDeadline());
         return admit(officer, request, origin).onItem().transformToMulti(access ->
                 search.stream(request.query(), request.deadline(), access)
                         .onItem().transformToUniAndConcatenate(event -> {

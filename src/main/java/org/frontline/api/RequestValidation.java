@@ -93,6 +93,18 @@ public final class RequestValidation {
         return new Validated<>(new VehicleQuery(plate, country, vin), purpose, deadline);
     }
 
+    /**
+     * Refuses a deadline below the service's floor ({@code frontline.search.min-deadline}), naming the
+     * field and the floor: a shorter budget would only buy an answer that no source had time to give.
+     */
+    public static void requireDeadlineAtLeast(Validated<?> request, Duration floor) {
+        if (request.deadline() != null && request.deadline().compareTo(floor) < 0) {
+            throw new InvalidRequestException(List.of(new Problem.FieldError("deadlineMs",
+                    "at least " + floor.toMillis() + ": the shortest deadline this service accepts, so that the sources"
+                            + " have time to answer")));
+        }
+    }
+
     private void requireBody(Object body) {
         if (body == null) {
             errors.add(new Problem.FieldError("(body)", "a JSON object is required"));

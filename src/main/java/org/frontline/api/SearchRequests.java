@@ -1,9 +1,19 @@
 package org.frontline.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontline.search.SearchConfig;
 
 /** The bodies the search endpoints take. Unknown fields are refused. */
 public final class SearchRequests {
+
+    /** The default of frontline.search.min-deadline, in the contract (a deployment may set another floor). */
+    static final String MIN_DEADLINE_MS = SearchConfig.MIN_DEADLINE_MS;
+
+    static final String DEADLINE = "Answer within this many milliseconds. Longer is cut to the service's maximum"
+            + " (frontline.search.max-deadline, default 5000); shorter than the service's floor"
+            + " (frontline.search.min-deadline, default " + MIN_DEADLINE_MS + ") is refused with 400. The deadline bounds"
+            + " this request's wait only: a source that has not answered by then is reported TIMEOUT in this answer,"
+            + " but its call is not cut short and does not count against the source.";
 
     private SearchRequests() {
     }
@@ -20,7 +30,7 @@ public final class SearchRequests {
             String sex,
             @Schema(required = true, maxLength = 200, examples = "roadside check, vehicle stop", description = "Why the officer asks (audited)")
             String purpose,
-            @Schema(minimum = "1", maximum = "60000", description = "Answer within this many milliseconds; capped by the service")
+            @Schema(minimum = SearchRequests.MIN_DEADLINE_MS, maximum = "60000", description = SearchRequests.DEADLINE)
             Integer deadlineMs) {
     }
 
@@ -34,7 +44,7 @@ public final class SearchRequests {
             String type,
             @Schema(required = true, maxLength = 200, examples = "border control, entry")
             String purpose,
-            @Schema(minimum = "1", maximum = "60000")
+            @Schema(minimum = SearchRequests.MIN_DEADLINE_MS, maximum = "60000", description = SearchRequests.DEADLINE)
             Integer deadlineMs) {
     }
 
@@ -48,7 +58,7 @@ public final class SearchRequests {
             String vin,
             @Schema(required = true, maxLength = 200, examples = "traffic stop")
             String purpose,
-            @Schema(minimum = "1", maximum = "60000")
+            @Schema(minimum = SearchRequests.MIN_DEADLINE_MS, maximum = "60000", description = SearchRequests.DEADLINE)
             Integer deadlineMs) {
     }
 }

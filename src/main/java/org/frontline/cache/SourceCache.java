@@ -18,10 +18,13 @@ public interface SourceCache {
 
     /**
      * The source's answer to {@code key}: from the cache when it can vouch for it, else from
-     * {@code load} (one call for all identical concurrent misses). Never fails.
+     * {@code load} (one call for all identical concurrent misses). Never fails. An answer from the
+     * cache reports the latency the source took when it was loaded.
      *
-     * @param remaining what is left of the request's deadline; a caller that joins another's call
-     *                  waits no longer than this
+     * @param remaining what is left of this caller's deadline: the caller waits no longer than this,
+     *                  then gets its own TIMEOUT, whoever else waits for the same call
+     * @param load      the source's call, bounded by the source's own timeout and not by any caller's
+     *                  deadline (it may be shared by callers with different deadlines)
      */
     <T extends SourceRecord> Uni<SourceCall<List<T>>> get(CacheKey<T> key, Duration remaining,
                                                           Supplier<Uni<SourceCall<List<T>>>> load);
@@ -35,7 +38,7 @@ public interface SourceCache {
             @Override
             public <T extends SourceRecord> Uni<SourceCall<List<T>>> get(CacheKey<T> key, Duration remaining,
                                                                          Supplier<Uni<SourceCall<List<T>>>> load) {
-                return load.get();
+                return SourceCall.awaitWithin(load.get(), remaining);
             }
 
             @Override

@@ -14,7 +14,6 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.pgclient.PgConnectOptions;
 import org.frontline.model.QueryKind;
 import org.frontline.model.SourceRecord;
-import org.frontline.model.SourceStatus;
 import org.frontline.source.SourceCall;
 import org.jboss.logging.Logger;
 
@@ -73,10 +72,19 @@ import java.util.function.Supplier;
  * dropped again, and L2 resumes by itself. {@link SharedTier} holds that state machine.</li>
  * </ul>
  *
- * <h2>Stampedes</h2>
+ * <h2>Stampedes, and whose deadline</h2>
  * Misses of the same key (generation included) share one in-flight {@link Uni}: one L2 read and at
- * most one source call, whose answer goes to every waiter. A waiter never waits past its own
- * deadline.
+ * most one source call, whose answer goes to every waiter. The shared call belongs to nobody: it runs
+ * with the source's own timeout (the loader must not carry a caller's deadline), and it is not
+ * cancelled when a waiter leaves. Each waiter waits as long as <em>its own</em> deadline allows and
+ * gets the source's answer if it comes by then, else its own TIMEOUT; so a first caller with a short
+ * deadline neither hands its TIMEOUT to the others nor stops the answer from being cached.
+ *
+ * <h2>No timing signal</h2>
+ * A hit reports, for its source, the latency the source took when the answer was loaded (kept with
+ * the entry in both tiers), never a tell-tale 0: an officer cannot learn from the reported figures
+ * whether someone else asked the same question a moment ago. (The wall-clock time of the response
+ * still differs; see docs/cache.md.)
  */
 final class TwoTierCache implements SourceCache {
 
@@ -87,8 +95,11 @@ final class TwoTierCache implements SourceCache {
     record SourceSettings(String id, Set<QueryKind> kinds, PgConnectOptions listen, Duration ttl) {
     }
 
-    /** An L1 value: the source's answer, with its source for expiry and metrics. */
-    private record Cached(String source, List<? extends SourceRecord> records) {
+    /**
+     * An L1 value: the source's answer, with its source for expiry and metrics, and the latency the
+     * source took to give it (reported on every hit: see "No timing signal" above).
+     */
+    private record Cached(String source, List<? extends SourceRecord> records, long latencyMs) {
     }
 
     private final Map<String, SourceSettings> sources;
@@ -187,7 +198,7 @@ final class TwoTierCache implements SourceCache {
             ChangeListener feed = listeners.get(key.source());
             if (feed == null || !feed.listening() || remaining.toMillis() <= 0) {
                 metrics.request(key.source(), "l1", "bypass");
-                return load.get();
+                return SourceCall.awaitWithin(load.get(), remaining);
             }
             long generation = generations.current(key.source(), key.kind());
             long epochAtStart = epoch.get();
@@ -196,7 +207,7 @@ final class TwoTierCache implements SourceCache {
                 Cached hit = l1.getIfPresent(id);
                 if (hit != null) {
                     metrics.request(key.source(), "l1", "hit");
-                    return Uni.createFrom().item(SourceCall.fromCache(cast(hit.records()), 0));
+                    return Uni.createFrom().item(SourceCall.fromCache(cast(hit.records()), hit.latencyMs()));
                 }
                 metrics.request(key.source(), "l1", "miss");
             } else {
@@ -205,19 +216,16 @@ final class TwoTierCache implements SourceCache {
             @SuppressWarnings("unchecked")
             Uni<SourceCall<List<T>>> flight = (Uni<SourceCall<List<T>>>) inFlight.computeIfAbsent(id,
                     k -> fill(key, generation, epochAtStart, id, load));
-            return flight
-                    .ifNoItem().after(remaining)
-                    .recoverWithItem(() -> new SourceCall<>(SourceStatus.TIMEOUT, null, remaining.toMillis(),
-                            "no answer within " + remaining.toMillis() + " ms"));
+            // each caller waits for the shared call as long as its own deadline allows, and no longer
+            return SourceCall.awaitWithin(flight, remaining);
         });
     }
 
     /** L2, then the source; stores what it got; shared by every identical miss until it ends. */
     private <T extends SourceRecord> Uni<SourceCall<List<T>>> fill(CacheKey<T> key, long generation, long epochAtStart,
                                                                    String id, Supplier<Uni<SourceCall<List<T>>>> load) {
-        long start = clock.millis();
         String l2Key = shared.key(key, generation);
-        Uni<List<T>> fromL2;
+        Uni<RecordCodec.Entry<T>> fromL2;
         if (shared.shared()) {
             fromL2 = shared.get(l2Key, () -> metrics.request(key.source(), "l2", "error"))
                     .map(bytes -> bytes == null ? null : decode(bytes, key));
@@ -229,8 +237,8 @@ final class TwoTierCache implements SourceCache {
                 .onItem().transformToUni(found -> {
                     if (found != null) {
                         metrics.request(key.source(), "l2", "hit");
-                        store(key, generation, epochAtStart, id, found, null);
-                        return Uni.createFrom().item(SourceCall.fromCache(found, clock.millis() - start));
+                        store(key, generation, epochAtStart, id, found.records(), found.latencyMs(), null);
+                        return Uni.createFrom().item(SourceCall.fromCache(found.records(), found.latencyMs()));
                     }
                     if (shared.shared()) {
                         metrics.request(key.source(), "l2", "miss");
@@ -238,7 +246,7 @@ final class TwoTierCache implements SourceCache {
                     return load.get()
                             .invoke(call -> {
                                 if (call.ok()) {
-                                    store(key, generation, epochAtStart, id, call.value(), l2Key);
+                                    store(key, generation, epochAtStart, id, call.value(), call.latencyMs(), l2Key);
                                 }
                             });
                 })
@@ -246,7 +254,7 @@ final class TwoTierCache implements SourceCache {
                 .memoize().indefinitely();
     }
 
-    private <T extends SourceRecord> List<T> decode(byte[] bytes, CacheKey<T> key) {
+    private <T extends SourceRecord> RecordCodec.Entry<T> decode(byte[] bytes, CacheKey<T> key) {
         try {
             return codec.decode(bytes, key.type());
         } catch (RuntimeException e) {
@@ -258,17 +266,17 @@ final class TwoTierCache implements SourceCache {
 
     /** Keeps an answer unless its generation moved, L1 was dropped or the feed went down meanwhile. */
     private void store(CacheKey<?> key, long generation, long epochAtStart, String id, List<? extends SourceRecord> value,
-                       String l2Key) {
+                       long latencyMs, String l2Key) {
         ChangeListener feed = listeners.get(key.source());
         if (!feed.listening() || generations.current(key.source(), key.kind()) != generation || epoch.get() != epochAtStart) {
             return;
         }
         List<? extends SourceRecord> records = List.copyOf(value);
         if (l1Enabled) {
-            l1.put(id, new Cached(key.source(), records));
+            l1.put(id, new Cached(key.source(), records, latencyMs));
         }
         if (l2Key != null && shared.shared()) {
-            shared.put(l2Key, codec.encode(records), ttl(key.source()));
+            shared.put(l2Key, codec.encode(records, latencyMs), ttl(key.source()));
         }
     }
 

@@ -32,7 +32,9 @@ import java.util.function.Function;
  * The federation engine: one query to every source at once, one consolidated answer.
  *
  * <p>The request's deadline is one value (an absolute time in the injected clock) passed down; each
- * source call gets {@code min(source timeout, time left)} and its own guard. Every branch recovers
+ * source call runs with the source's own timeout behind its own guard, and this request waits for it
+ * {@code min(source timeout, time left)}: a short deadline cuts this request's wait, never the
+ * source's call, so it cannot count against the source's breaker. Every branch recovers
  * into a {@link SourceAnswer} with a status before the join, so the fan-out never fails as a whole
  * and always ends by the deadline: the answer goes out with what has arrived and says what is
  * missing. Nothing here blocks; scoring a few dozen candidates runs on the event loop.
@@ -59,14 +61,47 @@ public class FederatedSearch {
         this.clock = clock;
         this.evidence = new PersonEvidence(matcher);
         this.consolidator = new Consolidator(evidence, config.mergeThreshold(), config.maxSubjects());
+        requireOrdered(config.minDeadline(), config.defaultDeadline(), config.maxDeadline());
     }
 
-    /** The deadline a request gets: what it asked for, capped; the default when it asked for none. */
+    private static void requireOrdered(Duration min, Duration dflt, Duration max) {
+        if (min.isNegative() || min.isZero() || min.compareTo(dflt) > 0 || dflt.compareTo(max) > 0) {
+            throw new IllegalStateException("frontline.search: need 0 < min-deadline <= default-deadline <= max-deadline, got "
+                    + min.toMillis() + " ms, " + dflt.toMillis() + " ms, " + max.toMillis() + " ms");
+        }
+    }
+
+    /**
+     * The deadline a request gets: what it asked for, capped at the maximum and raised to the floor;
+     * the default when it asked for none. (The API refuses a deadline below the floor with a 400, so
+     * that the caller knows; the engine raises it for any other caller.)
+     */
     public Duration effectiveDeadline(Duration requested) {
         if (requested == null) {
             return config.defaultDeadline();
         }
-        return requested.compareTo(config.maxDeadline()) > 0 ? config.maxDeadline() : requested;
+        if (requested.compareTo(config.maxDeadline()) > 0) {
+            return config.maxDeadline();
+        }
+        return requested.compareTo(config.minDeadline()) < 0 ? config.minDeadline() : requested;
+    }
+
+    /** The shortest deadline a caller may ask for. */
+    public Duration minDeadline() {
+        return config.minDeadline();
+    }
+
+    /**
+     * Time from the query to its answer, as reported: never less than the slowest source's reported
+     * latency, so that an answer served from cache (whose sources report the latency they took when
+     * the answer was loaded) does not give itself away by a short elapsed time.
+     */
+    private long elapsedMs(long start, List<SourceAnswer> answers) {
+        long elapsed = clock.millis() - start;
+        for (SourceAnswer answer : answers) {
+            elapsed = Math.max(elapsed, answer.latencyMs());
+        }
+        return elapsed;
     }
 
     /** The whole answer once every source has answered or the deadline has passed. */
@@ -77,7 +112,7 @@ public class FederatedSearch {
             long deadlineAt = start + effectiveDeadline(requestedDeadline).toMillis();
             List<Uni<SourceAnswer>> calls = calls(query, deadlineAt, access);
             return Uni.join().all(calls).andFailFast()
-                    .map(answers -> consolidator.consolidate(queryId, query.kind(), answers, clock.millis() - start));
+                    .map(answers -> consolidator.consolidate(queryId, query.kind(), answers, elapsedMs(start, answers)));
         });
     }
 
@@ -94,7 +129,7 @@ public class FederatedSearch {
                     .map(a -> new SearchEvent.SourceAnswered(
                             new Answer.SourceReport(a.sourceId(), a.status(), a.latencyMs(), a.records().size(), a.detail())));
             Multi<SearchEvent> last = Multi.createFrom().item(() -> new SearchEvent.Consolidated(
-                    consolidator.consolidate(queryId, query.kind(), List.copyOf(arrived), clock.millis() - start)));
+                    consolidator.consolidate(queryId, query.kind(), List.copyOf(arrived), elapsedMs(start, List.copyOf(arrived)))));
             return Multi.createBy().concatenating().streams(perSource, last);
         });
     }
@@ -119,21 +154,22 @@ public class FederatedSearch {
                                   RecordAccess access) {
         return Uni.createFrom().deferred(() -> {
             Duration remaining = Duration.ofMillis(deadlineAt - clock.millis());
-            // each source's raw answer goes through the cache, before scoring and any need-to-know filter
+            // each source's raw answer goes through the cache, before scoring and any need-to-know filter; the
+            // source call runs with the source's own timeout, and the cache bounds this request's wait by what is left
             if (query instanceof PersonQuery person) {
                 int max = config.maxCandidates();
                 return cache.get(CacheKey.persons(source.id(), searchKey, max), remaining,
-                                () -> source.call(c -> c.findPersonCandidates(searchKey, max), remaining))
+                                () -> source.call(c -> c.findPersonCandidates(searchKey, max)))
                         .map(call -> answer(source, call, records -> scorePersons(source.id(), person, records), "PERSON", access));
             }
             if (query instanceof DocumentQuery document) {
                 return cache.get(CacheKey.documents(source.id(), document), remaining,
-                                () -> source.call(c -> c.findDocuments(document), remaining))
+                                () -> source.call(c -> c.findDocuments(document)))
                         .map(call -> answer(source, call, records -> exactDocuments(source.id(), document, records), "DOCUMENT", access));
             }
             VehicleQuery vehicle = (VehicleQuery) query;
             return cache.get(CacheKey.vehicles(source.id(), vehicle), remaining,
-                            () -> source.call(c -> c.findVehicles(vehicle), remaining))
+                            () -> source.call(c -> c.findVehicles(vehicle)))
                     .map(call -> answer(source, call, records -> exactVehicles(source.id(), vehicle, records), "VEHICLE", access));
         });
     }

@@ -22,6 +22,17 @@ public interface SearchConfig {
     Duration maxDeadline();
 
     /**
+     * The shortest deadline a caller may ask for; a request asking for less is refused (400). A
+     * deadline shorter than a healthy source's answer would only buy an INCOMPLETE answer: the floor
+     * leaves every source the time of a few database round trips across a region, or a new connection.
+     */
+    @WithDefault(MIN_DEADLINE_MS + "ms")
+    Duration minDeadline();
+
+    /** The default floor, in milliseconds (the contract states it too). */
+    String MIN_DEADLINE_MS = "200";
+
+    /**
      * A person record whose evidence is corroborated (name and date of birth agree, nothing
      * contradicts) is a HIT when the probability that it is the person reaches this.
      */

@@ -25,6 +25,16 @@ import java.util.function.Function;
  *
  * <p>{@link #call} never fails: every outcome, including a refusal by the breaker or the bulkhead,
  * comes back as a {@link SourceCall} with a status, which is what lets a fan-out join all branches.
+ *
+ * <h2>Whose time is it?</h2>
+ * Two clocks run on every call and only one of them is the source's. The source's own timeout
+ * bounds the call inside the guard: a source that does not answer within it has failed, and its
+ * breaker counts that. The caller's deadline only bounds how long <em>that caller</em> waits: when
+ * it passes first, the caller gets its TIMEOUT ({@link SourceCall#awaitWithin}), but the call is not
+ * cut short; it goes on, detached from the caller, to its own end (at most the source's timeout,
+ * after which the source's {@code statement_timeout} ends the statement on the server too), and the
+ * breaker judges it by what the source did. A caller with a short budget can therefore neither fail
+ * a healthy source nor open its breaker; only errors and the source's own slowness count.
  */
 public final class Source {
 
@@ -62,16 +72,36 @@ public final class Source {
         return "source-" + sourceId;
     }
 
+    /** The time this source is given to answer one call, whoever asks. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     /**
-     * Calls the source within {@code min(own timeout, remaining)}.
+     * Calls the source and waits at most {@code remaining} for the outcome; the call itself is judged
+     * by the source's own timeout only (see {@link #call(Function)}).
      *
      * @param remaining what is left of the request's deadline
      */
     public <T> Uni<SourceCall<T>> call(Function<SourceConnector, Uni<T>> action, Duration remaining) {
-        Duration budget = remaining.compareTo(timeout) < 0 ? remaining : timeout;
-        if (budget.isNegative() || budget.isZero()) {
-            return Uni.createFrom().item(new SourceCall<>(SourceStatus.TIMEOUT, null, 0, "no time left before the deadline"));
-        }
+        return SourceCall.awaitWithin(call(action), remaining);
+    }
+
+    /**
+     * Calls the source within its own timeout, behind its guard. Once subscribed, the call runs to its
+     * end even when nobody waits for it any more (every subscriber shares the one outcome), so the
+     * breaker hears what the source did, never how patient a caller was.
+     */
+    public <T> Uni<SourceCall<T>> call(Function<SourceConnector, Uni<T>> action) {
+        return Uni.createFrom().deferred(() -> {
+            Uni<SourceCall<T>> running = guarded(action).memoize().indefinitely();
+            // detached from whoever waits: a caller giving up cancels its own wait, not the call
+            running.subscribe().with(call -> { }, failure -> { });
+            return running;
+        });
+    }
+
+    private <T> Uni<SourceCall<T>> guarded(Function<SourceConnector, Uni<T>> action) {
         return Uni.createFrom().deferred(() -> {
             long start = clock.millis();
             // one span per source call, child of the request's span (which honours an incoming traceparent)
@@ -79,14 +109,17 @@ public final class Source {
                     .setSpanKind(SpanKind.CLIENT)
                     .setParent(Context.current())
                     .setAttribute("frontline.source", id())
-                    .setAttribute("frontline.source.budget_ms", budget.toMillis())
+                    .setAttribute("frontline.source.budget_ms", timeout.toMillis())
                     .startSpan();
             Uni<T> guarded = guard.get(() -> action.apply(connector)
-                    .ifNoItem().after(budget).failWith(() -> new SourceTimeoutException(budget)),
+                    .ifNoItem().after(timeout).failWith(() -> new SourceTimeoutException(timeout)),
                     new TypeLiteral<Uni<T>>() { });
-            // the same budget outside the guard bounds time spent waiting in the bulkhead's queue
+            // outside the guard, a bound on time spent waiting in the bulkhead's queue: up to one timeout there,
+            // then the call's own timeout (longer than the inner one, so that it never races a started call;
+            // a call given up here never reached the source, and the breaker hears nothing of it)
+            Duration queueAndCall = timeout.multipliedBy(2);
             return guarded
-                    .ifNoItem().after(budget).failWith(() -> new SourceTimeoutException(budget))
+                    .ifNoItem().after(queueAndCall).failWith(() -> new SourceTimeoutException(queueAndCall))
                     .map(value -> new SourceCall<>(SourceStatus.OK, value, clock.millis() - start, null))
                     .onFailure().recoverWithItem(failure -> failed(failure, clock.millis() - start))
                     .invoke(call -> {
@@ -127,7 +160,7 @@ public final class Source {
         return false;
     }
 
-    /** Raised inside the guard so that a timeout counts as a failure for the breaker. */
+    /** Raised inside the guard when the source's own timeout passes: that counts as a failure for the breaker. */
     static final class SourceTimeoutException extends RuntimeException {
         private final Duration budget;
 

@@ -10,6 +10,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.frontline.model.QueryKind;
 import org.frontline.model.SourceDescriptor;
 import org.frontline.source.ameripol.AmeripolConnector;
@@ -55,6 +56,7 @@ public class SourceRegistry {
     private final List<Pool> pools = new ArrayList<>();
     private final CircuitBreakerMaintenance breakers;
 
+    @Inject
     SourceRegistry(SourcesConfig config, Vertx vertx, Clock clock, CircuitBreakerMaintenance breakers,
                    io.micrometer.core.instrument.MeterRegistry meters, io.opentelemetry.api.trace.Tracer tracer) {
         this.breakers = breakers;
@@ -96,6 +98,14 @@ public class SourceRegistry {
         LOG.infof("%d sources configured: %s", sources.size(), sources.keySet());
     }
 
+    /** Ready-made sources without pools or gauges: for tests of the engine with fake connectors. */
+    SourceRegistry(List<Source> sources, CircuitBreakerMaintenance breakers) {
+        Map<String, Source> byId = new LinkedHashMap<>();
+        sources.forEach(source -> byId.put(source.id(), source));
+        this.sources = Collections.unmodifiableMap(byId);
+        this.breakers = breakers;
+    }
+
     private static Pool pool(Vertx vertx, String id, SourcesConfig.Source settings) {
         PgConnectOptions connect = PgConnectOptions.fromUri(settings.url())
                 .setUser(settings.username())
@@ -104,6 +114,10 @@ public class SourceRegistry {
                 .setPipeliningLimit(64)
                 .setReconnectAttempts(0);
         settings.password().ifPresent(connect::setPassword);
+        // the server ends a statement that outlives the source's timeout: a call we gave up on (or that a caller
+        // abandoned) does not hold its pooled connection, or the source's CPU and locks, beyond that timeout
+        connect.addProperty("statement_timeout", Long.toString(statementTimeoutMillis(settings)));
+        connect.addProperty("application_name", applicationName(id));
         // no pool acquire timeout: the source's own timeout bounds every call, and Vert.x 4.5's acquire
         // timer races with a failing connect ("Result is already complete")
         PoolOptions poolOptions = new PoolOptions()
@@ -114,6 +128,16 @@ public class SourceRegistry {
                 .setIdleTimeout(5)
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MINUTES);
         return PgBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
+    }
+
+    /** The session's statement_timeout, in milliseconds: the source's own timeout (PostgreSQL's 0 would mean none). */
+    static long statementTimeoutMillis(SourcesConfig.Source settings) {
+        return Math.max(1, settings.timeout().toMillis());
+    }
+
+    /** How our connections to a source show in its pg_stat_activity. */
+    public static String applicationName(String sourceId) {
+        return "frontline-query source-" + sourceId;
     }
 
     private static Guard guard(String id, SourcesConfig.Source settings) {

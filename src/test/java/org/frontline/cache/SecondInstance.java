@@ -44,7 +44,7 @@ final class SecondInstance implements AutoCloseable {
         Source s = registry.byId(source).orElseThrow();
         Duration budget = Duration.ofSeconds(2);
         SourceCall<List<PersonRecord>> call = cache.get(CacheKey.persons(source, searchKey, max), budget,
-                        () -> s.call(c -> c.findPersonCandidates(searchKey, max), budget))
+                        () -> s.call(c -> c.findPersonCandidates(searchKey, max)))
                 .await().atMost(Duration.ofSeconds(3));
         if (!call.ok()) {
             throw new AssertionError("second instance: " + source + " answered " + call.status());
