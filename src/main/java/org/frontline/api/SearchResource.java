@@ -1,6 +1,5 @@
 package org.frontline.api;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -8,8 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -24,9 +23,9 @@ import org.frontline.access.Officer;
 import org.frontline.access.OfficerTokens;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.frontline.search.SearchEvent;
 
 import java.time.Clock;
+import java.util.Locale;
 
 /**
  * The three questions an officer asks. Each answers with one consolidated JSON answer, or, with
@@ -86,19 +85,15 @@ public class SearchResource {
             schema = @Schema(implementation = SearchRequests.Person.class),
             examples = @ExampleObject(name = "person", value = "{\"name\":\"Muhammad Al Rasheed\",\"dateOfBirth\":\"1983-04-12\",\"nationality\":\"JOR\",\"purpose\":\"identity check at roadside\"}")))
     public Uni<Answer> person(SearchRequests.Person body) {
-        Officer officer = officer();
-        var request = RequestValidation.person(body, clock);
-        return consultations.answer(officer, request, origin());
+        return consultations.answer(officer(), RequestValidation.person(body, clock), origin());
     }
 
     @POST
     @Path("/person")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
-    public Multi<OutboundSseEvent> personStream(SearchRequests.Person body, @Context Sse sse) {
-        Officer officer = officer();
-        var request = RequestValidation.person(body, clock);
-        return stream(officer, request, sse);
+    public Uni<Void> personStream(SearchRequests.Person body, @Context SseEventSink sink, @Context Sse sse) {
+        return stream(RequestValidation.person(body, clock), sink, sse);
     }
 
     @POST
@@ -117,19 +112,15 @@ public class SearchResource {
             schema = @Schema(implementation = SearchRequests.Document.class),
             examples = @ExampleObject(name = "document", value = "{\"number\":\"P4471902\",\"issuingCountry\":\"FRA\",\"type\":\"PASSPORT\",\"purpose\":\"border control, entry\"}")))
     public Uni<Answer> document(SearchRequests.Document body) {
-        Officer officer = officer();
-        var request = RequestValidation.document(body, clock);
-        return consultations.answer(officer, request, origin());
+        return consultations.answer(officer(), RequestValidation.document(body, clock), origin());
     }
 
     @POST
     @Path("/document")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
-    public Multi<OutboundSseEvent> documentStream(SearchRequests.Document body, @Context Sse sse) {
-        Officer officer = officer();
-        var request = RequestValidation.document(body, clock);
-        return stream(officer, request, sse);
+    public Uni<Void> documentStream(SearchRequests.Document body, @Context SseEventSink sink, @Context Sse sse) {
+        return stream(RequestValidation.document(body, clock), sink, sse);
     }
 
     @POST
@@ -148,31 +139,26 @@ public class SearchResource {
             schema = @Schema(implementation = SearchRequests.Vehicle.class),
             examples = @ExampleObject(name = "vehicle", value = "{\"plate\":\"ABC1234\",\"registrationCountry\":\"BRA\",\"purpose\":\"traffic stop\"}")))
     public Uni<Answer> vehicle(SearchRequests.Vehicle body) {
-        Officer officer = officer();
-        var request = RequestValidation.vehicle(body, clock);
-        return consultations.answer(officer, request, origin());
+        return consultations.answer(officer(), RequestValidation.vehicle(body, clock), origin());
     }
 
     @POST
     @Path("/vehicle")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
-    public Multi<OutboundSseEvent> vehicleStream(SearchRequests.Vehicle body, @Context Sse sse) {
-        Officer officer = officer();
-        var request = RequestValidation.vehicle(body, clock);
-        return stream(officer, request, sse);
+    public Uni<Void> vehicleStream(SearchRequests.Vehicle body, @Context SseEventSink sink, @Context Sse sse) {
+        return stream(RequestValidation.vehicle(body, clock), sink, sse);
     }
 
-    private Multi<OutboundSseEvent> stream(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
-                                           Sse sse) {
-        return consultations.stream(officer, request, origin())
-                .map(event -> {
-                    if (event instanceof SearchEvent.SourceAnswered s) {
-                        return sse.newEventBuilder().name("source").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(s.source()).build();
-                    }
-                    return sse.newEventBuilder().name("answer").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(((SearchEvent.Consolidated) event).answer()).build();
-                });
+    /**
+     * The stream's status is decided here, before anything is written: the Uni fails (and the
+     * exception mappers answer 403, 429 or 503 as problem+json, as on the JSON path) until the
+     * consultation is admitted and durable; only then does the 200 go out and the events follow.
+     */
+    private Uni<Void> stream(RequestValidation.Validated<? extends SubjectQuery> request, SseEventSink sink, Sse sse) {
+        String path = "/v1/search/" + request.query().kind().name().toLowerCase(Locale.ROOT);
+        return consultations.stream(officer(), request, origin())
+                .invoke(events -> EventStream.pump(events, sink, sse, path))
+                .replaceWithVoid();
     }
 }
