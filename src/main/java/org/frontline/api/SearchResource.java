@@ -36,15 +36,35 @@ import java.util.Locale;
 @Tag(name = "search", description = "Ask every source at once, get one answer")
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@APIResponse(responseCode = "401", description = "No valid officer token",
+@APIResponse(responseCode = "401", description = "No valid officer token (a stream too: before any event)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The officer's role may not ask this kind of question",
+@APIResponse(responseCode = "403", description = "The officer's role may not ask this kind of question (a stream"
+        + " too: before any event)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Too many searches by this officer; see Retry-After",
+@APIResponse(responseCode = "429", description = "Too many searches by this officer; see Retry-After (a stream too:"
+        + " before any event)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The audit log cannot be written: no answer is released",
+@APIResponse(responseCode = "503", description = "The audit log cannot be written: no answer is released (a stream"
+        + " too: before any event, since its consultation is recorded before it starts)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SearchResource {
+
+    /** What a 200 says, for both media types. */
+    private static final String ANSWERED = "The consolidated answer. With Accept: text/event-stream, the same question"
+            + " as server-sent events: one 'source' event per source as it answers (status, latency and the number of"
+            + " its records the officer may see), then one 'answer' event (the answer, once audited); an 'error' event"
+            + " (a problem) instead of the answer if its audit record cannot be written. Every refusal comes before the"
+            + " stream starts, with the status and problem of the JSON path.";
+    private static final String STREAM_EXAMPLE = """
+            event: source
+            data: {"source":"interpol","status":"OK","latencyMs":4,"records":1}
+
+            event: source
+            data: {"source":"aseanapol","status":"TIMEOUT","latencyMs":800,"records":0,"detail":"no answer within 800 ms"}
+
+            event: answer
+            data: {"queryId":"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11","kind":"DOCUMENT","outcome":"INCOMPLETE","complete":false}
+            """;
 
     private final Consultations consultations;
     private final Clock clock;
@@ -73,9 +93,11 @@ public class SearchResource {
     @Path("/person")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchPerson", summary = "Is this person known to any source?")
-    @APIResponse(responseCode = "200", description = "The consolidated answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
-                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11\",\"kind\":\"PERSON\",\"outcome\":\"HIT\",\"complete\":true,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"message\":\"HIT: ARREST. CAUTION: ARMED. Confirm with INTERPOL NCB Amman before acting.\",\"subjects\":[{\"subjectId\":\"S1\",\"match\":\"HIT\",\"score\":0.97,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"names\":[{\"value\":\"Mohammed Al-Rashid\",\"sources\":[\"interpol\"]},{\"value\":\"Muhammad AL RASHEED\",\"sources\":[\"europol\"]}],\"datesOfBirth\":[{\"value\":\"1983-04-12\",\"sources\":[\"interpol\",\"europol\"]}],\"nationalities\":[{\"value\":\"JOR\",\"sources\":[\"interpol\",\"europol\"]}],\"identifiers\":[],\"records\":[{\"source\":\"interpol\",\"recordId\":\"1\",\"score\":0.97,\"reasons\":[\"given name MUHAMMAD = MOHAMMED (known equivalent)\"],\"contactPoint\":\"INTERPOL NCB Amman\",\"restricted\":false,\"alerts\":[]}]}],\"sources\":[{\"source\":\"interpol\",\"status\":\"OK\",\"latencyMs\":4,\"records\":1}],\"elapsedMs\":9}")))
+    @APIResponse(responseCode = "200", description = ANSWERED, content = {
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "stream", value = STREAM_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11\",\"kind\":\"PERSON\",\"outcome\":\"HIT\",\"complete\":true,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"message\":\"HIT: ARREST. CAUTION: ARMED. Confirm with INTERPOL NCB Amman before acting.\",\"subjects\":[{\"subjectId\":\"S1\",\"match\":\"HIT\",\"score\":0.97,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"names\":[{\"value\":\"Mohammed Al-Rashid\",\"sources\":[\"interpol\"]},{\"value\":\"Muhammad AL RASHEED\",\"sources\":[\"europol\"]}],\"datesOfBirth\":[{\"value\":\"1983-04-12\",\"sources\":[\"interpol\",\"europol\"]}],\"nationalities\":[{\"value\":\"JOR\",\"sources\":[\"interpol\",\"europol\"]}],\"identifiers\":[],\"records\":[{\"source\":\"interpol\",\"recordId\":\"1\",\"score\":0.97,\"reasons\":[\"given name MUHAMMAD = MOHAMMED (known equivalent)\"],\"contactPoint\":\"INTERPOL NCB Amman\",\"restricted\":false,\"alerts\":[]}]}],\"sources\":[{\"source\":\"interpol\",\"status\":\"OK\",\"latencyMs\":4,\"records\":1}],\"elapsedMs\":9}"))})
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/person\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
@@ -100,9 +122,11 @@ public class SearchResource {
     @Path("/document")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchDocument", summary = "Is this travel document known to any source?")
-    @APIResponse(responseCode = "200", description = "The consolidated answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
-                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000001\",\"kind\":\"DOCUMENT\",\"outcome\":\"NO_HIT\",\"complete\":true,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"No hit in any of the 5 sources queried.\",\"subjects\":[],\"sources\":[{\"source\":\"ameripol\",\"status\":\"OK\",\"latencyMs\":2,\"records\":0},{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":5}")))
+    @APIResponse(responseCode = "200", description = ANSWERED, content = {
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "stream", value = STREAM_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000001\",\"kind\":\"DOCUMENT\",\"outcome\":\"NO_HIT\",\"complete\":true,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"No hit in any of the 5 sources queried.\",\"subjects\":[],\"sources\":[{\"source\":\"ameripol\",\"status\":\"OK\",\"latencyMs\":2,\"records\":0},{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":5}"))})
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/document\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
@@ -127,9 +151,11 @@ public class SearchResource {
     @Path("/vehicle")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchVehicle", summary = "Is this vehicle known to any source?")
-    @APIResponse(responseCode = "200", description = "The consolidated answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
-                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000002\",\"kind\":\"VEHICLE\",\"outcome\":\"INCOMPLETE\",\"complete\":false,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"INCOMPLETE, not a no-hit: Not answered: aseanapol (TIMEOUT). Ask again or contact the sources.\",\"subjects\":[],\"sources\":[{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":801}")))
+    @APIResponse(responseCode = "200", description = ANSWERED, content = {
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "stream", value = STREAM_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000002\",\"kind\":\"VEHICLE\",\"outcome\":\"INCOMPLETE\",\"complete\":false,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"INCOMPLETE, not a no-hit: Not answered: aseanapol (TIMEOUT). Ask again or contact the sources.\",\"subjects\":[],\"sources\":[{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":801}"))})
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/vehicle\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))

@@ -67,8 +67,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code FAILED_AUDIT_TIMEOUT}, which an auditor reads as overriding any other record of that query
  * id. A flush that PostgreSQL refused (an error it answered) wrote nothing, so it needs no
  * correction. Records nobody waits for (abandoned ones, corrections) are queued again after a
- * refused flush, and dropped, logged and counted after an ambiguous one (it may have committed them,
- * and the same record twice would break the unique key).
+ * refused flush (three tries), and dropped, logged and counted ({@code frontline_audit_timeout_records_lost_total})
+ * after an ambiguous one: it may have committed them, and the same record twice would break the
+ * unique key of (query id, decision) and with it the whole batch.
  */
 @ApplicationScoped
 public class AuditLog {
