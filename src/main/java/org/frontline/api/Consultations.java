@@ -32,8 +32,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ask this kind of question and which sources they may query; the rate limit applies; the search
  * runs with the need-to-know filter; and the answer is released only once its audit record is
  * durable. Refusals are audited too. A stream is settled the same way before its first byte: its
- * refusals are the JSON path's, and its consultation is durable before any event leaves. (Unless {@code frontline.audit.enabled=false}, which exists for
- * measuring the audit's cost only: see {@link AuditConfig#enabled()}.)
+ * refusals are the JSON path's, and its consultation is durable before any event leaves (see
+ * {@link #stream}). (Unless {@code frontline.audit.enabled=false}, which exists for measuring the
+ * audit's cost only: see {@link AuditConfig#enabled()}.)
+ *
+ * <p>Why a stream has two records where a JSON answer has one: a JSON answer is built whole before
+ * anything leaves, so one record written after the search (with its outcome) can gate the release.
+ * A stream starts sending while the search runs, and its status must be sent before the first
+ * event; so its consultation is recorded first ({@code CONSULTED}: who asked what, why), and its
+ * outcome is recorded after it, as a second record of the same query id chained after the first
+ * ({@code ANSWERED} before the answer leaves, or {@code CLIENT_GONE}). The log stays append-only;
+ * an auditor reads the last record of a query id as its outcome (a {@code FAILED_AUDIT_TIMEOUT}
+ * overrides any other, see {@link AuditLog}). The JSON path keeps one record:
+ * a second commit on every answer would cost every answer a round trip for nothing.
  */
 @ApplicationScoped
 public class Consultations {

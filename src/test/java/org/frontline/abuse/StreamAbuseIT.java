@@ -7,6 +7,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.frontline.testsupport.FaultProxy;
+import org.frontline.testsupport.RateLimits;
 import org.frontline.testsupport.SourceDatabases;
 import org.frontline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -99,7 +99,7 @@ class StreamAbuseIT {
                 new Refusal("expired token", () -> bearer(TestTokens.expired()), "document", DOCUMENT, 401),
                 new Refusal("border guard asks about a vehicle", () -> bearer(TestTokens.borderGuard()), "vehicle",
                         Map.of("vin", "1M8GDM9AXKP042788", "purpose", "abuse test"), 403),
-                new Refusal("rate limited", StreamAbuseIT::exhaustedOfficer, "document", DOCUMENT, 429),
+                new Refusal("rate limited", RateLimits::exhaustedOfficer, "document", DOCUMENT, 429),
                 new Refusal("audit down", () -> {
                     FaultProxy.mode(SourceDatabases.AUDIT_PROXY, FaultProxy.Mode.RESET);
                     return bearer(TestTokens.officer());
@@ -119,36 +119,6 @@ class StreamAbuseIT {
         assertEquals(List.of(), failures, "streams that were not refused like the JSON path");
     }
 
-    /** A fresh officer who has just used up the minute's searches, in parallel (a minute boundary may reset it once). */
-    private static RequestSpecification exhaustedOfficer() {
-        String token = TestTokens.token("abuser-" + UUID.randomUUID(), "BMI", "AUT", "RESTRICTED", "OFFICER");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            AtomicBoolean limited = new AtomicBoolean();
-            List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                running.add(pool.submit(() -> {
-                    for (int i = 0; i < 40 && !limited.get(); i++) {
-                        int status = bearer(token).contentType(JSON).accept(JSON)
-                                .body(Map.of("number", "RL0000003", "issuingCountry", "AUT", "purpose", "abuse"))
-                                .post("/v1/search/document").statusCode();
-                        if (status == 429) {
-                            limited.set(true);
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-            assertTrue(limited.get(), "never rate limited");
-            return bearer(token);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     // ---------------------------------------------------------------- oversized names beside ordinary traffic
 

@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.frontline.testsupport.FaultProxy;
+import org.frontline.testsupport.RateLimits;
 import org.frontline.testsupport.SourceDatabases;
 import org.frontline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -60,7 +60,7 @@ class StreamAdmissionTest {
                 new Refusal("401 no token", RestAssured::given, "document", DOCUMENT, 401),
                 new Refusal("401 bad token", () -> bearer(TestTokens.tampered()), "document", DOCUMENT, 401),
                 new Refusal("403 role may not ask", () -> bearer(TestTokens.borderGuard()), "vehicle", VEHICLE, 403),
-                new Refusal("429 rate limited", StreamAdmissionTest::exhaustedOfficer, "document", DOCUMENT, 429),
+                new Refusal("429 rate limited", RateLimits::exhaustedOfficer, "document", DOCUMENT, 429),
                 new Refusal("503 audit down", () -> {
                     FaultProxy.mode(SourceDatabases.AUDIT_PROXY, FaultProxy.Mode.RESET);
                     return bearer(TestTokens.officer());
@@ -93,17 +93,4 @@ class StreamAdmissionTest {
         return RestAssured.given().header("Authorization", "Bearer " + token);
     }
 
-    /** A fresh officer who has just used up the minute's searches (a minute boundary may reset the window once). */
-    private static RequestSpecification exhaustedOfficer() {
-        String token = TestTokens.token("hasty-" + UUID.randomUUID(), "BMI", "AUT", "RESTRICTED", "OFFICER");
-        for (int i = 0; i < 300; i++) {
-            int status = bearer(token).contentType(JSON).accept(JSON)
-                    .body(Map.of("number", "RL0000002", "issuingCountry", "AUT", "purpose", "rate limit"))
-                    .post("/v1/search/document").statusCode();
-            if (status == 429) {
-                return bearer(token);
-            }
-        }
-        throw new AssertionError("never rate limited");
-    }
 }
