@@ -24,13 +24,27 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One consultation from request to released answer: the officer's profile decides whether they may
  * ask this kind of question and which sources they may query; the rate limit applies; the search
  * runs with the need-to-know filter; and the answer is released only once its audit record is
- * durable. Refusals are audited too. (Unless {@code frontline.audit.enabled=false}, which exists for
- * measuring the audit's cost only: see {@link AuditConfig#enabled()}.)
+ * durable. Refusals are audited too. A stream is settled the same way before its first byte: its
+ * refusals are the JSON path's, and its consultation is durable before any event leaves (see
+ * {@link #stream}). (Unless {@code frontline.audit.enabled=false}, which exists for measuring the
+ * audit's cost only: see {@link AuditConfig#enabled()}.)
+ *
+ * <p>Why a stream has two records where a JSON answer has one: a JSON answer is built whole before
+ * anything leaves, so one record written after the search (with its outcome) can gate the release.
+ * A stream starts sending while the search runs, and its status must be sent before the first
+ * event; so its consultation is recorded first ({@code CONSULTED}: who asked what, why), and its
+ * outcome is recorded after it, as a second record of the same query id chained after the first
+ * ({@code ANSWERED} before the answer leaves, or {@code CLIENT_GONE}). The log stays append-only;
+ * an auditor reads the last record of a query id as its outcome (a {@code FAILED_AUDIT_TIMEOUT}
+ * overrides any other, see {@link AuditLog}). The JSON path keeps one record:
+ * a second commit on every answer would cost every answer a round trip for nothing.
  */
 @ApplicationScoped
 public class Consultations {
@@ -97,29 +111,53 @@ public class Consultations {
         RequestValidation.requireDeadlineAtLeast(request, search.minDeadline());
         return admit(officer, request, origin).chain(access -> search.search(request.query(), request.deadline(), access))
                 .call(answer -> record(event(officer, request, origin, answer.queryId(), sources(answer.sources()),
-                        answer.outcome().name(), "ANSWERED")));
+                        answer.outcome().name(), AuditEvent.ANSWERED)));
     }
 
     /**
-     * Per-source progress as it comes, then the answer once audited. Progress events carry the
-     * source's status and latency only: nothing of a record leaves before the audit record is durable.
+     * A stream, admitted exactly as {@link #answer} admits a question: the returned Uni fails with the
+     * same refusals (not permitted, rate limited, audit unavailable) and completes only once a
+     * {@code CONSULTED} record of this query id is durable, before the response's status is sent.
+     * The stream then emits one event per source as it answers, carrying the number of records the
+     * officer may see from it, and the answer once its {@code ANSWERED} record (same query id) is
+     * durable. A stream cancelled before its answer (the client went away) is recorded as
+     * {@code CLIENT_GONE} with the sources that had answered by then.
      */
-    public Multi<SearchEvent> stream(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
-                                     Origin origin) {
+    public Uni<Multi<SearchEvent>> stream(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
+                                          Origin origin) {
         RequestValidation.requireDeadlineAtLeast(request, search.minDeadline());
-        return admit(officer, request, origin).onItem().transformToMulti(access ->
-                search.stream(request.query(), request.deadline(), access)
-                        .onItem().transformToUniAndConcatenate(event -> {
-                            if (event instanceof SearchEvent.Consolidated done) {
-                                Answer answer = done.answer();
-                                return record(event(officer, request, origin, answer.queryId(),
-                                        sources(answer.sources()), answer.outcome().name(), "ANSWERED")).replaceWith(event);
-                            }
-                            SearchEvent.SourceAnswered progress = (SearchEvent.SourceAnswered) event;
-                            Answer.SourceReport s = progress.source();
-                            return Uni.createFrom().item(new SearchEvent.SourceAnswered(
-                                    new Answer.SourceReport(s.source(), s.status(), s.latencyMs(), 0, s.detail())));
-                        }));
+        return admit(officer, request, origin).chain(access -> {
+            String queryId = UUID.randomUUID().toString();
+            return record(event(officer, request, origin, queryId, "[]", null, AuditEvent.CONSULTED))
+                    .replaceWith(() -> events(officer, request, origin, queryId, access));
+        });
+    }
+
+    private Multi<SearchEvent> events(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
+                                      Origin origin, String queryId, NeedToKnow access) {
+        List<Answer.SourceReport> arrived = new CopyOnWriteArrayList<>();
+        AtomicBoolean outcomeRecorded = new AtomicBoolean();
+        return search.stream(queryId, request.query(), request.deadline(), access)
+                .onItem().transformToUniAndConcatenate(event -> {
+                    if (event instanceof SearchEvent.Consolidated done && outcomeRecorded.compareAndSet(false, true)) {
+                        Answer answer = done.answer();
+                        return record(event(officer, request, origin, queryId, sources(answer.sources()),
+                                answer.outcome().name(), AuditEvent.ANSWERED)).replaceWith(event);
+                    }
+                    if (event instanceof SearchEvent.SourceAnswered progress) {
+                        arrived.add(progress.source());
+                    }
+                    return Uni.createFrom().item(event);
+                })
+                .onCancellation().invoke(() -> {
+                    if (outcomeRecorded.compareAndSet(false, true)) {
+                        record(event(officer, request, origin, queryId, sources(List.copyOf(arrived)), null,
+                                AuditEvent.CLIENT_GONE))
+                                .subscribe().with(ok -> { }, failure -> LOG.warnf(
+                                        "the CLIENT_GONE record of a stream could not be written (%s)",
+                                        failure.getClass().getSimpleName()));
+                    }
+                });
     }
 
     private Uni<NeedToKnow> admit(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,

@@ -8,6 +8,7 @@ import org.frontline.model.PersonQuery;
 import org.frontline.model.Sex;
 import org.frontline.model.VehicleQuery;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,6 +26,8 @@ public final class RequestValidation {
 
     static final int MAX_PURPOSE = 200;
     static final int MAX_NAME = 200;
+    /** Words of a name (each is romanised on its own): beyond any real name, a bound on the work one name costs. */
+    static final int MAX_NAME_WORDS = 16;
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200C\\u200D]]");
     private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
     private static final Pattern ALNUM = Pattern.compile("[A-Z0-9]+");
@@ -122,17 +125,26 @@ public final class RequestValidation {
         }
     }
 
+    /**
+     * The limits apply to the name as it will be compared: after Unicode NFKC, which can make one
+     * character many (U+FDFA becomes 18), and with its whitespace collapsed. The raw text is bounded
+     * by the body size limit; NFKC of it is linear. Returned as typed (stripped), for the audit.
+     */
     private String name(String raw) {
         if (raw == null || raw.isBlank()) {
             error("name", "required");
             return null;
         }
         String name = raw.strip().replaceAll("\\s+", " ");
-        if (name.length() > MAX_NAME) {
-            error("name", "at most " + MAX_NAME + " characters");
-        } else if (CONTROL.matcher(name).find()) {
+        String normalised = Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+        if (normalised.length() > MAX_NAME) {
+            error("name", "at most " + MAX_NAME + " characters once Unicode-normalised (NFKC: some characters, such as"
+                    + " ligatures, count as several); shorten the name");
+        } else if (normalised.split(" ").length > MAX_NAME_WORDS) {
+            error("name", "at most " + MAX_NAME_WORDS + " words; leave out titles and repeated parts");
+        } else if (CONTROL.matcher(normalised).find()) {
             error("name", "must not contain control characters");
-        } else if (name.codePoints().filter(Character::isLetter).count() < 2) {
+        } else if (normalised.codePoints().filter(Character::isLetter).count() < 2) {
             error("name", "must contain at least two letters");
         }
         return name;

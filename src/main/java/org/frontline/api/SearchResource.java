@@ -1,6 +1,5 @@
 package org.frontline.api;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -8,8 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -24,9 +23,9 @@ import org.frontline.access.Officer;
 import org.frontline.access.OfficerTokens;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.frontline.search.SearchEvent;
 
 import java.time.Clock;
+import java.util.Locale;
 
 /**
  * The three questions an officer asks. Each answers with one consolidated JSON answer, or, with
@@ -37,15 +36,35 @@ import java.time.Clock;
 @Tag(name = "search", description = "Ask every source at once, get one answer")
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@APIResponse(responseCode = "401", description = "No valid officer token",
+@APIResponse(responseCode = "401", description = "No valid officer token (a stream too: before any event)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The officer's role may not ask this kind of question",
+@APIResponse(responseCode = "403", description = "The officer's role may not ask this kind of question (a stream"
+        + " too: before any event)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Too many searches by this officer; see Retry-After",
+@APIResponse(responseCode = "429", description = "Too many searches by this officer; see Retry-After (a stream too:"
+        + " before any event)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The audit log cannot be written: no answer is released",
+@APIResponse(responseCode = "503", description = "The audit log cannot be written: no answer is released (a stream"
+        + " too: before any event, since its consultation is recorded before it starts)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SearchResource {
+
+    /** What a 200 says, for both media types. */
+    private static final String ANSWERED = "The consolidated answer. With Accept: text/event-stream, the same question"
+            + " as server-sent events: one 'source' event per source as it answers (status, latency and the number of"
+            + " its records the officer may see), then one 'answer' event (the answer, once audited); an 'error' event"
+            + " (a problem) instead of the answer if its audit record cannot be written. Every refusal comes before the"
+            + " stream starts, with the status and problem of the JSON path.";
+    private static final String STREAM_EXAMPLE = """
+            event: source
+            data: {"source":"interpol","status":"OK","latencyMs":4,"records":1}
+
+            event: source
+            data: {"source":"aseanapol","status":"TIMEOUT","latencyMs":800,"records":0,"detail":"no answer within 800 ms"}
+
+            event: answer
+            data: {"queryId":"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11","kind":"DOCUMENT","outcome":"INCOMPLETE","complete":false}
+            """;
 
     private final Consultations consultations;
     private final Clock clock;
@@ -74,9 +93,11 @@ public class SearchResource {
     @Path("/person")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchPerson", summary = "Is this person known to any source?")
-    @APIResponse(responseCode = "200", description = "The consolidated answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
-                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11\",\"kind\":\"PERSON\",\"outcome\":\"HIT\",\"complete\":true,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"message\":\"HIT: ARREST. CAUTION: ARMED. Confirm with INTERPOL NCB Amman before acting.\",\"subjects\":[{\"subjectId\":\"S1\",\"match\":\"HIT\",\"score\":0.97,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"names\":[{\"value\":\"Mohammed Al-Rashid\",\"sources\":[\"interpol\"]},{\"value\":\"Muhammad AL RASHEED\",\"sources\":[\"europol\"]}],\"datesOfBirth\":[{\"value\":\"1983-04-12\",\"sources\":[\"interpol\",\"europol\"]}],\"nationalities\":[{\"value\":\"JOR\",\"sources\":[\"interpol\",\"europol\"]}],\"identifiers\":[],\"records\":[{\"source\":\"interpol\",\"recordId\":\"1\",\"score\":0.97,\"reasons\":[\"given name MUHAMMAD = MOHAMMED (known equivalent)\"],\"contactPoint\":\"INTERPOL NCB Amman\",\"restricted\":false,\"alerts\":[]}]}],\"sources\":[{\"source\":\"interpol\",\"status\":\"OK\",\"latencyMs\":4,\"records\":1}],\"elapsedMs\":9}")))
+    @APIResponse(responseCode = "200", description = ANSWERED, content = {
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "stream", value = STREAM_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11\",\"kind\":\"PERSON\",\"outcome\":\"HIT\",\"complete\":true,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"message\":\"HIT: ARREST. CAUTION: ARMED. Confirm with INTERPOL NCB Amman before acting.\",\"subjects\":[{\"subjectId\":\"S1\",\"match\":\"HIT\",\"score\":0.97,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"names\":[{\"value\":\"Mohammed Al-Rashid\",\"sources\":[\"interpol\"]},{\"value\":\"Muhammad AL RASHEED\",\"sources\":[\"europol\"]}],\"datesOfBirth\":[{\"value\":\"1983-04-12\",\"sources\":[\"interpol\",\"europol\"]}],\"nationalities\":[{\"value\":\"JOR\",\"sources\":[\"interpol\",\"europol\"]}],\"identifiers\":[],\"records\":[{\"source\":\"interpol\",\"recordId\":\"1\",\"score\":0.97,\"reasons\":[\"given name MUHAMMAD = MOHAMMED (known equivalent)\"],\"contactPoint\":\"INTERPOL NCB Amman\",\"restricted\":false,\"alerts\":[]}]}],\"sources\":[{\"source\":\"interpol\",\"status\":\"OK\",\"latencyMs\":4,\"records\":1}],\"elapsedMs\":9}"))})
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/person\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
@@ -86,28 +107,26 @@ public class SearchResource {
             schema = @Schema(implementation = SearchRequests.Person.class),
             examples = @ExampleObject(name = "person", value = "{\"name\":\"Muhammad Al Rasheed\",\"dateOfBirth\":\"1983-04-12\",\"nationality\":\"JOR\",\"purpose\":\"identity check at roadside\"}")))
     public Uni<Answer> person(SearchRequests.Person body) {
-        Officer officer = officer();
-        var request = RequestValidation.person(body, clock);
-        return consultations.answer(officer, request, origin());
+        return consultations.answer(officer(), RequestValidation.person(body, clock), origin());
     }
 
     @POST
     @Path("/person")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
-    public Multi<OutboundSseEvent> personStream(SearchRequests.Person body, @Context Sse sse) {
-        Officer officer = officer();
-        var request = RequestValidation.person(body, clock);
-        return stream(officer, request, sse);
+    public Uni<Void> personStream(SearchRequests.Person body, @Context SseEventSink sink, @Context Sse sse) {
+        return stream(RequestValidation.person(body, clock), sink, sse);
     }
 
     @POST
     @Path("/document")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchDocument", summary = "Is this travel document known to any source?")
-    @APIResponse(responseCode = "200", description = "The consolidated answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
-                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000001\",\"kind\":\"DOCUMENT\",\"outcome\":\"NO_HIT\",\"complete\":true,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"No hit in any of the 5 sources queried.\",\"subjects\":[],\"sources\":[{\"source\":\"ameripol\",\"status\":\"OK\",\"latencyMs\":2,\"records\":0},{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":5}")))
+    @APIResponse(responseCode = "200", description = ANSWERED, content = {
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "stream", value = STREAM_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000001\",\"kind\":\"DOCUMENT\",\"outcome\":\"NO_HIT\",\"complete\":true,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"No hit in any of the 5 sources queried.\",\"subjects\":[],\"sources\":[{\"source\":\"ameripol\",\"status\":\"OK\",\"latencyMs\":2,\"records\":0},{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":5}"))})
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/document\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
@@ -117,28 +136,26 @@ public class SearchResource {
             schema = @Schema(implementation = SearchRequests.Document.class),
             examples = @ExampleObject(name = "document", value = "{\"number\":\"P4471902\",\"issuingCountry\":\"FRA\",\"type\":\"PASSPORT\",\"purpose\":\"border control, entry\"}")))
     public Uni<Answer> document(SearchRequests.Document body) {
-        Officer officer = officer();
-        var request = RequestValidation.document(body, clock);
-        return consultations.answer(officer, request, origin());
+        return consultations.answer(officer(), RequestValidation.document(body, clock), origin());
     }
 
     @POST
     @Path("/document")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
-    public Multi<OutboundSseEvent> documentStream(SearchRequests.Document body, @Context Sse sse) {
-        Officer officer = officer();
-        var request = RequestValidation.document(body, clock);
-        return stream(officer, request, sse);
+    public Uni<Void> documentStream(SearchRequests.Document body, @Context SseEventSink sink, @Context Sse sse) {
+        return stream(RequestValidation.document(body, clock), sink, sse);
     }
 
     @POST
     @Path("/vehicle")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchVehicle", summary = "Is this vehicle known to any source?")
-    @APIResponse(responseCode = "200", description = "The consolidated answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
-                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000002\",\"kind\":\"VEHICLE\",\"outcome\":\"INCOMPLETE\",\"complete\":false,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"INCOMPLETE, not a no-hit: Not answered: aseanapol (TIMEOUT). Ask again or contact the sources.\",\"subjects\":[],\"sources\":[{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":801}")))
+    @APIResponse(responseCode = "200", description = ANSWERED, content = {
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "stream", value = STREAM_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000002\",\"kind\":\"VEHICLE\",\"outcome\":\"INCOMPLETE\",\"complete\":false,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"INCOMPLETE, not a no-hit: Not answered: aseanapol (TIMEOUT). Ask again or contact the sources.\",\"subjects\":[],\"sources\":[{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":801}"))})
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/vehicle\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
@@ -148,31 +165,26 @@ public class SearchResource {
             schema = @Schema(implementation = SearchRequests.Vehicle.class),
             examples = @ExampleObject(name = "vehicle", value = "{\"plate\":\"ABC1234\",\"registrationCountry\":\"BRA\",\"purpose\":\"traffic stop\"}")))
     public Uni<Answer> vehicle(SearchRequests.Vehicle body) {
-        Officer officer = officer();
-        var request = RequestValidation.vehicle(body, clock);
-        return consultations.answer(officer, request, origin());
+        return consultations.answer(officer(), RequestValidation.vehicle(body, clock), origin());
     }
 
     @POST
     @Path("/vehicle")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
-    public Multi<OutboundSseEvent> vehicleStream(SearchRequests.Vehicle body, @Context Sse sse) {
-        Officer officer = officer();
-        var request = RequestValidation.vehicle(body, clock);
-        return stream(officer, request, sse);
+    public Uni<Void> vehicleStream(SearchRequests.Vehicle body, @Context SseEventSink sink, @Context Sse sse) {
+        return stream(RequestValidation.vehicle(body, clock), sink, sse);
     }
 
-    private Multi<OutboundSseEvent> stream(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
-                                           Sse sse) {
-        return consultations.stream(officer, request, origin())
-                .map(event -> {
-                    if (event instanceof SearchEvent.SourceAnswered s) {
-                        return sse.newEventBuilder().name("source").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(s.source()).build();
-                    }
-                    return sse.newEventBuilder().name("answer").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(((SearchEvent.Consolidated) event).answer()).build();
-                });
+    /**
+     * The stream's status is decided here, before anything is written: the Uni fails (and the
+     * exception mappers answer 403, 429 or 503 as problem+json, as on the JSON path) until the
+     * consultation is admitted and durable; only then does the 200 go out and the events follow.
+     */
+    private Uni<Void> stream(RequestValidation.Validated<? extends SubjectQuery> request, SseEventSink sink, Sse sse) {
+        String path = "/v1/search/" + request.query().kind().name().toLowerCase(Locale.ROOT);
+        return consultations.stream(officer(), request, origin())
+                .invoke(events -> EventStream.pump(events, sink, sse, path))
+                .replaceWithVoid();
     }
 }

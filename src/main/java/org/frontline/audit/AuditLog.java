@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Appends consultations to the audit log, durably, in a hash chain, with group commit.
@@ -55,6 +56,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * flush at a time (a flag, not a thread, decides): it starts on the event loop of the request that
  * found no flush in flight, or of the flush that just ended; the chain head is only touched by the
  * flush in progress. Each waiting request is released on its own event loop.
+ *
+ * <p>A record never says {@code ANSWERED} for a request that was refused. Each request waits for its
+ * record for at most the timeout. If the wait ends while the record is still queued, the record is
+ * abandoned: it is written later with the decision {@code FAILED_AUDIT_TIMEOUT} instead of its own,
+ * and the request gets its 503 at once. A record already in flight cannot be recalled: its statement
+ * may commit after the request gave up (or after the flush itself timed out, when the database
+ * committed but its reply was lost or late — no client can tell those apart, in any protocol). For
+ * each such request a correction is queued: a second record for the same query id with the decision
+ * {@code FAILED_AUDIT_TIMEOUT}, which an auditor reads as overriding any other record of that query
+ * id. A flush that PostgreSQL refused (an error it answered) wrote nothing, so it needs no
+ * correction. Records nobody waits for (abandoned ones, corrections) are queued again after a
+ * refused flush (three tries), and dropped, logged and counted ({@code frontline_audit_timeout_records_lost_total})
+ * after an ambiguous one: it may have committed them, and the same record twice would break the
+ * unique key of (query id, decision) and with it the whole batch.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -70,8 +85,42 @@ public class AuditLog {
             + " $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],"
             + " $15::text[], $16::text[], $17::text[])";
 
-    /** A record waiting for its flush, with the context of the request that waits for it (or null). */
-    private record Pending(AuditEvent event, UniEmitter<? super Void> emitter, Context requester) {
+    private static final int QUEUED = 0;
+    private static final int TAKEN = 1;
+    private static final int ABANDONED = 2;
+
+    /**
+     * A record waiting for its flush, with the request that waits for it (emitter null when nobody
+     * does). {@code state}: queued, taken by a flush, or abandoned by its request's timeout while queued;
+     * {@code settled}: the request has had its outcome (success, or its 503).
+     */
+    private static final class Pending {
+        final AuditEvent event;
+        final UniEmitter<? super Void> emitter;
+        final Context requester;
+        final AtomicInteger state = new AtomicInteger(QUEUED);
+        final AtomicBoolean settled = new AtomicBoolean();
+        /** Flushes that PostgreSQL refused with this record in them (records nobody waits for are tried three times). */
+        final int attempts;
+
+        Pending(AuditEvent event, UniEmitter<? super Void> emitter, Context requester) {
+            this(event, emitter, requester, 0);
+        }
+
+        Pending(AuditEvent event, UniEmitter<? super Void> emitter, Context requester, int attempts) {
+            this.event = event;
+            this.emitter = emitter;
+            this.requester = requester;
+            this.attempts = attempts;
+            if (emitter == null) {
+                settled.set(true);
+            }
+        }
+
+        /** What the flush writes: the event, or its timeout record when its request gave up before the flush took it. */
+        AuditEvent written() {
+            return state.get() == ABANDONED ? event.withDecision(AuditEvent.FAILED_AUDIT_TIMEOUT) : event;
+        }
     }
 
     private final Pool database;
@@ -84,6 +133,8 @@ public class AuditLog {
     private final io.micrometer.core.instrument.DistributionSummary batchSizes;
     private final io.micrometer.core.instrument.Counter failures;
     private final io.micrometer.core.instrument.Counter conflicts;
+    private final io.micrometer.core.instrument.Counter lost;
+    private final Vertx vertx;
     /** The last record this instance wrote or read (sequence number and hash), or null when not known. */
     private ChainHead head;
 
@@ -107,23 +158,61 @@ public class AuditLog {
         this.conflicts = io.micrometer.core.instrument.Counter.builder("frontline.audit.chain.conflicts")
                 .description("Batches re-chained because another writer had extended the chain meanwhile")
                 .register(meters);
+        this.lost = io.micrometer.core.instrument.Counter.builder("frontline.audit.timeout.records.lost")
+                .description("FAILED_AUDIT_TIMEOUT records dropped after a further audit failure")
+                .register(meters);
+        this.vertx = vertx;
         this.fallback = vertx.getOrCreateContext();
     }
 
-    /** Completes once the event is durable in the chain; fails with AuditUnavailableException otherwise. */
+    /**
+     * Completes once the event is durable in the chain; fails with AuditUnavailableException otherwise,
+     * at the latest after the timeout (see the class comment for what is then written).
+     */
     public Uni<Void> append(AuditEvent event) {
         return Uni.createFrom().<Void>emitter(emitter -> {
-                    Context requester = Vertx.currentContext();
-                    queue.add(new Pending(event, emitter, requester));
-                    // flushed from the request's own event loop when nothing is in flight: no thread hop
-                    // before the statement, and the commit comes back on the thread that waits for it
-                    if (requester != null) {
-                        drain();
-                    } else {
-                        fallback.runOnContext(v -> drain());
-                    }
-                })
-                .ifNoItem().after(config.timeout()).failWith(AuditUnavailableException::new);
+            Context requester = Vertx.currentContext();
+            Pending pending = new Pending(event, emitter, requester);
+            long timer = vertx.setTimer(Math.max(1, config.timeout().toMillis()), id -> giveUp(pending));
+            emitter.onTermination(() -> vertx.cancelTimer(timer));
+            enqueue(pending);
+        });
+    }
+
+    private void enqueue(Pending pending) {
+        queue.add(pending);
+        // flushed from the request's own event loop when nothing is in flight: no thread hop
+        // before the statement, and the commit comes back on the thread that waits for it
+        if (pending.requester != null) {
+            drain();
+        } else {
+            fallback.runOnContext(v -> drain());
+        }
+    }
+
+    /** The request's own wait is over: a queued record is abandoned; one in flight gets a correction if it commits. */
+    private void giveUp(Pending pending) {
+        pending.state.compareAndSet(QUEUED, ABANDONED);
+        release(pending, new AuditUnavailableException());
+    }
+
+    /**
+     * Settles the waiting request once, on its own context. Completing every emitter here would
+     * run the rest of each request (building and writing its answer) on the audit's single event loop:
+     * under load, one thread would serialise every answer of the service. Returns false when the
+     * request had already been settled (its wait ended first).
+     */
+    private boolean release(Pending p, Throwable failure) {
+        if (!p.settled.compareAndSet(false, true)) {
+            return false;
+        }
+        Runnable outcome = failure == null ? () -> p.emitter.complete(null) : () -> p.emitter.fail(failure);
+        if (p.requester == null || p.requester == Vertx.currentContext()) {
+            outcome.run();
+        } else {
+            p.requester.runOnContext(v -> outcome.run());
+        }
+        return true;
     }
 
     private void drain() {
@@ -133,6 +222,7 @@ public class AuditLog {
         List<Pending> batch = new ArrayList<>();
         Pending next;
         while (batch.size() < config.maxBatch() && (next = queue.poll()) != null) {
+            next.state.compareAndSet(QUEUED, TAKEN);
             batch.add(next);
         }
         long start = System.nanoTime();
@@ -152,34 +242,50 @@ public class AuditLog {
     }
 
     private void finish(List<Pending> batch, Throwable failure) {
-        if (failure == null) {
-            batch.forEach(p -> release(p, () -> p.emitter().complete(null)));
-        } else {
+        boolean ambiguous = failure != null && !refusedByDatabase(failure);
+        if (failure != null) {
             LOG.errorf("audit write of %d records failed (%s): their searches are refused", batch.size(),
                     failure.getClass().getSimpleName());
-            batch.forEach(p -> release(p, () -> p.emitter().fail(new AuditUnavailableException())));
+        }
+        List<Pending> again = new ArrayList<>();
+        for (Pending p : batch) {
+            boolean released = p.emitter != null
+                    && release(p, failure == null ? null : new AuditUnavailableException());
+            if (p.emitter == null || p.state.get() == ABANDONED) {
+                // nobody waits for this record (any more): it is written as it is, whatever happens
+                if (failure == null) {
+                    continue;
+                }
+                if (ambiguous || p.attempts >= 2) {
+                    lost.increment();
+                    LOG.errorf("an audit record of a refused request (decision %s) may be lost", p.written().decision());
+                } else {
+                    again.add(new Pending(p.written(), null, null, p.attempts + 1));
+                }
+            } else if (failure == null ? !released : ambiguous) {
+                // its request was refused, and the record may be (or is) committed with its own decision
+                again.add(new Pending(p.event.withDecision(AuditEvent.FAILED_AUDIT_TIMEOUT), null, null));
+            }
         }
         flushing.set(false);
+        queue.addAll(again);
         if (!queue.isEmpty()) {
             drain();
         }
     }
 
-    /**
-     * Hands the outcome back on the waiting request's own context. Completing every emitter here would
-     * run the rest of each request (building and writing its answer) on the audit's single event loop:
-     * under load, one thread would serialise every answer of the service.
-     */
-    private void release(Pending p, Runnable outcome) {
-        if (p.requester() == null || p.requester() == Vertx.currentContext()) {
-            outcome.run();
-        } else {
-            p.requester().runOnContext(v -> outcome.run());
+    /** PostgreSQL answered the statement with an error: nothing of the batch was written. */
+    private static boolean refusedByDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException) {
+                return true;
+            }
         }
+        return false;
     }
 
     private Uni<Void> write(List<Pending> batch) {
-        List<AuditEvent> events = batch.stream().map(Pending::event).toList();
+        List<AuditEvent> events = batch.stream().map(Pending::written).toList();
         ChainHead known = head;
         head = null; // until this write is known to have committed
         // an optimistic writer elsewhere does not take the lock: its row may still beat ours to the key

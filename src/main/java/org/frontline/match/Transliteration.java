@@ -10,8 +10,9 @@ import java.util.Map;
  * Latin transcription of one word, with the ICU transform that suits person names in its script:
  * BGN/PCGN romanisations where ICU has them, {@code Han-Latin/Names} (surname readings) for
  * Chinese characters, and {@code Any-Latin} only for scripts without a better transform.
- * ICU transliterators are not documented as thread-safe, so each use holds its instance's lock;
- * callers cache results, which keeps contention low.
+ * ICU transliterators are not thread-safe. Rather than one shared instance per transform behind a
+ * lock (every request's names would queue on it), each thread gets its own instances, made on its
+ * first use of a transform: a handful of event-loop and worker threads, a dozen transforms at most.
  */
 final class Transliteration {
 
@@ -38,12 +39,17 @@ final class Transliteration {
         }
     }
 
-    private static final Map<Transform, Transliterator> INSTANCES = new EnumMap<>(Transform.class);
-    private static final Transliterator TO_ASCII = Transliterator.getInstance("Latin-ASCII");
+    private static final String TO_ASCII = "Latin-ASCII";
 
-    static {
-        for (Transform t : Transform.values()) {
-            INSTANCES.put(t, Transliterator.getInstance(t.id));
+    /** This thread's instances: one per transform it has used, and its Latin-ASCII. */
+    private static final ThreadLocal<Instances> INSTANCES = ThreadLocal.withInitial(Instances::new);
+
+    private static final class Instances {
+        private final Map<Transform, Transliterator> byTransform = new EnumMap<>(Transform.class);
+        private final Transliterator toAscii = Transliterator.getInstance(TO_ASCII);
+
+        Transliterator of(Transform transform) {
+            return byTransform.computeIfAbsent(transform, t -> Transliterator.getInstance(t.id));
         }
     }
 
@@ -71,16 +77,9 @@ final class Transliteration {
             case UScript.ETHIOPIC -> Transform.ETHIOPIC;
             default -> Transform.OTHER;
         };
-        String latin = word;
-        if (transform != null) {
-            Transliterator t = INSTANCES.get(transform);
-            synchronized (t) {
-                latin = t.transliterate(word);
-            }
-        }
-        synchronized (TO_ASCII) {
-            latin = TO_ASCII.transliterate(latin);
-        }
+        Instances mine = INSTANCES.get();
+        String latin = transform == null ? word : mine.of(transform).transliterate(word);
+        latin = mine.toAscii.transliterate(latin);
         boolean unvocalised = transform == Transform.ARABIC || transform == Transform.PERSIAN
                 || transform == Transform.HEBREW || transform == Transform.THAANA;
         return new Latin(latin, unvocalised);

@@ -116,10 +116,9 @@ public class FederatedSearch {
         });
     }
 
-    /** One event per source as it answers, then the consolidated answer. */
-    public Multi<SearchEvent> stream(SubjectQuery query, Duration requestedDeadline, RecordAccess access) {
+    /** One event per source as it answers, then the consolidated answer (under the caller's query id). */
+    public Multi<SearchEvent> stream(String queryId, SubjectQuery query, Duration requestedDeadline, RecordAccess access) {
         return Multi.createFrom().deferred(() -> {
-            String queryId = UUID.randomUUID().toString();
             long start = clock.millis();
             long deadlineAt = start + effectiveDeadline(requestedDeadline).toMillis();
             List<SourceAnswer> arrived = Collections.synchronizedList(new ArrayList<>());
