@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The entry point. {@code seed}, {@code load} and {@code ground-truth} run the source tooling and
- * exit without starting the service. In the {@code demo} profile, the embedded sources are started
- * and seeded first: the reactive pools read their URLs when Quarkus configures them, so the
+ * exit without starting the service. In the {@code demo} profile, the demo's keys are made
+ * ({@link DemoKeys}) and the embedded sources are started and seeded first: the reactive pools read their URLs when Quarkus configures them, so the
  * databases must exist before {@link Quarkus#run} (a startup observer would be too late).
  */
 @QuarkusMain
@@ -25,6 +25,7 @@ public final class FrontlineMain {
             System.exit(Tooling.run(args));
         }
         if (isDemo()) {
+            DemoKeys.generate();
             DemoSources.startAndSeed();
         }
         Quarkus.run(args);

@@ -92,6 +92,11 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
             if (!pg.password().isEmpty()) {
                 config.put("quarkus.datasource.password", pg.password());
             }
+            // officer tokens: the test key pair (src/test/resources/tokens, never in the packaged service), as files,
+            // so that a packaged service started by an integration test reads them too
+            config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+            config.put("mp.jwt.verify.publickey.location", TestTokens.PUBLIC_KEY_LOCATION);
+            config.put("smallrye.jwt.sign.key.location", TestTokens.PRIVATE_KEY_LOCATION);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("could not prepare the test source databases", e);
         }
