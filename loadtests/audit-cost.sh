@@ -32,6 +32,7 @@ BASE_ENV=(
   "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:${PWD}/src/test/resources/tokens/officer-token-public.pem"
   "MP_JWT_VERIFY_ISSUER=https://frontline-query.example/demo-issuer"
   "SMALLRYE_JWT_SIGN_KEY_LOCATION=file:${PWD}/src/test/resources/tokens/officer-token-private.pem"
+  "FRONTLINE_AUDIT_CHECKPOINT_KEY=load-test-only-audit-checkpoint-key-0123456789"
   "FRONTLINE_DEMO_TOKEN_ENDPOINT=true"
   "FRONTLINE_ACCESS_RATE_LIMIT_PER_MINUTE=100000000"
 )
