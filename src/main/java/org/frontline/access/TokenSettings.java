@@ -43,7 +43,8 @@ class TokenSettings {
         return missing;
     }
 
+    /** Unset, empty, or Quarkus's "NONE" placeholder. */
     private static boolean blank(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(String::isBlank).orElse(true);
+        return config.getOptionalValue(key, String.class).map(v -> v.isBlank() || "NONE".equals(v)).orElse(true);
     }
 }
