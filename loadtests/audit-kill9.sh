@@ -46,9 +46,10 @@ log "sources: $DATA_NOTE"
 SERVICE_ENV=(
   "QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://${PG_HOST}:${PG_PORT}/${AUDIT_DB}"
   "QUARKUS_DATASOURCE_USERNAME=${PG_USER}"
-  "MP_JWT_VERIFY_PUBLICKEY_LOCATION=demo/officer-token-public.pem"
+  "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:${PWD}/src/test/resources/tokens/officer-token-public.pem"
   "MP_JWT_VERIFY_ISSUER=${ISSUER}"
-  "SMALLRYE_JWT_SIGN_KEY_LOCATION=demo/officer-token-private.pem"
+  "SMALLRYE_JWT_SIGN_KEY_LOCATION=file:${PWD}/src/test/resources/tokens/officer-token-private.pem"
+  "FRONTLINE_AUDIT_CHECKPOINT_KEY=load-test-only-audit-checkpoint-key-0123456789"
   "FRONTLINE_DEMO_TOKEN_ENDPOINT=true"
   "FRONTLINE_ACCESS_RATE_LIMIT_PER_MINUTE=1000000"
 )

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The audit log. Its database is the default reactive datasource (quarkus.datasource.reactive.*).
@@ -37,4 +38,41 @@ public interface AuditConfig {
     /** Whether the audit database's schema is migrated at start (Flyway over JDBC). */
     @WithDefault("true")
     boolean migrate();
+
+    /**
+     * The owner role of the audit tables, which runs the migrations. The service itself runs as
+     * {@code quarkus.datasource.username}, which is granted INSERT and SELECT only (AuditSchema).
+     */
+    Migration migration();
+
+    interface Migration {
+        /** The owner role; default: the service's own role (then nothing is granted, and a warning says so). */
+        Optional<String> username();
+
+        /** Its password (from a secret; only needed where the migration runs). */
+        Optional<String> password();
+    }
+
+    /** Signed checkpoints of the chain head (AuditCheckpoints). */
+    Checkpoint checkpoint();
+
+    interface Checkpoint {
+        /**
+         * The HMAC key (at least 32 bytes, e.g. {@code openssl rand -base64 48}), from a secret. Required
+         * whenever the audit is enabled: the service does not start without it. The demo generates one.
+         */
+        Optional<String> key();
+
+        /** A checkpoint after at most this many records. */
+        @WithDefault("1000")
+        int everyRecords();
+
+        /** ...or after this long, when anything was written since the last one. */
+        @WithDefault("1m")
+        Duration every();
+    }
+
+    /** Records read per page by {@code /v1/audit/verify} (its memory bound). */
+    @WithDefault("1000")
+    int verifyPage();
 }

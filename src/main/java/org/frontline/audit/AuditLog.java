@@ -125,6 +125,8 @@ public class AuditLog {
 
     private final Pool database;
     private final AuditConfig config;
+    /** Anchors the chain head after commits (signed checkpoints). */
+    private final AuditCheckpoints checkpoints;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
     /** Where a flush starts when the record comes from outside any Vert.x context (tests, start-up). */
@@ -141,9 +143,11 @@ public class AuditLog {
     private record ChainHead(long seq, String hash) {
     }
 
-    AuditLog(Pool database, AuditConfig config, Vertx vertx, io.micrometer.core.instrument.MeterRegistry meters) {
+    AuditLog(Pool database, AuditConfig config, AuditCheckpoints checkpoints, Vertx vertx,
+             io.micrometer.core.instrument.MeterRegistry meters) {
         this.database = database;
         this.config = config;
+        this.checkpoints = checkpoints;
         this.writeTimer = io.micrometer.core.instrument.Timer.builder("frontline.audit.write")
                 .description("Time to commit one batch of audit records (group commit)")
                 .publishPercentileHistogram()
@@ -297,7 +301,10 @@ public class AuditLog {
                     return locked;
                 })
                 : locked;
-        return written.invoke(last -> head = last).replaceWithVoid();
+        return written.invoke(last -> {
+            head = last;
+            checkpoints.committed(last.seq(), last.hash());
+        }).replaceWithVoid();
     }
 
     /** The optimistic path: one statement (its own transaction) with the batch chained after the remembered head. */

@@ -4,13 +4,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 
 import java.util.Optional;
 
 /**
  * Migrates the audit database at start (db/audit), over JDBC: Flyway has no reactive driver. Runs
- * on the main thread during start, before any request.
+ * on the main thread during start, before any request, as the owner role
+ * ({@code frontline.audit.migration.username}, default: the service's own role), and leaves the
+ * service's role ({@code quarkus.datasource.username}) INSERT and SELECT only ({@link AuditSchema}).
  */
 @ApplicationScoped
 class AuditMigration {
@@ -22,13 +23,10 @@ class AuditMigration {
         if (!config.migrate()) {
             return;
         }
-        String jdbc = "jdbc:" + (url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url);
-        Flyway.configure()
-                .dataSource(jdbc, user, password.orElse(""))
-                .locations("classpath:db/audit")
-                .table("frontline_audit_schema_history")
-                .connectRetries(3)
-                .load()
-                .migrate();
+        String owner = config.migration().username().orElse(user);
+        String ownerPassword = config.migration().username().isPresent()
+                ? config.migration().password().orElse("")
+                : password.orElse("");
+        AuditSchema.migrate(AuditSchema.jdbcUrl(url), owner, ownerPassword, user);
     }
 }

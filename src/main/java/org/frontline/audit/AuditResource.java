@@ -1,17 +1,23 @@
 package org.frontline.audit;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontline.api.InvalidRequestException;
 import org.frontline.api.Problem;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -27,17 +33,22 @@ public class AuditResource {
     static final int MAX_PAGE = 500;
 
     private final Mutiny.SessionFactory sessions;
+    private final AuditVerifier verifier;
 
-    AuditResource(Mutiny.SessionFactory sessions) {
+    AuditResource(Mutiny.SessionFactory sessions, AuditVerifier verifier) {
         this.sessions = sessions;
+        this.verifier = verifier;
     }
 
     /** One page of records, newest first, and the cursor of the next page (null at the end). */
     public record Page(List<AuditEntry> records, Long nextCursor) {
     }
 
-    /** The result of walking the chain. firstBroken is null when the chain is intact. */
-    public record Verification(boolean intact, long verified, BrokenLink firstBroken) {
+    /**
+     * The result of walking the chain: the records verified, the signed checkpoints they matched, and
+     * the first broken link (null when the chain is intact).
+     */
+    public record Verification(boolean intact, long verified, long checkpoints, BrokenLink firstBroken) {
     }
 
     public record BrokenLink(long seq, String queryId, String reason) {
@@ -110,42 +121,22 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "verifyAudit", summary = "Walks the hash chain and reports the first broken link")
+    @Operation(operationId = "verifyAudit", summary = "Walks the hash chain and its signed checkpoints and reports the"
+            + " first broken link: a record altered, missing or re-chained, a deleted tail, a forged checkpoint")
+    @APIResponse(responseCode = "200", description = "The result of the walk",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
+    @APIResponse(responseCode = "503", description = "A verification is already running on this instance (one at a"
+            + " time); see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Verification> verify() {
-        return verifyFrom(0, AuditChain.GENESIS, 0);
+        return verifier.verify();
     }
 
-    private Uni<Verification> verifyFrom(long afterSeq, String previousHash, long verified) {
-        return sessions.withSession(session -> session
-                        .createSelectionQuery("from AuditEntry where seq > :after order by seq", AuditEntry.class)
-                        .setParameter("after", afterSeq)
-                        .setMaxResults(1000)
-                        .getResultList())
-                .chain(rows -> {
-                    String previous = previousHash;
-                    long expectedSeq = afterSeq + 1;
-                    long count = verified;
-                    for (AuditEntry e : rows) {
-                        if (e.seq != expectedSeq) {
-                            return Uni.createFrom().item(new Verification(false, count,
-                                    new BrokenLink(expectedSeq, null, "record " + expectedSeq + " is missing")));
-                        }
-                        if (!previous.equals(e.prevHash)) {
-                            return Uni.createFrom().item(new Verification(false, count,
-                                    new BrokenLink(e.seq, e.queryId, "does not chain to the record before it")));
-                        }
-                        if (!AuditChain.hash(e).equals(e.hash)) {
-                            return Uni.createFrom().item(new Verification(false, count,
-                                    new BrokenLink(e.seq, e.queryId, "its content does not match its hash: altered")));
-                        }
-                        previous = e.hash;
-                        expectedSeq++;
-                        count++;
-                    }
-                    if (rows.size() < 1000) {
-                        return Uni.createFrom().item(new Verification(true, count, null));
-                    }
-                    return verifyFrom(expectedSeq - 1, previous, count);
-                });
+    /** A second walk while one runs: refused at once, never queued (each walk holds a connection for minutes). */
+    @ServerExceptionMapper
+    public Response busy(AuditVerifier.Busy e, HttpServerRequest request) {
+        return Response.fromResponse(Problem.of(503, "verification-running", "Verification running",
+                        "A verification of the audit log is already running on this instance; one runs at a time."
+                                + " Try again later.", request.path()).toResponse())
+                .header("Retry-After", AuditVerifier.Busy.RETRY_AFTER_SECONDS).build();
     }
 }

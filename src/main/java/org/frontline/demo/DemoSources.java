@@ -42,9 +42,18 @@ final class DemoSources {
             System.setProperty("frontline.sources." + source + ".url", pg.reactiveUrl(db));
             System.setProperty("frontline.sources." + source + ".username", pg.user());
         }
-        pg.createDatabaseIfMissing("fq_demo_audit");
+        // the audit database with least privilege, as in production: its tables belong to an owner role that
+        // runs the migration; the service runs as a writer that may INSERT and SELECT only (AuditSchema)
+        try (java.sql.Connection c = pg.connect("postgres"); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE fq_demo_audit_owner LOGIN");
+            st.execute("CREATE ROLE fq_demo_audit_writer LOGIN");
+            st.execute("CREATE DATABASE fq_demo_audit OWNER fq_demo_audit_owner");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("demo: could not create the audit database and its roles", e);
+        }
         System.setProperty("quarkus.datasource.reactive.url", pg.reactiveUrl("fq_demo_audit"));
-        System.setProperty("quarkus.datasource.username", pg.user());
+        System.setProperty("quarkus.datasource.username", "fq_demo_audit_writer");
+        System.setProperty("frontline.audit.migration.username", "fq_demo_audit_owner");
         LOG.infof("demo: sources ready in %d s", (System.nanoTime() - start) / 1_000_000_000L);
     }
 }

@@ -24,8 +24,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Demo only: issues officer tokens signed with the demo key. Outside the demo (and test) profile
- * the path answers 404 as any unknown path; production verifies tokens from a real issuer.
+ * Demo only: issues officer tokens signed with the demo key (made at demo start, {@link DemoKeys}),
+ * for the service's audience, valid for 8 hours (the longest token age the service accepts). Outside
+ * the demo (and test) profile the path answers 404 as any unknown path, before the request is read
+ * ({@link DemoTokenGate}); production verifies tokens from a real issuer.
  */
 @Path("/demo/token")
 @PermitAll
@@ -39,11 +41,14 @@ public class DemoTokenResource {
 
     private final boolean enabled;
     private final String issuer;
+    private final String audience;
 
     DemoTokenResource(DemoConfig demo,
-                      @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "none") String issuer) {
+                      @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "none") String issuer,
+                      @ConfigProperty(name = "mp.jwt.verify.audiences") List<String> audiences) {
         this.enabled = demo.tokenEndpoint();
         this.issuer = issuer;
+        this.audience = audiences.get(0);
     }
 
     @POST
@@ -52,6 +57,7 @@ public class DemoTokenResource {
     @Operation(hidden = true)
     public TokenResponse issue(TokenRequest body) {
         if (!enabled) {
+            // DemoTokenGate answers 404 before the body is read; this is the second line
             throw new jakarta.ws.rs.NotFoundException();
         }
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -89,6 +95,7 @@ public class DemoTokenResource {
             throw new InvalidRequestException(errors);
         }
         String token = Jwt.issuer(issuer)
+                .audience(audience)
                 .subject(body.officerId())
                 .upn(body.officerId())
                 .groups(roles)

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>Unlike {@code CacheFreshnessTest}'s in-JVM second cache, nothing is shared here but what two
  * deployed instances share: Redis and PostgreSQL. The processes run the prod profile, so they verify
- * the test's officer tokens with the demo public key and issuer passed on their command line. Each
+ * the test's officer tokens with the test public key and issuer passed on their command line. Each
  * one's output goes to {@code target/two-instances-<n>.log}. They are stopped after the class, by
  * a shutdown hook if the JVM ends first, and forcibly if they do not stop within 10 s.
  */
@@ -71,9 +71,7 @@ class TwoInstancesIT {
         long prepared = System.nanoTime();
         // one namespace for the two, nobody else's
         config.put("frontline.cache.namespace", "fq-it-" + UUID.randomUUID());
-        // the prod profile verifies tokens from a configured issuer: the demo key that TestTokens signs with
-        config.put("mp.jwt.verify.publickey.location", "demo/officer-token-public.pem");
-        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        // (the prod profile verifies tokens from a configured issuer: SourceDatabases passes the test key and issuer)
         config.put("quarkus.otel.sdk.disabled", "true");
         config.put("quarkus.http.host", "127.0.0.1");
         // the same generous budgets as the @QuarkusTest profile (a busy 2-core machine must not read as a failing

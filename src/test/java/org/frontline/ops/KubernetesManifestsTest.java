@@ -453,6 +453,73 @@ class KubernetesManifestsTest {
         report(overlay, problems);
     }
 
+    /**
+     * Officer tokens are verified strictly (issuer and JWKS named by the overlay, no base default; audience,
+     * maximum age), and the audit database is used with least privilege: the service's container runs as
+     * the writer role and does not migrate; the owner's password goes to the migrate-audit init container
+     * only; the checkpoint key comes from the Secret.
+     */
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void tokensAreVerifiedStrictlyAndTheAuditRunsWithLeastPrivilege(String overlay) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Map<String, EnvValue> env = appEnv(overlay);
+        String base = Files.readString(K8S.resolve("base/kustomization.yaml"));
+        for (String var : List.of("MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+            EnvValue value = env.get(var);
+            if (value == null || value.value == null || value.value.isBlank()) {
+                problems.add(var + " is not set: the overlay must name its identity provider (no default)");
+            }
+            if (base.contains(var + "=")) {
+                problems.add("k8s/base/kustomization.yaml sets " + var + ": a default would let an overlay forget its own");
+            }
+        }
+        EnvValue jwks = env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        if (jwks != null && jwks.value != null && !jwks.value.startsWith("https://")) {
+            problems.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION='" + jwks.value + "' is not an https JWKS URL");
+        }
+        // (the maximum token age comes from application.properties: MP_JWT_VERIFY_TOKEN_AGE would read as a secret here)
+        for (String var : List.of("MP_JWT_VERIFY_AUDIENCES", "MP_JWT_VERIFY_CLOCK_SKEW")) {
+            EnvValue value = env.get(var);
+            if (value == null || value.value == null || value.value.isBlank()) {
+                problems.add(var + " is not set");
+            }
+        }
+        EnvValue writer = env.get("QUARKUS_DATASOURCE_USERNAME");
+        EnvValue owner = env.get("FRONTLINE_AUDIT_MIGRATION_USERNAME");
+        if (writer == null || owner == null || writer.value == null || writer.value.equals(owner.value)) {
+            problems.add("the service's audit role (QUARKUS_DATASOURCE_USERNAME=" + (writer == null ? null : writer.value)
+                    + ") must differ from the owner that migrates (FRONTLINE_AUDIT_MIGRATION_USERNAME="
+                    + (owner == null ? null : owner.value) + ")");
+        }
+        EnvValue migrate = env.get("FRONTLINE_AUDIT_MIGRATE");
+        if (migrate == null || !"false".equals(migrate.value)) {
+            problems.add("the service's container must not migrate the audit schema (FRONTLINE_AUDIT_MIGRATE=false): "
+                    + "that needs the owner's password");
+        }
+        if (env.containsKey("FRONTLINE_AUDIT_MIGRATION_PASSWORD")) {
+            problems.add("the service's container gets FRONTLINE_AUDIT_MIGRATION_PASSWORD: only the migrate-audit init "
+                    + "container may hold the owner's password");
+        }
+        EnvValue key = env.get("FRONTLINE_AUDIT_CHECKPOINT_KEY");
+        if (key == null || key.from != From.SECRET) {
+            problems.add("FRONTLINE_AUDIT_CHECKPOINT_KEY must come from the Secret (is " + key + ")");
+        }
+        boolean migrator = false;
+        for (JsonNode init : podSpec(appDeployment(overlay)).path("initContainers")) {
+            if (textValues(init.path("args")).contains("migrate-audit")) {
+                for (JsonNode e : init.path("env")) {
+                    migrator |= "FRONTLINE_AUDIT_MIGRATION_PASSWORD".equals(e.path("name").asText())
+                            && e.path("valueFrom").has("secretKeyRef");
+                }
+            }
+        }
+        if (!migrator) {
+            problems.add("no init container runs migrate-audit with FRONTLINE_AUDIT_MIGRATION_PASSWORD from the Secret");
+        }
+        report(overlay, problems);
+    }
+
     @ParameterizedTest(name = "overlay {0}")
     @MethodSource("overlays")
     void autoscalingDisruptionBudgetServiceAndNetworkPoliciesAreInPlace(String overlay) {

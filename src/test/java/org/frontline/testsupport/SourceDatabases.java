@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -60,6 +61,48 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
         return "fqt_" + CHECKOUT + "_" + source;
     }
 
+    /** The key that signs the test runs' audit checkpoints. */
+    public static final String CHECKPOINT_KEY = "test-only-audit-checkpoint-key-0123456789abcdef";
+
+    /** The role that owns the audit tables of this checkout's test runs, and runs their migrations. */
+    public static String auditOwner() {
+        return database("audit_owner");
+    }
+
+    /** The role the service under test runs as: INSERT and SELECT on the audit tables, nothing more. */
+    public static String auditWriter() {
+        return database("audit_writer");
+    }
+
+    /** Connects to the audit database as the given role (the test server trusts local connections). */
+    public static Connection connectAuditAs(String role) throws SQLException {
+        PostgresServer pg = server();
+        return java.sql.DriverManager.getConnection(pg.jdbcUrl(auditDatabase()), role, pg.password());
+    }
+
+    /** A fresh audit database owned by the owner role; both roles created once per server. */
+    private static void prepareAudit(PostgresServer pg) throws SQLException {
+        pg.dropDatabaseIfExists(auditDatabase());
+        try (Connection c = pg.connect("postgres"); Statement st = c.createStatement()) {
+            for (String role : List.of(auditOwner(), auditWriter())) {
+                try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                try {
+                    st.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
+                            + (pg.password().isEmpty() ? "" : " PASSWORD '" + pg.password().replace("'", "''") + "'"));
+                } catch (SQLException e) {
+                    if (!"42710".equals(e.getSQLState())) {   // created concurrently
+                        throw e;
+                    }
+                }
+            }
+            st.execute("CREATE DATABASE " + auditDatabase() + " OWNER " + auditOwner());
+        }
+    }
+
     @Override
     public Map<String, String> start() {
         PostgresServer pg = server();
@@ -84,14 +127,23 @@ public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
                     config.put("frontline.sources." + source + ".password", pg.password());
                 }
             }
-            pg.dropDatabaseIfExists(auditDatabase());
-            pg.createDatabaseIfMissing(auditDatabase());
+            prepareAudit(pg);
             // the audit database is reached through its own proxy, so that tests can take it away
             config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + auditProxy.port() + "/" + auditDatabase());
-            config.put("quarkus.datasource.username", pg.user());
+            // least privilege as in production: the service runs as the writer (INSERT, SELECT), the
+            // migration as the owner of the audit tables
+            config.put("quarkus.datasource.username", auditWriter());
+            config.put("frontline.audit.migration.username", auditOwner());
             if (!pg.password().isEmpty()) {
                 config.put("quarkus.datasource.password", pg.password());
+                config.put("frontline.audit.migration.password", pg.password());
             }
+            config.put("frontline.audit.checkpoint.key", CHECKPOINT_KEY);
+            // officer tokens: the test key pair (src/test/resources/tokens, never in the packaged service), as files,
+            // so that a packaged service started by an integration test reads them too
+            config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+            config.put("mp.jwt.verify.publickey.location", TestTokens.PUBLIC_KEY_LOCATION);
+            config.put("smallrye.jwt.sign.key.location", TestTokens.PRIVATE_KEY_LOCATION);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("could not prepare the test source databases", e);
         }
