@@ -68,8 +68,4 @@ public class AccessPolicy {
         return new Grant(all, Set.copyOf(sources), kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds),
                 withheld == null || withheld.isEmpty() ? Set.of() : EnumSet.copyOf(withheld), handling);
     }
-
-    public int searchesPerMinute() {
-        return config.searchesPerMinute();
-    }
 }
