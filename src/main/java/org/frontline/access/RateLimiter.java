@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The per-officer rate limit, shared by every instance: at most {@code per-minute} searches admitted
@@ -37,8 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p><b>When Redis is down or slow.</b> Each call waits at most {@code redis-timeout}; a failure or a
  * timeout is decided by this instance's own window ({@link LocalWindows}: the same sliding window,
- * Caffeine-bounded), counted in {@code frontline_rate_limit_fallbacks_total} and logged once when
- * the limiter leaves the shared state. For {@code redis-retry} after a failure requests do not touch
+ * Caffeine-bounded), counted in {@code frontline_rate_limit_fallbacks_total} and logged when the
+ * limiter leaves the shared state (at most once a minute, with how often it left). For {@code redis-retry} after a failure requests do not touch
  * Redis; then one request at a time probes it, and the first success makes the limit shared again.
  * Meanwhile each instance counts alone: an officer spread over k instances may get up to k times the
  * budget, never more than N from one instance. Every search the shared window admits is also counted
@@ -65,8 +66,12 @@ public class RateLimiter {
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final AtomicBoolean probing = new AtomicBoolean();
-    private volatile boolean redisUp = true;
+    private final AtomicBoolean redisUp = new AtomicBoolean(true);
     private volatile long retryAt;
+    /** Logging: at most one warning a minute, however often a slow Redis comes and goes. */
+    private final AtomicLong leftSinceWarning = new AtomicLong();
+    private volatile long warnedAt = Long.MIN_VALUE / 2;
+    private volatile boolean warned;
 
     @Inject
     RateLimiter(Clock clock, RateLimitConfig config, CacheConfig cache, Redis redis, MeterRegistry meters) {
@@ -129,7 +134,7 @@ public class RateLimiter {
 
     /** Whether the limit is counted in Redis now. */
     boolean sharedNow() {
-        return sharedConfigured && redisUp;
+        return sharedConfigured && redisUp.get();
     }
 
     /** The Redis key of an officer's shared window (for tests). */
@@ -144,12 +149,12 @@ public class RateLimiter {
     }
 
     private boolean mayTryRedis(long now) {
-        return redisUp || (now >= retryAt && probing.compareAndSet(false, true));
+        return redisUp.get() || (now >= retryAt && probing.compareAndSet(false, true));
     }
 
     private void redisAnswered() {
-        if (!redisUp) {
-            redisUp = true;
+        if (redisUp.compareAndSet(false, true) && warned) {
+            warned = false;
             LOG.info("rate limit: Redis answers again; the limit is shared by every instance again");
         }
         probing.set(false);
@@ -158,11 +163,19 @@ public class RateLimiter {
     private void redisFailed(Throwable failure) {
         String cause = failure instanceof TimeoutException ? "timeout" : "error";
         fallback(cause);
-        retryAt = clock.millis() + retryMs;
-        if (redisUp) {
-            redisUp = false;
-            LOG.warnf("rate limit: Redis %s (%s); each instance now counts its officers' searches alone, Redis tried"
-                    + " again in %d ms", cause.equals("timeout") ? "too slow" : "failed", failure.getClass().getSimpleName(), retryMs);
+        long now = clock.millis();
+        retryAt = now + retryMs;
+        if (redisUp.compareAndSet(true, false)) {
+            long times = leftSinceWarning.incrementAndGet();
+            if (now - warnedAt >= WINDOW.toMillis()) {
+                warnedAt = now;
+                warned = true;
+                leftSinceWarning.set(0);
+                LOG.warnf("rate limit: Redis %s (%s); each instance counts its officers' searches alone until it answers"
+                                + " again (tried every %d ms; the shared state was left %d time(s) since the last warning,"
+                                + " see frontline_rate_limit_fallbacks_total)", cause.equals("timeout") ? "too slow" : "failed",
+                        failure.getClass().getSimpleName(), retryMs, times);
+            }
         }
         probing.set(false);
     }
