@@ -2,6 +2,7 @@ package org.frontline.access;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,10 +71,16 @@ public class RateLimitBenchmark {
 
     @Setup
     public void setUp() {
+        // Mutiny's timers (the limiter's bounded wait) on daemon threads: its default pool would keep the fork alive
+        Infrastructure.setDefaultExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "mutiny-bench");
+            t.setDaemon(true);
+            return t;
+        }));
         vertx = Vertx.vertx();
         redis = Redis.createClient(vertx, System.getProperty("redis.url", "redis://127.0.0.1:6379"));
         String namespace = "fq-bench-" + UUID.randomUUID();
-        shared = new RateLimiter(clock, new RateLimiter.Settings(PER_MINUTE, true, Duration.ofSeconds(1),
+        shared = new RateLimiter(clock, new RateLimiter.Settings(PER_MINUTE, true, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), 50_000, namespace), redis, new SimpleMeterRegistry());
         local = new RateLimiter(clock, new RateLimiter.Settings(PER_MINUTE, false, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 50_000, namespace), redis, new SimpleMeterRegistry());
@@ -81,8 +89,11 @@ public class RateLimitBenchmark {
         for (int i = 0; i < OFFICERS; i++) {
             officers[i] = "officer-" + i;
         }
+        // Redis must answer (a failure here names its cause), and the limiter must count in it
+        new SharedWindows(redis, namespace, PER_MINUTE, RateLimiter.WINDOW, Duration.ofSeconds(5))
+                .admit("probe", clock.millis()).await().atMost(Duration.ofSeconds(10));
         if (shared.secondsToWait("probe").await().atMost(Duration.ofSeconds(5)) != 0 || !shared.sharedNow()) {
-            throw new IllegalStateException("Redis did not admit the first search: is it at " + System.getProperty("redis.url") + "?");
+            throw new IllegalStateException("the shared limiter did not admit the first search through Redis");
         }
     }
 
@@ -91,6 +102,7 @@ public class RateLimitBenchmark {
         shared.close();
         redis.close();
         vertx.closeAndAwait();
+        Infrastructure.getDefaultWorkerPool().shutdown();   // Mutiny's scheduler thread would keep the fork alive
         if (!shared.sharedNow()) {
             throw new IllegalStateException("the shared limiter fell back to local decisions during the run: not measured");
         }
