@@ -33,14 +33,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * (a fixed window lets 2N through across a boundary; a token bucket sized N and refilled at N per
  * minute lets up to 2N through in a minute; the two-counter approximation is only approximate), and
  * the Retry-After it answers is exact: when the oldest counted search leaves the window. It costs N
- * timestamps per officer active in the last minute (at most 120 by default, a compact listpack in Redis) and
- * O(log N) work in one atomic script; the round trip dominates either way (loadtests/RESULTS.md).
+ * timestamps per officer active in the last minute (at most 120 by default, a compact listpack in
+ * Redis) and O(log N) work in one atomic script; the round trip dominates either way
+ * (loadtests/RESULTS.md).
  *
  * <p><b>When Redis is down or slow.</b> Each call waits at most {@code redis-timeout}; a failure or a
  * timeout is decided by this instance's own window ({@link LocalWindows}: the same sliding window,
  * Caffeine-bounded), counted in {@code frontline_rate_limit_fallbacks_total} and logged when the
- * limiter leaves the shared state (at most once a minute, with how often it left). For {@code redis-retry} after a failure requests do not touch
- * Redis; then one request at a time probes it, and the first success makes the limit shared again.
+ * limiter leaves the shared state (at most once a minute, with how often it left). For
+ * {@code redis-retry} after a failure requests do not touch Redis; then one request at a time probes
+ * it (a probe whose caller went away frees the turn), and the first success makes the limit shared again.
  * Meanwhile each instance counts alone: an officer spread over k instances may get up to k times the
  * budget, never more than N from one instance. Every search the shared window admits is also counted
  * in the local window, so an instance that loses Redis still remembers its own share of the last
@@ -117,7 +119,8 @@ public class RateLimiter {
                 .onFailure().recoverWithItem(failure -> {
                     redisFailed(failure);
                     return decideLocally(officerId, now);
-                });
+                })
+                .onCancellation().invoke(() -> probing.set(false));
     }
 
     /** Opens the Redis connection with the application rather than on the first search. */

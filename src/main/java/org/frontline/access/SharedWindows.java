@@ -10,7 +10,6 @@ import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The sliding window in Redis, one sorted set per officer ({@code <namespace>:rl:<officer id>}):
@@ -20,11 +19,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * leaves the window. Time is the calling instance's clock (injected, so tests move it; instances
  * kept in step by NTP differ by milliseconds, against a window of a minute).
  *
- * <p>The commands go over one connection of this class's own, pipelined, not through the client's
- * pool: the pool lends a connection per command (six by default, 24 waiting, shared with the cache's
- * L2), so concurrent searches would queue behind each other or be refused by the pool. Every command
+ * <p>The commands go over one connection that this class takes from the client's pool once and keeps,
+ * pipelined, rather than through {@code Redis.send}, which lends a pooled connection per command
+ * (six by default, 24 waiting, shared with the cache's L2): concurrent searches would queue behind
+ * each other there, or be refused by the pool. Every command
  * is bounded ({@code timeout}); a failure or a timeout closes the connection (a pipelined connection
- * behind a hung command is useless) and the next call opens another.
+ * behind a hung command is useless) and the next call opens another, but a connect still under way
+ * is waited for rather than doubled (the connections come from the client's pool: a black-holed
+ * Redis must not collect one hanging connect per probe).
  */
 final class SharedWindows {
 
@@ -52,7 +54,7 @@ final class SharedWindows {
     private final Duration timeout;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong sequence = new AtomicLong();
-    private Uni<RedisConnection> connection;
+    private Attempt current;
 
     SharedWindows(Redis redis, String namespace, int limit, Duration window, Duration timeout) {
         this.redis = redis;
@@ -71,52 +73,67 @@ final class SharedWindows {
     Uni<Long> admit(String officerId, long now) {
         Request eval = Request.cmd(Command.EVAL).arg(SLIDING_WINDOW).arg(1).arg(key(officerId))
                 .arg(now).arg(windowMs).arg(limit).arg(instance + ':' + Long.toString(sequence.incrementAndGet(), 36));
-        Uni<RedisConnection> conn = connection();
-        return conn.chain(c -> c.send(eval))
+        Attempt attempt = connection();
+        return attempt.connection.chain(c -> c.send(eval))
                 .ifNoItem().after(timeout).fail()
                 .map(Response::toLong)
-                .onFailure().invoke(failure -> drop(conn));
+                .onFailure().invoke(failure -> {
+                    // a connect still under way is left to finish (or fail) rather than replaced by another
+                    if (attempt.settled) {
+                        drop(attempt);
+                    }
+                });
+    }
+
+    /** One connection attempt: settled once it has connected or failed. */
+    private static final class Attempt {
+        Uni<RedisConnection> connection;
+        volatile boolean settled;
     }
 
     /** Opens the connection now (at start), so that the first search does not wait for it. */
     void connect() {
-        connection().subscribe().with(c -> { }, failure -> { });
+        connection().connection.subscribe().with(c -> { }, failure -> { });
     }
 
-    private synchronized Uni<RedisConnection> connection() {
-        if (connection == null) {
-            AtomicReference<Uni<RedisConnection>> self = new AtomicReference<>();
-            self.set(redis.connect()
+    private synchronized Attempt connection() {
+        if (current == null) {
+            Attempt attempt = new Attempt();
+            attempt.connection = redis.connect()
                     .invoke(c -> {
-                        c.exceptionHandler(e -> drop(self.get()));
-                        c.endHandler(() -> drop(self.get()));
+                        attempt.settled = true;
+                        c.exceptionHandler(e -> drop(attempt));
+                        c.endHandler(() -> drop(attempt));
                     })
-                    .onFailure().invoke(failure -> drop(self.get()))
-                    .memoize().indefinitely());
-            connection = self.get();
+                    .onFailure().invoke(failure -> {
+                        attempt.settled = true;
+                        drop(attempt);
+                    })
+                    .memoize().indefinitely();
+            current = attempt;
         }
-        return connection;
+        return current;
     }
 
     /** Forgets a connection that failed (closing it if it was open), unless another has replaced it already. */
-    private void drop(Uni<RedisConnection> failed) {
+    private void drop(Attempt failed) {
         synchronized (this) {
-            if (connection != failed) {
+            if (current != failed) {
                 return;
             }
-            connection = null;
+            current = null;
         }
-        failed.subscribe().with(c -> c.close().subscribe().with(x -> { }, x -> { }), x -> { });
+        failed.connection.subscribe().with(c -> c.close().subscribe().with(x -> { }, x -> { }), x -> { });
     }
 
     void close() {
-        Uni<RedisConnection> open;
+        Attempt open;
         synchronized (this) {
-            open = connection;
-            connection = null;
+            open = current;
+            current = null;
         }
         if (open != null) {
-            open.subscribe().with(c -> c.close().subscribe().with(x -> { }, x -> { }), x -> { });
+            open.connection.subscribe().with(c -> c.close().subscribe().with(x -> { }, x -> { }), x -> { });
         }
     }
 }

@@ -176,6 +176,13 @@ class SharedRateLimitTest {
             assertEquals(3.0, meters.get("frontline.rate.limit.fallbacks").tag("cause", "redis_away").counter().count(),
                     "within redis-retry, requests do not touch Redis at all");
             assertTrue(ask(limiter, "slow-officer") > 0, "6th search refused locally");
+
+            // after redis-retry one request probes Redis; if its caller goes away, the next one probes instead
+            clock.advance(Duration.ofMillis(1100));
+            limiter.secondsToWait("gone-officer").subscribe().with(x -> { }).cancel();
+            assertEquals(0, ask(limiter, "next-officer"));
+            assertEquals(2.0, meters.get("frontline.rate.limit.fallbacks").tag("cause", "timeout").counter().count(),
+                    "the next request probed Redis (and waited for it again, bounded)");
             System.out.printf("SharedRateLimitTest: black-holed Redis, first decision after %d ms (timeout 200 ms)%n", waitedMs);
             proxied.close();
         }
