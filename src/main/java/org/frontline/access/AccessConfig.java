@@ -11,18 +11,13 @@ import java.util.Optional;
 /**
  * Role profiles, as the European Search Portal's user profiles: per role, which sources and query
  * kinds it may use and which data categories come back. Keys: {@code frontline.access.roles.<role>.*}
- * with the role in lower case (officer, border_guard...).
+ * with the role in lower case (officer, border_guard...). The rate limit is {@link RateLimitConfig}.
  */
 @ConfigMapping(prefix = "frontline.access")
 public interface AccessConfig {
 
     /** Profiles by role name (lower case). A role without a profile may not search. */
     Map<String, Profile> roles();
-
-    /** Searches one officer may make per minute; more get 429 with Retry-After. */
-    @WithName("rate-limit.per-minute")
-    @WithDefault("120")
-    int searchesPerMinute();
 
     interface Profile {
         /** Source ids this role may query; "*" for every source. */

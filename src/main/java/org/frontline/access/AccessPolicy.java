@@ -130,8 +130,4 @@ public class AccessPolicy {
                 withheld.add(AlertCategory.valueOf(cat.trim().toUpperCase(Locale.ROOT)))));
         return new RoleProfile(all, Set.copyOf(sources), kinds, withheld, profile.handlingCodes());
     }
-
-    public int searchesPerMinute() {
-        return config.searchesPerMinute();
-    }
 }

@@ -168,11 +168,9 @@ public class Consultations {
                 return refuse(officer, request, origin, "REFUSED_NOT_PERMITTED",
                         new NotPermitted("your role may not search " + request.query().kind().name().toLowerCase() + "s"));
             }
-            long wait = limiter.secondsToWait(officer.officerId());
-            if (wait > 0) {
-                return refuse(officer, request, origin, "REFUSED_RATE_LIMITED", new RateLimited(wait));
-            }
-            return Uni.createFrom().item(new NeedToKnow(officer, grant));
+            return limiter.secondsToWait(officer.officerId()).chain(wait -> wait > 0
+                    ? refuse(officer, request, origin, "REFUSED_RATE_LIMITED", new RateLimited(wait))
+                    : Uni.createFrom().item(new NeedToKnow(officer, grant)));
         });
     }
 

@@ -33,11 +33,6 @@ class AccessPolicyTest {
             public Map<String, Profile> roles() {
                 return roles;
             }
-
-            @Override
-            public int searchesPerMinute() {
-                return 10;
-            }
         });
     }
 
