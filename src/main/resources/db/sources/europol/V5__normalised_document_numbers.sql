@@ -1,7 +1,9 @@
 -- Document look-up on the normalised number (letters and digits, upper case), the same expression the
 -- service applies to the query (SqlSupport.normalisedIdentifier): "p4471902-x" is found by P4471902X.
+-- The number alone leads: the issuing country is asked in every form the source might hold it (GBR, GBD...),
+-- a short filter on the few rows with that number, and one index scan per question rather than one per form.
 CREATE INDEX eis_doc_number_normalised_idx ON eis_object_document
-    (doc_country_iso2, upper(regexp_replace(doc_no, '[^A-Za-z0-9]', '', 'g')));
+    (upper(regexp_replace(doc_no, '[^A-Za-z0-9]', '', 'g')));
 
 -- What the restriction fields mean, as the service reads them (EuropolVocabulary.releasableTo, .releasableAgencies).
 COMMENT ON COLUMN eis_flag.releasable_to IS
