@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(SourceDatabases.class)
-@QuarkusTestResource(BreakerAbuseIT.ProdSettings.class)
+@QuarkusTestResource(value = BreakerAbuseIT.ProdSettings.class, restrictToAnnotatedClass = true)
 class BreakerAbuseIT {
 
     private static final List<String> SOURCES = SourceDatabases.SOURCES;
