@@ -52,8 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(SourceDatabases.class)
-@QuarkusTestResource(PackagedService.class)
-@QuarkusTestResource(DedicatedRedis.class)
+@QuarkusTestResource(value = PackagedService.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = DedicatedRedis.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitAbuseIT {
 

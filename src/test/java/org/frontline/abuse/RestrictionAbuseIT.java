@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(SourceDatabases.class)
-@QuarkusTestResource(PackagedServiceConfig.class)
+@QuarkusTestResource(value = PackagedServiceConfig.class, restrictToAnnotatedClass = true)
 class RestrictionAbuseIT {
 
     private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 35L * 36 * 36 * 36 * 36 * 36), 36)
