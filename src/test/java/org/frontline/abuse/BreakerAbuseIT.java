@@ -42,8 +42,6 @@ class BreakerAbuseIT {
         @Override
         public Map<String, String> start() {
             Map<String, String> config = new HashMap<>();
-            config.put("mp.jwt.verify.publickey.location", "demo/officer-token-public.pem");
-            config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
             config.put("quarkus.otel.sdk.disabled", "true");
             // a busy 2-core machine must not read as a failing source: the sources' timeouts are generous, the
             // deadlines and the breakers are the production ones

@@ -30,8 +30,6 @@ public class PackagedService implements QuarkusTestResourceLifecycleManager {
         System.setProperty(NAMESPACE, namespace);
         Map<String, String> config = new HashMap<>();
         config.put("frontline.cache.namespace", namespace);
-        config.put("mp.jwt.verify.publickey.location", "demo/officer-token-public.pem");
-        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         config.put("quarkus.otel.sdk.disabled", "true");
         config.put("quarkus.http.host", "127.0.0.1");
         config.put("frontline.search.default-deadline", "6s");

@@ -18,8 +18,6 @@ public class PackagedServiceConfig implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        config.put("mp.jwt.verify.publickey.location", "demo/officer-token-public.pem");
-        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         config.put("quarkus.otel.sdk.disabled", "true");
         config.put("frontline.search.default-deadline", "6s");
         config.put("frontline.search.max-deadline", "10s");

@@ -109,8 +109,10 @@ class AnswerQualityFloorsIT {
         }
         config.put("quarkus.datasource.reactive.max-size", "4");
         config.put("frontline.audit.timeout", "5s");
-        config.put("mp.jwt.verify.publickey.location", "demo/officer-token-public.pem");
+        // the prod profile: the tests' officer-token key and issuer, and an audit checkpoint key (both required)
+        config.put("mp.jwt.verify.publickey.location", TestTokens.PUBLIC_KEY_LOCATION);
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        config.put("frontline.audit.checkpoint.key", SourceDatabases.CHECKPOINT_KEY);
         config.put("frontline.cache.enabled", "false");
         config.put("frontline.access.rate-limit.per-minute", "100000000");
         config.put("frontline.search.default-deadline", "6s");
