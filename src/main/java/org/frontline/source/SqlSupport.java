@@ -100,14 +100,19 @@ public final class SqlSupport {
      * How common a candidate's name is, from the columns of {@link #nameFrequencyColumns}: the
      * holders of the full key of its name as displayed ({@code fullName}; should that name have no
      * key of its own, the most held of the record's full keys, the weaker evidence) and of every part
-     * key of its names and aliases. Null when the database does not know the record's keys (a
-     * record written by the source's own clerk, found by its raw name).
+     * key of its names and aliases. When the database does not know the record's keys (a record
+     * written by the source's own clerk, found by its raw name), only the population: no holders
+     * (0) and no parts, so that the evidence still weighs one person among the source's real number.
+     * Null when the source has no frequency table at all.
      */
     public static NameStatistics nameStatistics(Row row, String fullName) {
         Long population = row.getLong("name_population");
         Object holders = row.getValue("name_holders");
-        if (population == null || holders == null) {
+        if (population == null) {
             return null;
+        }
+        if (holders == null) {
+            return new NameStatistics(population, 0, Map.of());
         }
         JsonObject counts = holders instanceof JsonObject o ? o : new JsonObject(holders.toString());
         String full = NameKeys.FULL + ":" + NameKeys.fullKey(fullName);
