@@ -321,7 +321,10 @@ public final class Consolidator {
             }
             case POSSIBLE_MATCH -> {
                 String resolve = subjects.get(0).toResolve();
-                yield "POSSIBLE MATCH: verify identity" + (resolve == null ? "" : "; " + resolve) + "; contact " + contacts
+                // no alert on any possible subject: nothing to act on, and the message must not say otherwise
+                String what = action == ActionToTake.NO_ACTION
+                        ? "POSSIBLE MATCH without any alert: no action requested" : "POSSIBLE MATCH: verify identity";
+                yield what + (resolve == null ? "" : "; " + resolve) + "; contact " + contacts
                         + "." + (caution.isEmpty() ? "" : " CAUTION (possible match): " + caution.substring(10)) + unanswered;
             }
             case NO_HIT -> "No hit in any of the " + answers.stream().filter(a -> a.status() == SourceStatus.OK).count()

@@ -126,6 +126,16 @@ class PersonConsolidationTest {
     }
 
     @Test
+    void aPossibleMatchWithoutAlertsSaysThereIsNothingToDo() {
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        sources.put("interpol", List.of(person("i1", "Jean-Pierre", "Dubois", "1955-08-10", List.of())));
+        Answer answer = ask(PersonQuery.ofName("Jean-Pierre Dubois"), sources);
+        assertEquals(Outcome.POSSIBLE_MATCH, answer.outcome());
+        assertEquals(ActionToTake.NO_ACTION, answer.action());
+        assertTrue(answer.message().startsWith("POSSIBLE MATCH without any alert: no action requested"), answer.message());
+    }
+
+    @Test
     void theListIsCappedAndCountsTheRest() {
         List<PersonRecord> many = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
