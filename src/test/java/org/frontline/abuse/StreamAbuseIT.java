@@ -1,7 +1,6 @@
 package org.frontline.abuse;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -20,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,28 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = SourceDatabases.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = StreamAbuseIT.PackagedService.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PackagedServiceConfig.class, restrictToAnnotatedClass = true)
 class StreamAbuseIT {
-
-    /** What the packaged (prod profile) service needs to accept the tests' officer tokens, and the tests' budgets. */
-    public static class PackagedService implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            Map<String, String> config = new HashMap<>();
-            config.put("quarkus.otel.sdk.disabled", "true");
-            config.put("frontline.search.default-deadline", "6s");
-            config.put("frontline.search.max-deadline", "10s");
-            for (String source : SourceDatabases.SOURCES) {
-                config.put("frontline.sources." + source + ".timeout", "4s");
-            }
-            config.put("frontline.audit.timeout", "5s");
-            return config;
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     private static final String JSON = "application/json";
     private static final Map<String, Object> DOCUMENT = Map.of("number", "X9TEST001", "issuingCountry", "ESP",
