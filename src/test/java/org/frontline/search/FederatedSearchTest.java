@@ -9,7 +9,7 @@ import org.frontline.model.Outcome;
 import org.frontline.model.SourceStatus;
 import org.frontline.source.EngineFixtures;
 import org.frontline.source.EngineFixtures.FakeConnector;
-import org.frontline.source.EngineFixtures.MovableClock;
+import org.frontline.testsupport.MovableClock;
 import org.frontline.source.EngineFixtures.RecordingBreaker;
 import org.frontline.source.Source;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +89,7 @@ class FederatedSearchTest {
 
     @Test
     void deadlineIsOneInstantOnTheInjectedClockAndTimeSpentCountsAgainstIt() {
-        MovableClock clock = new EngineFixtures.MovableClock();
+        MovableClock clock = new MovableClock(java.time.Instant.parse("2026-12-01T08:00:00Z"));
         // the first source asked takes (on the engine's clock) longer than the whole deadline: the second,
         // asked after it, finds no time left and is not called at all, and its breaker hears nothing
         FakeConnector late = FakeConnector.answeringAfter(Duration.ZERO);
@@ -148,7 +148,7 @@ class FederatedSearchTest {
 
     @Test
     void anAnswerReportsTheSourcesLatencyAndNoShorterElapsedTime() {
-        MovableClock clock = new EngineFixtures.MovableClock();
+        MovableClock clock = new MovableClock(java.time.Instant.parse("2026-12-01T08:00:00Z"));
         SearchRun run = new SearchRun(config(FLOOR, Duration.ofSeconds(1), Duration.ofSeconds(5)), clock)
                 .with("measured", FakeConnector.taking(Duration.ofMillis(40), clock), Duration.ofSeconds(1), 4);
         run.timed(null);

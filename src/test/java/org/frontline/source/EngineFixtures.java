@@ -1,5 +1,7 @@
 package org.frontline.source;
 
+import org.frontline.testsupport.MovableClock;
+
 import io.opentelemetry.api.trace.TracerProvider;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
@@ -15,14 +17,10 @@ import org.frontline.model.VehicleRecord;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,35 +44,6 @@ public final class EngineFixtures {
     /** A registry of ready-made sources (no pools, no gauges). */
     public static SourceRegistry registry(List<Source> sources) {
         return new SourceRegistry(sources, null);
-    }
-
-    /** A clock that stands still until a test moves it. */
-    public static final class MovableClock extends Clock {
-        private final AtomicLong millis = new AtomicLong(Instant.parse("2026-12-01T08:00:00Z").toEpochMilli());
-
-        public void advance(Duration by) {
-            millis.addAndGet(by.toMillis());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /**
