@@ -61,14 +61,55 @@ public final class PersonEvidence {
     /**
      * The evidence between two records alone, as when one source's record is taken as the question
      * to another's: what merging records into one subject must rest on (never on their likeness to
-     * the query). The name is compared both ways, the better alignment counts.
+     * the query). Each record is taken as the question to the other, each side weighed with its own
+     * source's name frequencies, and the weaker of the two counts: "Frederic Dubois, born 1983" is
+     * strong evidence against a source where nobody else carries the name and weak against one where
+     * three persons do, and a merge must hold from both sides.
      */
     public PersonMatch between(PersonRecord a, PersonRecord b) {
+        PersonMatch ab = weigh(matcher.compareNames(a.fullName(), b), a.dateOfBirth(), a.nationality(), a.sex(), b, false);
+        PersonMatch ba = weigh(matcher.compareNames(b.fullName(), a), b.dateOfBirth(), b.nationality(), b.sex(), a, false);
+        return ab.probability() <= ba.probability() ? ab : ba;
+    }
+
+    /**
+     * Whether two records are linked strongly enough, on their own, to be one subject (compatibility
+     * with the rest of a subject is the caller's part). Two ways:
+     * <ul>
+     * <li>corroborated evidence ({@link #between}: the names agree and the dates of birth support
+     *     each other) at {@code threshold} or above;</li>
+     * <li>where the dates cannot corroborate (one side has none, or only the year), the same rare
+     *     name: every part of each name paired with the other's (score {@code >=} 0.95 both ways, the
+     *     given names met), a name that no other person in either source carries, the same nationality
+     *     recorded on both sides, and nothing contradicting. A record without a date then joins the one
+     *     subject it names and never bridges two that conflict (the caller keeps a record that could
+     *     join two subjects on its own).</li>
+     * </ul>
+     */
+    public boolean linked(PersonRecord a, PersonRecord b, double threshold) {
+        PersonMatch between = between(a, b);
+        if (between.corroborated() && between.probability() >= threshold) {
+            return true;
+        }
+        if (between.contradicted() || !(between.dateOfBirth() == DateAgreement.UNKNOWN
+                || between.dateOfBirth() == DateAgreement.YEAR)) {
+            return false;
+        }
         NameAgreement ab = matcher.compareNames(a.fullName(), b);
         NameAgreement ba = matcher.compareNames(b.fullName(), a);
-        return ab.score() >= ba.score()
-                ? weigh(ab, a.dateOfBirth(), a.nationality(), a.sex(), b, false)
-                : weigh(ba, b.dateOfBirth(), b.nationality(), b.sex(), a, false);
+        return ab.fullyPaired() && ba.fullyPaired() && ab.givenNameMet() && ba.givenNameMet()
+                && Math.min(ab.score(), ba.score()) >= EvidenceWeights.NAME_FLOOR[0]
+                && carriedByNoOther(a) && carriedByNoOther(b) && sameNationality(a, b);
+    }
+
+    private static boolean carriedByNoOther(PersonRecord r) {
+        return r.nameStatistics() != null && r.nameStatistics().fullNameHolders() == 1;
+    }
+
+    private static boolean sameNationality(PersonRecord a, PersonRecord b) {
+        String x = a.nationality() == null ? null : Countries.canonical(a.nationality().trim().toUpperCase(Locale.ROOT));
+        String y = b.nationality() == null ? null : Countries.canonical(b.nationality().trim().toUpperCase(Locale.ROOT));
+        return x != null && x.equals(y);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.frontline.search;
 
 import org.frontline.match.PersonEvidence;
-import org.frontline.match.PersonMatch;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.DocumentRecord;
@@ -35,8 +34,10 @@ import java.util.stream.Collectors;
  * looks like the first record of a group, chains different people together through a record with
  * little data: a record without a date of birth joins first, and every later record is compared with
  * it alone. So a person record joins a subject only on evidence between the records themselves
- * ({@link PersonEvidence#between}: their names agree and their dates of birth corroborate each other,
- * nothing contradicting, at the merge threshold), and only when it is compatible with every record
+ * ({@link PersonEvidence#linked}: their names agree and their dates of birth corroborate each other,
+ * nothing contradicting, at the merge threshold, weighed from both sides; or, where a date is missing
+ * or only a year, the same full name that nobody else in either source carries, and the same
+ * nationality), and only when it is compatible with every record
  * already there (no conflicting dates of birth, sexes or nationalities; at most one record per
  * source). A record that could join two subjects that were kept apart stays on its own and says so.
  *
@@ -46,7 +47,8 @@ import java.util.stream.Collectors;
  * message and contact points come from the HIT subjects alone: a possible match's alerts never turn
  * a HIT into an arrest of someone else, and a message never says one action while warning of
  * another person's weapons. A POSSIBLE_MATCH answer says what would settle it. Subjects are listed
- * HIT first, then by probability, at most {@code maxSubjects}, with a count of the rest.
+ * HIT first, then by probability (among equals, the name written closer to the query's first), at most
+ * {@code maxSubjects}, with a count of the rest.
  *
  * <h2>The safety rule</h2>
  * NO_HIT only when no subject was found and every source that should answer answered OK. Sources
@@ -78,6 +80,7 @@ public final class Consolidator {
                 .flatMap(a -> a.records().stream())
                 .sorted(Comparator.comparing((ScoredRecord r) -> r.hit() ? 0 : 1)
                         .thenComparing(Comparator.comparingDouble(ScoredRecord::score).reversed())
+                        .thenComparing(Comparator.comparingDouble(ScoredRecord::closeness).reversed())
                         .thenComparing(ScoredRecord::sourceId)
                         .thenComparing(r -> r.record().recordId()))
                 .toList();
@@ -178,7 +181,7 @@ public final class Consolidator {
                 List<String> reasons = new ArrayList<>(only.reasons());
                 reasons.add(note);
                 out.add(List.of(new ScoredRecord(only.sourceId(), only.record(), only.score(), reasons, null,
-                        only.level(), only.toResolve())));
+                        only.level(), only.toResolve(), only.closeness())));
             }
         }
         return out;
@@ -195,8 +198,7 @@ public final class Consolidator {
                 return false;
             }
             if (!linked) {
-                PersonMatch between = evidence.between(other, person);
-                linked = between.corroborated() && between.probability() >= mergeThreshold;
+                linked = evidence.linked(other, person, mergeThreshold);
             }
         }
         return linked;

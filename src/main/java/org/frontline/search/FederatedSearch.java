@@ -196,7 +196,7 @@ public class FederatedSearch {
             }
             boolean hit = match.corroborated() && match.probability() >= config.hitThreshold();
             kept.add(new ScoredRecord(sourceId, candidate, match.probability(), match.reasons(), null,
-                    hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : match.toResolve()));
+                    hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : match.toResolve(), match.name().score()));
         }
         return kept;
     }

@@ -34,6 +34,8 @@ import java.util.function.ToLongBiFunction;
  * --seed 42 --persons 10000   the world the service's sources were seeded with
  * --per-type 300       questions per type;  --sample-seed 1;  --concurrency 1;  --types a,b,...
  * --label 10k          the size's key in the JSON;  --out loadtests/results/answer-quality.json
+ * --dump FILE          every split, glued, false-HIT or not-found answer, asked again and written whole
+ *                      (--dump-all true: every answer)
  * --markdown FILE      where to write the RESULTS.md section;  --command, --commit, --note, --service-note: recorded
  * </pre>
  */
@@ -102,6 +104,38 @@ public final class AnswerQualityMain {
         Map<String, AnswerQuality.Metrics> metrics = AnswerQuality.summarise(judged);
         System.out.printf("%d answers in %d s (%d at a time)%n%n", judged.size(), askedMs / 1000, concurrency);
         System.out.println(AnswerQuality.table(metrics));
+        if (a.containsKey("dump")) {
+            // for a person reading the misses: each split, glued, false-HIT or not-found answer asked again, whole
+            ArrayNode dump = ServiceClient.JSON.createArrayNode();
+            for (AnswerQuality.Judged j : judged) {
+                boolean miss = j.split() || j.glued() || j.falseHit() || (j.query().hasTruth() && !j.trueFound());
+                if (j.ok() && (miss || a.containsKey("dump-all"))) {
+                    ObjectNode d = dump.addObject();
+                    d.put("type", j.query().type());
+                    d.put("identity", j.query().identity());
+                    d.put("querySource", j.query().querySource());
+                    d.putPOJO("trueRecords", j.query().trueRecords());
+                    d.put("split", j.split());
+                    d.put("glued", j.glued());
+                    d.put("falseHit", j.falseHit());
+                    d.put("trueFound", j.trueFound());
+                    d.set("question", ServiceClient.JSON.valueToTree(j.query().body()));
+                    JsonNode answer = client.person(j.query().body()).body();
+                    d.set("answer", answer);
+                    ObjectNode identities = d.putObject("identities");
+                    for (JsonNode subject : answer.path("subjects")) {
+                        for (JsonNode r : subject.path("records")) {
+                            if (!r.path("recordId").isNull()) {
+                                identities.put(r.path("source").asText() + "/" + r.path("recordId").asText(),
+                                        truth.applyAsLong(r.path("source").asText(), r.path("recordId").asText()));
+                            }
+                        }
+                    }
+                }
+            }
+            ServiceClient.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(a.get("dump")).toFile(), dump);
+            System.out.println(dump.size() + " answers to read in " + a.get("dump"));
+        }
         ArrayNode examples = worldName.equals("un") ? ServiceClient.JSON.createArrayNode()
                 : AnswerQuality.examples(client, truth);
         for (JsonNode e : examples) {

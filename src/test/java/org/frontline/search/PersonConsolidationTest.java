@@ -7,6 +7,7 @@ import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.AlertCategory;
 import org.frontline.model.HandlingRestrictions;
+import org.frontline.model.NameStatistics;
 import org.frontline.model.Outcome;
 import org.frontline.model.PartialDate;
 import org.frontline.model.PersonQuery;
@@ -146,5 +147,51 @@ class PersonConsolidationTest {
         assertEquals(4, answer.moreSubjects());
         assertEquals(Outcome.POSSIBLE_MATCH, answer.outcome());
         assertNull(answer.subjects().stream().filter(s -> s.match() == MatchLevel.HIT).findAny().orElse(null));
+    }
+
+    /** The record with how many persons of its source (10,000) carry its full name. */
+    private static PersonRecord held(PersonRecord r, long holders) {
+        return new PersonRecord(r.recordId(), r.givenNames(), r.familyName(), r.fullName(), r.aliases(), r.dateOfBirth(),
+                r.sex(), r.nationality(), r.alerts(), new NameStatistics(10_000, holders, Map.of()));
+    }
+
+    @Test
+    void aRecordWithoutADateJoinsOnlyOnAFullNameNobodyElseCarriesAndTheSameNationality() {
+        PersonQuery query = new PersonQuery("Frederic Faure", PartialDate.parse("1976-03-20"), null, null);
+        PersonRecord dated = held(person("a1", "Frederic", "Faure", "1976-03-20", List.of()), 1);
+        Map<String, List<PersonRecord>> rare = new LinkedHashMap<>();
+        rare.put("aseanapol", List.of(dated));
+        rare.put("gccpol", List.of(held(person("g1", "Frederic", "Faure", null, List.of()), 1)));
+        Answer joined = ask(query, rare);
+        assertEquals(1, joined.subjects().size(), joined.subjects().toString());
+        assertEquals(2, joined.subjects().get(0).records().size());
+
+        Map<String, List<PersonRecord>> common = new LinkedHashMap<>();
+        common.put("aseanapol", List.of(dated));
+        common.put("gccpol", List.of(held(person("g1", "Frederic", "Faure", null, List.of()), 3)));
+        assertEquals(2, ask(query, common).subjects().size(), "three Frederic Faures in gccpol: which one is unknown");
+
+        PersonRecord stateless = new PersonRecord("g1", "Frederic", "Faure", "Frederic Faure", List.of(), null, Sex.MALE,
+                null, List.of(), new NameStatistics(10_000, 1, Map.of()));
+        Map<String, List<PersonRecord>> noNationality = new LinkedHashMap<>();
+        noNationality.put("aseanapol", List.of(dated));
+        noNationality.put("gccpol", List.of(stateless));
+        assertEquals(2, ask(query, noNationality).subjects().size(), "nothing but the name links them");
+    }
+
+    @Test
+    void aMergeHoldsFromBothSidesAYearOnlyRecordOfANameCommonOnTheOtherSideStaysApart() {
+        // Europol holds eight Frederic Dubois, one born on the day asked; INTERPOL's only one is born in
+        // 1983, day unknown. Taken as the question to INTERPOL, Europol's record finds its only namesake
+        // there; taken as the question to Europol, INTERPOL's finds one of eight: not enough to merge
+        PersonQuery query = new PersonQuery("Frederic Dubois", PartialDate.parse("1983-10-13"), null, null);
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        sources.put("europol", List.of(held(person("e1", "Frederic", "Dubois", "1983-10-13", List.of()), 8)));
+        sources.put("interpol", List.of(held(person("i1", "Frederic", "Dubois", "1983", List.of()), 1)));
+        Answer answer = ask(query, sources);
+        assertEquals(2, answer.subjects().size(), answer.subjects().toString());
+
+        sources.put("europol", List.of(held(person("e1", "Frederic", "Dubois", "1983-10-13", List.of()), 1)));
+        assertEquals(1, ask(query, sources).subjects().size(), "the only Frederic Dubois of both, born in 1983");
     }
 }
