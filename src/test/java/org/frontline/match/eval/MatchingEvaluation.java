@@ -245,6 +245,7 @@ public final class MatchingEvaluation {
         scorers.put("matcher", matcher::nameSimilarity);
         scorers.put("jaro_winkler", Baselines::jaroWinkler);
         scorers.put("double_metaphone", Baselines::doubleMetaphoneEqual);
+        scorers.put("beider_morse", Baselines::beiderMorseEqual);
         scorers.put("pg_trgm", Baselines::trigram);
 
         json.put("data", data.toString());
@@ -353,12 +354,26 @@ public final class MatchingEvaluation {
 
     void evaluateTriples(NameScorer scorer, List<Triple> triples, Map<String, Object> r) {
         List<Triple> rep = triples.stream().filter(Triple::report).toList();
-        long hard = rep.parallelStream()
-                .filter(t -> scorer.name(t.query(), t.truth()) > scorer.name(t.query(), t.hard())).count();
-        long random = rep.parallelStream()
-                .filter(t -> scorer.name(t.query(), t.truth()) > scorer.name(t.query(), t.random())).count();
+        double[] truth = rep.parallelStream().mapToDouble(t -> scorer.name(t.query(), t.truth())).toArray();
+        double[] hardScores = rep.parallelStream().mapToDouble(t -> scorer.name(t.query(), t.hard())).toArray();
+        double[] randomScores = rep.parallelStream().mapToDouble(t -> scorer.name(t.query(), t.random())).toArray();
+        long hard = IntStream.range(0, rep.size()).filter(i -> truth[i] > hardScores[i]).count();
+        long random = IntStream.range(0, rep.size()).filter(i -> truth[i] > randomScores[i]).count();
+        // ROC AUC of the true variants against the hard non-matches, all rows pooled
+        double[] pooled = new double[2 * rep.size()];
+        boolean[] labels = new boolean[2 * rep.size()];
+        for (int i = 0; i < rep.size(); i++) {
+            pooled[2 * i] = truth[i];
+            labels[2 * i] = true;
+            pooled[2 * i + 1] = hardScores[i];
+        }
         r.put("wikidata_arabic_rows", rep.size());
         r.put("wikidata_arabic_accuracy_hard", round(hard / (double) rep.size()));
+        r.put("wikidata_arabic_roc_auc_hard", round(auc(pooled, labels)));
+        r.put("wikidata_arabic_true_at_possible",
+                round(Arrays.stream(truth).filter(x -> x >= MatchThresholds.POSSIBLE_MATCH).count() / (double) rep.size()));
+        r.put("wikidata_arabic_hard_at_hit",
+                round(Arrays.stream(hardScores).filter(x -> x >= MatchThresholds.HIT).count() / (double) rep.size()));
         r.put("wikidata_arabic_accuracy_random", round(random / (double) rep.size()));
     }
 
@@ -467,6 +482,15 @@ public final class MatchingEvaluation {
         private static final DoubleMetaphone DM = new DoubleMetaphone();
         private static final Map<String, String[]> DM_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
         private static final Map<String, long[]> TRGM_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<String, java.util.Set<String>> BM_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final org.apache.commons.codec.language.bm.BeiderMorseEncoder BM =
+                new org.apache.commons.codec.language.bm.BeiderMorseEncoder();
+
+        static {
+            BM.setNameType(org.apache.commons.codec.language.bm.NameType.GENERIC);
+            BM.setRuleType(org.apache.commons.codec.language.bm.RuleType.APPROX);
+            BM.setConcat(true);
+        }
 
         static {
             DM.setMaxCodeLen(64);
@@ -487,6 +511,43 @@ public final class MatchingEvaluation {
                 return 0.0;
             }
             return x[0].equals(y[0]) || x[0].equals(y[1]) || x[1].equals(y[0]) ? 1.0 : 0.0;
+        }
+
+        /**
+         * commons-codec's Beider–Morse phonetic matching (generic names, approximate rules): 1 when
+         * the two names' sets of phonetic keys share a key, else 0.
+         */
+        static double beiderMorseEqual(String a, String b) {
+            java.util.Set<String> x = BM_CACHE.computeIfAbsent(a, Baselines::beiderMorse);
+            java.util.Set<String> y = BM_CACHE.computeIfAbsent(b, Baselines::beiderMorse);
+            for (String k : x) {
+                if (y.contains(k)) {
+                    return 1.0;
+                }
+            }
+            return 0.0;
+        }
+
+        private static java.util.Set<String> beiderMorse(String s) {
+            String letters = lower(s).replaceAll("[^\\p{L} ]", " ").trim();
+            if (letters.isEmpty()) {
+                return java.util.Set.of();
+            }
+            String encoded;
+            synchronized (BM) {
+                try {
+                    encoded = BM.encode(letters);
+                } catch (org.apache.commons.codec.EncoderException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (String k : encoded.split("[|\\s()-]+")) {
+                if (!k.isEmpty()) {
+                    keys.add(k);
+                }
+            }
+            return keys;
         }
 
         private static String[] codes(String s) {
