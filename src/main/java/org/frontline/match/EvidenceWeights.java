@@ -26,17 +26,17 @@ final class EvidenceWeights {
 
     /** Lower bounds of the name levels on {@link NameAgreement#score()}; below the last, no level. */
     static final double[] NAME_FLOOR = {0.95, 0.90, 0.85, 0.80, 0.75, 0.65};
-    static final double[] NAME_M = {0.47912, 0.19744, 0.13480, 0.06144, 0.03549, 0.04339};
-    static final double[] NAME_U = {0.0001313, 0.0000893, 0.0001040, 0.0001117, 0.0001487, 0.0004127};
+    static final double[] NAME_M = {0.49284, 0.17566, 0.14062, 0.06860, 0.03668, 0.04399};
+    static final double[] NAME_U = {0.0001340, 0.0000750, 0.0000960, 0.0001360, 0.0001713, 0.0004667};
     /** Below the last level: names that differ. */
-    static final double NAME_DIFFERENT = log2(0.03266 / 0.0463121);
+    static final double NAME_DIFFERENT = log2(0.02938 / 0.0513989);
 
     /**
      * Bits taken off the name when the record's given name (or the first link of its Arabic chain)
      * found no counterpart in the query: the mean difference of the estimated levels with and
-     * without it (4.6, 3.4, 6.2, 4.2, 4.8, 5.0 bits).
+     * without it (3.7, 4.6, 5.4, 5.9, 3.4 bits; the top level has no same-person pair without it).
      */
-    static final double GIVEN_NAME_NOT_MET = 4.7;
+    static final double GIVEN_NAME_NOT_MET = 4.6;
 
     /** The population assumed when a source does not say how many persons it holds. */
     static final long DEFAULT_POPULATION = 100_000;
@@ -70,13 +70,13 @@ final class EvidenceWeights {
     // u counted among pairs whose names already agree (score >= 0.75): a name says much about a
     // nationality and a sex, so their agreement says little more once the names agree.
 
-    // Of the 1,924 random pairs with agreeing names, 627 had equal nationalities and 1,137 different
-    // ones (both known), 1,749 the same sex and 97 another.
+    // Of the 1,997 random pairs with agreeing names, 617 had equal nationalities and 1,223 different
+    // ones (both known), 1,799 the same sex and 118 another.
 
-    static final double NATIONALITY_EQUAL = log2(0.97 / (627.0 / 1764));      // 1.4
-    static final double NATIONALITY_DIFFERENT = log2(0.03 / (1137.0 / 1764)); // -4.4, m assumed
-    static final double SEX_EQUAL = log2(0.99 / (1749.0 / 1846));             // 0.1
-    static final double SEX_DIFFERENT = log2(0.01 / (97.0 / 1846));           // -2.4, m assumed
+    static final double NATIONALITY_EQUAL = log2(0.97 / (617.0 / 1840));      // 1.5
+    static final double NATIONALITY_DIFFERENT = log2(0.03 / (1223.0 / 1840)); // -4.5, m assumed
+    static final double SEX_EQUAL = log2(0.99 / (1799.0 / 1917));             // 0.1
+    static final double SEX_DIFFERENT = log2(0.01 / (118.0 / 1917));          // -2.6, m assumed
 
     // ---------------------------------------------------------------- the decision
 

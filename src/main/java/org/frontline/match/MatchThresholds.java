@@ -26,6 +26,15 @@ public final class MatchThresholds {
      * possible match. Chosen on the answer-quality benchmark (loadtests/answer-quality.sh).
      */
     public static final String HIT_PROBABILITY_TEXT = "0.9";
+    /**
+     * The least probability of a HIT resting on a year of birth alone (the query or the record knows
+     * only the year). At 0.9 a name that two persons of a source carry, plus the year, reached a HIT
+     * (11.3 + 5.2 - 13.3 bits = 0.90) and named a namesake born the same year in 1 % of name + date of
+     * birth answers (answer-quality benchmark, 10k). At 0.94 a name that nobody else in the source
+     * carries, plus the year (12.3 + 5.2 - 13.3 bits = 0.948), or a shared one with the nationality
+     * besides, still is one; at 0.95 no year-only question was a HIT any more.
+     */
+    public static final double YEAR_ONLY_HIT_PROBABILITY = 0.94;
     public static final String POSSIBLE_PROBABILITY_TEXT = "0.001";
     /**
      * Default of {@code frontline.search.merge-threshold}: two records whose evidence between them is

@@ -28,4 +28,16 @@ public record PersonMatch(double probability, double bits, NameAgreement name, b
     public boolean corroborated() {
         return nameAgrees && dateOfBirth.corroborates() && !contradicted;
     }
+
+    /**
+     * Whether the record may be acted on: corroborated, at {@code hitThreshold} or above; and when the
+     * date of birth agrees only as a year (one side knows no more), at
+     * {@link MatchThresholds#YEAR_ONLY_HIT_PROBABILITY} or above whatever the threshold, because
+     * "born in 1982" is shared by every namesake born that year.
+     */
+    public boolean isHit(double hitThreshold) {
+        double needed = dateOfBirth == DateAgreement.YEAR
+                ? Math.max(hitThreshold, MatchThresholds.YEAR_ONLY_HIT_PROBABILITY) : hitThreshold;
+        return corroborated() && probability >= needed;
+    }
 }

@@ -23,6 +23,8 @@ final class Token {
     final String metaphone;
     final String metaphoneAlt;
     final int equivalenceClass;
+    final int[] variantGroups;
+    final String abjad;
     final boolean common;
 
     private Token(NamePart part, Equivalences equivalences) {
@@ -36,6 +38,8 @@ final class Token {
         this.metaphone = primary == null ? "" : primary;
         this.metaphoneAlt = alternate == null ? "" : alternate;
         this.equivalenceClass = equivalences.classOf(text);
+        this.variantGroups = equivalences.variantGroupsOf(text);
+        this.abjad = unvocalised ? consonants : abjad(text);
         this.common = equivalences.isCommon(text);
     }
 
@@ -94,6 +98,78 @@ final class Token {
             out.setLength(n - 1);
         }
         return out.toString();
+    }
+
+    /**
+     * The spelling as Arabic script would write it, which is where the transliterations of one name
+     * part meet: letters that Arabic does not tell apart are one (p and b, v and f, z and s, soft c and
+     * s, soft g and j), the digraphs folded (sh, ch, sch, tch and x to one sibilant; kh to h, gh to g,
+     * ph to f, th to t, dh to d, ck, q and hard c to k), doubled letters single, a silent final e and a
+     * final h after a vowel dropped; vowels as Arabic writes a foreign name's: e, i and y as one (ي),
+     * o, u and w as one (و), a left as a mere vowel mark, and a run of vowels as its last written
+     * class. Robert and Rupert are روبرت both; Roberts is not. Christie (chr: k) and Kristi meet;
+     * Cheung (one more و) and Cheng do not.
+     */
+    static String abjad(String s) {
+        String t = s.replace("sch", "$").replace("tch", "$").replace("tsh", "$").replace("chr", "kr").replace("chl", "kl")
+                .replace("ch", "$").replace("sh", "$").replace("dzh", "j").replace("zh", "j").replace("dj", "j")
+                .replace('x', '$').replace("ph", "f").replace("kh", "h").replace("gh", "g").replace("th", "t")
+                .replace("dh", "d").replace("ck", "k").replace("qu", "k").replace('q', 'k');
+        StringBuilder soft = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            char next = i + 1 < t.length() ? t.charAt(i + 1) : ' ';
+            boolean front = next == 'e' || next == 'i' || next == 'y';
+            soft.append(switch (c) {
+                case 'c' -> front ? 's' : 'k';
+                case 'g' -> front ? 'j' : 'g';
+                case 'p' -> 'b';
+                case 'v' -> 'f';
+                case 'w' -> 'u';
+                case 'z' -> 's';
+                default -> c;
+            });
+        }
+        String u = soft.toString().replace("ts", "s");
+        StringBuilder single = new StringBuilder(u.length());
+        for (int i = 0; i < u.length(); i++) {
+            if (i == 0 || u.charAt(i) != u.charAt(i - 1)) {
+                single.append(u.charAt(i));
+            }
+        }
+        int n = single.length();
+        if (n > 2 && single.charAt(n - 1) == 'h' && isVowel(single.charAt(n - 2))) {
+            single.setLength(--n);
+        }
+        if (n > 2 && single.charAt(n - 1) == 'e' && !isVowel(single.charAt(n - 2))) {
+            single.setLength(--n);
+        }
+        StringBuilder out = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            char c = single.charAt(i);
+            char mapped = switch (c) {
+                case 'e', 'i', 'y' -> 'i';
+                case 'o', 'u' -> 'u';
+                default -> c;
+            };
+            int last = out.length() - 1;
+            if (last >= 0 && isVowelClass(out.charAt(last)) && isVowelClass(mapped)) {
+                // a run of vowels: its written class wins over a mere a; i or u, the last one
+                if (mapped != 'a') {
+                    out.setCharAt(last, mapped);
+                }
+                continue;
+            }
+            if (last >= 0 && out.charAt(last) == mapped) {
+                continue;
+            }
+            out.append(mapped);
+        }
+        return out.toString();
+    }
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
     }
 
     private static String consonants(String skeleton) {

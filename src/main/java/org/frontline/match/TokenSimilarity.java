@@ -2,16 +2,18 @@ package org.frontline.match;
 
 /**
  * How alike two name parts are, 0..1, and why. The strongest applicable reason wins: equal text,
- * a known equivalent from the table, an initial, equal transliteration skeletons, equal consonants
- * against an unvocalised script, equal Double Metaphone codes, and last plain spelling distance
- * (the mean of Jaro-Winkler and normalised Levenshtein, so that short parts one letter apart are
- * not called alike as Jaro-Winkler alone would).
+ * a known equivalent from the hand-written table, an initial, a shared Wikidata variant group, equal
+ * transliteration skeletons, the same form in Arabic script ({@link Token#abjad}), equal consonants
+ * against an unvocalised script, equal Double Metaphone codes, and last spelling distance (the mean
+ * of Jaro-Winkler and normalised Levenshtein, so that short parts one letter apart are not called
+ * alike as Jaro-Winkler alone would), taken on the Arabic-script forms as well as on the letters.
  */
 final class TokenSimilarity {
 
     enum Kind {
         EQUAL("="),
         KNOWN_EQUIVALENT("(known equivalent)"),
+        KNOWN_VARIANT("(same name, transliteration variant)"),
         TRANSLITERATION("(transliteration variant)"),
         PHONETIC("(sounds alike)"),
         SPELLING("(spelling variant)"),
@@ -26,7 +28,64 @@ final class TokenSimilarity {
     }
 
     static final double KNOWN = 0.95;
+    static final double VARIANT_GROUP = 0.94;
     static final double SKELETON = 0.92;
+    static final double ABJAD = 0.9;
+    /**
+     * The ceiling of two parts that are known or seen to be different names, whatever their spelling
+     * distance: below the HIT threshold of a part, so that such a pair is at most a possible match.
+     */
+    static final double DIFFERENT_NAME = 0.84;
+    /** What the letters of a pair that Arabic would not write alike pay against its Arabic-script distance. */
+    static final double NOT_WRITTEN_ALIKE = 0.1;
+
+    /**
+     * One part ends in a vowel and the other in a consonant (a final h after a vowel and a silent
+     * final e after a consonant left out): Helen and Helena, Ahmad and Ahmadi, Nicole and Nicolae are
+     * different names (a feminine ending, a nisba), where Abdulla and Abdullah, Ousmane and Osman are not.
+     */
+    static boolean endingsDiffer(String a, String b) {
+        return endsInVowel(a) != endsInVowel(b);
+    }
+
+    private static boolean endsInVowel(String s) {
+        int n = s.length();
+        if (n > 2 && s.charAt(n - 1) == 'h' && vowel(s.charAt(n - 2))) {
+            n--;
+        }
+        if (n > 2 && s.charAt(n - 1) == 'e' && !vowel(s.charAt(n - 2))) {
+            return false;
+        }
+        return n > 0 && vowel(s.charAt(n - 1));
+    }
+
+    private static boolean vowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    }
+
+    /**
+     * Spelling distance, on the letters and on the Arabic-script forms ({@link Token#abjad}), less a
+     * toll for not being written alike; a different consonant skeleton keeps it below a part's HIT.
+     */
+    private static double spellingDistance(Token a, Token b) {
+        double spelling = spelling(a.text, b.text);
+        spelling = Math.max(spelling, spelling(a.abjad, b.abjad) - NOT_WRITTEN_ALIKE);
+        if (!consonantsOf(a.abjad).equals(consonantsOf(b.abjad))) {
+            spelling = Math.min(spelling, DIFFERENT_NAME);
+        }
+        return spelling;
+    }
+
+    static String consonantsOf(String abjad) {
+        StringBuilder out = new StringBuilder(abjad.length());
+        for (int i = 0; i < abjad.length(); i++) {
+            char c = abjad.charAt(i);
+            if (c != 'a' && c != 'i' && c != 'u') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
     static final double SHORT_SKELETON = 0.85;
     static final double INITIAL = 0.8;
 
@@ -45,8 +104,24 @@ final class TokenSimilarity {
         if (la == 1 || lb == 1) {
             return a.text.charAt(0) == b.text.charAt(0) ? INITIAL : 0.0;
         }
+        if (sharesVariantGroup(a, b)) {
+            return VARIANT_GROUP;
+        }
+        if (!a.unvocalised && !b.unvocalised) {
+            if ((a.equivalenceClass >= 0 && b.equivalenceClass >= 0)
+                    || (a.variantGroups.length > 0 && b.variantGroups.length > 0)) {
+                // both are known names and the tables say they are not the same one: Hasan is not Husain
+                return Math.min(DIFFERENT_NAME, spellingDistance(a, b));
+            }
+            if (endingsDiffer(a.text, b.text)) {
+                return Math.min(DIFFERENT_NAME, spellingDistance(a, b));
+            }
+        }
         if (a.skeleton.equals(b.skeleton)) {
             return a.skeleton.length() >= 4 ? SKELETON : SHORT_SKELETON;
+        }
+        if (!a.unvocalised && !b.unvocalised && a.abjad.length() >= 3 && a.abjad.equals(b.abjad)) {
+            return ABJAD;
         }
         if ((a.unvocalised || b.unvocalised) && a.unvocalised != b.unvocalised) {
             // the same skeleton on both sides: an unvocalised script's consonants against a romanisation's
@@ -62,6 +137,10 @@ final class TokenSimilarity {
         if (metaphoneAgrees(a, b)) {
             spelling = Math.max(spelling, 0.45 + 0.35 * spelling(a.skeleton, b.skeleton));
         }
+        if (!a.unvocalised && !b.unvocalised) {
+            spelling = Math.min(Math.max(spelling, spellingDistance(a, b)),
+                    consonantsOf(a.abjad).equals(consonantsOf(b.abjad)) ? 1.0 : DIFFERENT_NAME);
+        }
         return spelling;
     }
 
@@ -76,13 +155,33 @@ final class TokenSimilarity {
         if (a.text.length() == 1 || b.text.length() == 1) {
             return similarity > 0 ? Kind.INITIAL : Kind.NONE;
         }
-        if (a.skeleton.equals(b.skeleton) || (a.unvocalised != b.unvocalised && a.consonants.equals(b.consonants))) {
+        if (similarity == VARIANT_GROUP && sharesVariantGroup(a, b)) {
+            return Kind.KNOWN_VARIANT;
+        }
+        if (a.skeleton.equals(b.skeleton) || (a.unvocalised != b.unvocalised && a.consonants.equals(b.consonants))
+                || (similarity == ABJAD && a.abjad.equals(b.abjad))) {
             return Kind.TRANSLITERATION;
         }
         if (metaphoneAgrees(a, b) && similarity > spelling(a.text, b.text)) {
             return Kind.PHONETIC;
         }
         return Kind.SPELLING;
+    }
+
+    private static boolean sharesVariantGroup(Token a, Token b) {
+        int[] x = a.variantGroups;
+        int[] y = b.variantGroups;
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                return true;
+            }
+            if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     private static boolean metaphoneAgrees(Token a, Token b) {

@@ -194,7 +194,7 @@ public class FederatedSearch {
             if (match.name().score() < PersonEvidence.nameFloor() || match.probability() < config.possibleThreshold()) {
                 continue;
             }
-            boolean hit = match.corroborated() && match.probability() >= config.hitThreshold();
+            boolean hit = match.isHit(config.hitThreshold());
             kept.add(new ScoredRecord(sourceId, candidate, match.probability(), match.reasons(), null,
                     hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : match.toResolve(), match.name().score()));
         }

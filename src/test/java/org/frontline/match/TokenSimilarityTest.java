@@ -50,4 +50,39 @@ class TokenSimilarityTest {
         assertEquals(1, a[0]);
         assertEquals(0, a[1]);
     }
+
+    @Test
+    void theArabicScriptFormJoinsWhatArabicWritesAlike() {
+        // روبرت: Arabic has no p, and writes o and u alike
+        assertEquals(Token.abjad("robert"), Token.abjad("rupert"));
+        assertEquals(TokenSimilarity.ABJAD, TokenSimilarity.similarity(token("Robert"), token("Rupert")));
+        assertEquals(TokenSimilarity.Kind.TRANSLITERATION,
+                TokenSimilarity.kind(token("Robert"), token("Rupert"), TokenSimilarity.ABJAD));
+        assertEquals(Token.abjad("christie"), Token.abjad("kristi"));
+        // one more consonant is another name, however close the letters
+        assertTrue(TokenSimilarity.similarity(token("Robert"), token("Roberts")) <= TokenSimilarity.DIFFERENT_NAME);
+        assertNotEquals(Token.abjad("cheng"), Token.abjad("cheung"));
+    }
+
+    @Test
+    void aWikidataVariantGroupIsTheSameNameAndSaysSo() {
+        Token a = token("Ousmane");
+        Token b = token("Osman");
+        assertEquals(TokenSimilarity.VARIANT_GROUP, TokenSimilarity.similarity(a, b));
+        assertEquals(TokenSimilarity.Kind.KNOWN_VARIANT, TokenSimilarity.kind(a, b, TokenSimilarity.similarity(a, b)));
+        assertEquals("(same name, transliteration variant)", TokenSimilarity.Kind.KNOWN_VARIANT.label);
+    }
+
+    @Test
+    void knownDifferentNamesAndDifferentEndingsStayBelowAPartsHit() {
+        // both in the table, in different classes: Hasan is not Husain; Hussein is Husain
+        assertTrue(TokenSimilarity.similarity(token("Hasan"), token("Husain")) <= TokenSimilarity.DIFFERENT_NAME);
+        assertEquals(TokenSimilarity.KNOWN, TokenSimilarity.similarity(token("Hussein"), token("Husain")));
+        // a feminine ending or a nisba makes another name; an Arabic -ah or a French silent e does not
+        assertTrue(TokenSimilarity.similarity(token("Helen"), token("Helena")) <= TokenSimilarity.DIFFERENT_NAME);
+        assertTrue(TokenSimilarity.similarity(token("Ahmad"), token("Ahmadi")) <= TokenSimilarity.DIFFERENT_NAME);
+        assertTrue(TokenSimilarity.endingsDiffer("nicole", "nicolae"));
+        assertTrue(!TokenSimilarity.endingsDiffer("fatima", "fatimah"));
+        assertTrue(!TokenSimilarity.endingsDiffer("ousmane", "osman"));
+    }
 }

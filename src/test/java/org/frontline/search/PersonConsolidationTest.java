@@ -59,7 +59,7 @@ class PersonConsolidationTest {
                 if (m.name().score() < PersonEvidence.nameFloor() || m.probability() < 0.001) {
                     continue;
                 }
-                boolean hit = m.corroborated() && m.probability() >= 0.9;
+                boolean hit = m.isHit(0.9);
                 scored.add(new ScoredRecord(source, r, m.probability(), m.reasons(), null,
                         hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : m.toResolve()));
             }
