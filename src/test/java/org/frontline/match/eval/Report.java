@@ -1,5 +1,10 @@
 package org.frontline.match.eval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +12,52 @@ import java.util.Map;
 final class Report {
 
     private Report() {
+    }
+
+    /** What the figures do not say; written with them so that a new run cannot drop it. */
+    private static final String CAVEATS = """
+            ## Caveats
+
+            - The UN false-alert rate is low partly because the synthetic negatives carry full dates of birth
+              that almost never agree with the listed persons'; name-only pg_trgm reaches 0.0001 at its own
+              threshold too. The search figures are brute force in process (683 x 50,683 and 24,831 x 683
+              scorings), not through a database; the last section runs the same UN task through a source
+              database's candidate SQL.
+            - Wikidata triples (issue #19): the variant groups of `name-variant-groups.tsv` were derived from
+              the tuning half only (`VariantGroupsDerivation`), but the kinds of mismatch the comparison
+              prices (consonant skeleton, feminine and nisba endings, the Arabic-script projection) were
+              designed while reading failures of both halves: the reporting-half figures are not blind.
+              Many "hard non-matches" of the data are the same name in two romanisations (Andrei / Andrey,
+              Husain / Husayn), which the issue itself calls the same name; a part of `hard_at_hit` is
+              that, not a wrong HIT.
+            - Known weakness: similar-looking different names (Hassan / Hussein, Mahmoud / Mohammed) score
+              between POSSIBLE_MATCH and HIT: possible matches, never hits.
+            - A full run takes 6 to 30 minutes on 2 shared cores, depending on what runs beside it;
+              `-Dmatching.skipSearch=true` prints the pair and triple figures in seconds without writing files.
+
+            """;
+
+    /**
+     * Rewrites MATCHING.md from the committed results/matching.json (after a change of this report,
+     * without the half-hour run), keeping the section UnSearchThroughSource appends.
+     * usage: Report [out dir, default loadtests]
+     */
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "loadtests");
+        Map<String, Object> json = new ObjectMapper().readValue(
+                Files.readString(out.resolve("results/matching.json")), LinkedHashMap.class);
+        Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+        results.put("matcher", json);
+        json.forEach((k, v) -> {
+            if (k.startsWith("baseline_") && v instanceof Map<?, ?> m) {
+                results.put(k.substring("baseline_".length()), (Map<String, Object>) m);
+            }
+        });
+        String old = Files.exists(out.resolve("MATCHING.md")) ? Files.readString(out.resolve("MATCHING.md")) : "";
+        int at = old.indexOf("## UN search through a source database");
+        String kept = at < 0 ? "" : "\n" + old.substring(at);
+        Files.writeString(out.resolve("MATCHING.md"), markdown(json, results).stripTrailing() + "\n" + kept);
     }
 
     static String markdown(Map<String, Object> json, Map<String, Map<String, Object>> results) {
@@ -31,15 +82,18 @@ final class Report {
                 .append(", POSSIBLE_MATCH = ").append(json.get("shipped_possible_match_threshold")).append(".\n");
         sb.append("How they were chosen: see \"Thresholds\" below.\n\n");
         sb.append("## Results (reporting half)\n\n");
-        sb.append("| metric | matcher | whole-string Jaro-Winkler | Double Metaphone equal | pg_trgm similarity | target |\n");
-        sb.append("|---|---|---|---|---|---|\n");
+        sb.append("| metric | matcher | whole-string Jaro-Winkler | Double Metaphone equal | Beider-Morse equal | pg_trgm similarity | target |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
         row(sb, results, "nomenklatura_person_roc_auc", "logic-v2: 0.838");
         row(sb, results, "nomenklatura_person_best_f1", ">= 0.80 (logic-v2: 0.745)");
         row(sb, results, "nomenklatura_person_handwritten_roc_auc", "logic-v2: 0.940");
         row(sb, results, "nomenklatura_person_handwritten_best_f1", "logic-v2: 0.905");
         row(sb, results, "nomenklatura_person_synth_roc_auc", "");
         row(sb, results, "nomenklatura_person_synth_best_f1", "");
-        row(sb, results, "wikidata_arabic_accuracy_hard", "");
+        row(sb, results, "wikidata_arabic_accuracy_hard", ">= 0.85 (issue #19)");
+        row(sb, results, "wikidata_arabic_roc_auc_hard", ">= 0.85 (issue #19)");
+        row(sb, results, "wikidata_arabic_true_at_possible", ">= 0.90 (issue #19)");
+        row(sb, results, "wikidata_arabic_hard_at_hit", "<= 0.05 (issue #19)");
         row(sb, results, "wikidata_arabic_accuracy_random", "");
         row(sb, results, "un_recall_at_10", ">= 0.99");
         row(sb, results, "un_false_alert_rate", "<= 0.02");
@@ -79,14 +133,16 @@ final class Report {
         sb.append("ROC AUC + half of each triple accuracy). A wider grid reached slightly higher tuning figures\n");
         sb.append("with nearly free missing parts (cost 0.05); rejected, because it lets one shared common part\n");
         sb.append("make a strong match. The false-alert rate is reported at HIT; at POSSIBLE_MATCH it is in the\n");
-        sb.append("second table.\n");
+        sb.append("second table.\n\n");
+        sb.append(CAVEATS);
         return sb.toString();
     }
 
     private static void row(StringBuilder sb, Map<String, Map<String, Object>> results, String key, String target) {
         sb.append("| ").append(key);
-        for (String s : List.of("matcher", "jaro_winkler", "double_metaphone", "pg_trgm")) {
-            Object v = results.get(s).get(key);
+        for (String s : List.of("matcher", "jaro_winkler", "double_metaphone", "beider_morse", "pg_trgm")) {
+            Map<String, Object> r = results.get(s);
+            Object v = r == null ? null : r.get(key);
             sb.append(" | ").append(v == null ? "-" : v);
         }
         sb.append(" | ").append(target).append(" |\n");
