@@ -20,9 +20,18 @@ public record CacheKey<T extends SourceRecord>(String source, QueryKind kind, Cl
 
     private static final char SEP = '\u001f';
 
-    /** A person look-up: the matcher's search key and the number of candidates asked for. */
+    /**
+     * A person look-up: the matcher's search key, the year of birth that orders the candidates (or
+     * none) and the number of candidates asked for: each changes which candidates come back.
+     */
+    public static CacheKey<PersonRecord> persons(String source, String searchKey, Integer birthYear, int limit) {
+        return new CacheKey<>(source, QueryKind.PERSON, PersonRecord.class,
+                limit + String.valueOf(SEP) + (birthYear == null ? "" : birthYear) + SEP + searchKey);
+    }
+
+    /** A person look-up by name alone. */
     public static CacheKey<PersonRecord> persons(String source, String searchKey, int limit) {
-        return new CacheKey<>(source, QueryKind.PERSON, PersonRecord.class, limit + String.valueOf(SEP) + searchKey);
+        return persons(source, searchKey, null, limit);
     }
 
     /** A document look-up: issuing country and number (the type is filtered later). */

@@ -157,8 +157,9 @@ public class FederatedSearch {
             // source call runs with the source's own timeout, and the cache bounds this request's wait by what is left
             if (query instanceof PersonQuery person) {
                 int max = config.maxCandidates();
-                return cache.get(CacheKey.persons(source.id(), searchKey, max), remaining,
-                                () -> source.call(c -> c.findPersonCandidates(searchKey, max)))
+                Integer birthYear = person.dateOfBirth() == null ? null : person.dateOfBirth().year();
+                return cache.get(CacheKey.persons(source.id(), searchKey, birthYear, max), remaining,
+                                () -> source.call(c -> c.findPersonCandidates(searchKey, birthYear, max)))
                         .map(call -> answer(source, call, records -> scorePersons(source.id(), person, records), "PERSON", access));
             }
             if (query instanceof DocumentQuery document) {

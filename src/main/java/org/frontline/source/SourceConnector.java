@@ -26,9 +26,16 @@ public interface SourceConnector {
      * the source's name fields and aliases); scoring happens in the engine.
      *
      * @param searchName the query name, lower case, diacritics removed, in Latin script
+     * @param birthYear  the year of birth the officer gave, or null: among namesakes, those born
+     *                   within a year of it (or whose year the source does not know) come first
      * @param limit      the most candidates to return
      */
-    Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit);
+    Uni<List<PersonRecord>> findPersonCandidates(String searchName, Integer birthYear, int limit);
+
+    /** Candidates for a name alone. */
+    default Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
+        return findPersonCandidates(searchName, null, limit);
+    }
 
     /** Exact look-up of a document by number and issuing country (type filtered by the engine). */
     Uni<List<DocumentRecord>> findDocuments(DocumentQuery query);

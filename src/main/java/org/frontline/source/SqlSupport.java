@@ -39,36 +39,76 @@ public final class SqlSupport {
      * names to the query, as before, plus small weights for the keys it matched (full 0.5, each pair
      * 0.1, each part 0.02, the very name typed 0.05; a raw-name hit half its similarity), so that a name that agrees part for
      * part in another script or romanisation ranks above one that merely looks alike.
+     *
+     * <p>When the officer gave a year of birth ({@code $7}), the same full and pair keys are read a
+     * second time among the holders born within a year of it (three index ranges on {@code born},
+     * db/sources/shared/V7__name_key_birth_year_index.sql) and among those whose year the source does
+     * not know (a fourth), so that at a million persons the person born when the officer says is
+     * among the candidates however many namesakes spell the name closer to the query (issue #18). A
+     * record then ranks by its name as above plus 0.4 when born within a year of it, 0.2 when its year
+     * is unknown, nothing when born another year; the same for records found by trigram, from the
+     * {@code born} of their rows. Without a year, the ranking is the name alone.
+     *
+     * @param idColumn the person table's key, as the name keys' {@code record_ref} holds it
      */
     public static String personCandidates(String idColumn) {
         return """
                 WITH keyed AS (
-                    SELECT record_ref, 0.5::float8 AS w, key FROM (SELECT record_ref, key FROM frontline_name_key
+                    SELECT record_ref, 0.5::float8 AS w, key, 0::float8 AS y FROM (SELECT record_ref, key FROM frontline_name_key
                      WHERE key_kind = 'f' AND key >= $6 || '=' AND key < $6 || '>' LIMIT $5) f
                     UNION ALL
-                    SELECT k.record_ref, 0.1, k.key FROM unnest($3::text[]) q(key),
+                    SELECT k.record_ref, 0.1, k.key, 0 FROM unnest($3::text[]) q(key),
                            LATERAL (SELECT record_ref, key FROM frontline_name_key
                                      WHERE key_kind = 'p' AND key >= q.key || '=' AND key < q.key || '>' LIMIT $5) k
                     UNION ALL
-                    SELECT k.record_ref, 0.02, k.key FROM unnest($4::text[]) q(key),
+                    SELECT k.record_ref, 0.02, k.key, 0 FROM unnest($4::text[]) q(key),
                            LATERAL (SELECT record_ref, key FROM frontline_name_key
                                      WHERE key_kind = 't' AND key >= q.key || '=' AND key < q.key || '>' LIMIT $5) k
-                ), hits AS (
-                    SELECT record_ref, w + CASE WHEN substr(key, strpos(key, '=') + 1) = $1 THEN 0.05 ELSE 0 END AS w,
-                           similarity(substr(key, strpos(key, '=') + 1), $1) AS sim FROM keyed
+%3$s                ), hits AS (
+                    SELECT record_ref, key, w + CASE WHEN substr(key, strpos(key, '=') + 1) = $1 THEN 0.05 ELSE 0 END AS w,
+                           similarity(substr(key, strpos(key, '=') + 1), $1) AS sim, y FROM keyed
                     UNION ALL
-                    (SELECT record_ref, 0.0, similarity(key, $1) FROM frontline_name_key
+                    (SELECT record_ref, key, 0.0, similarity(key, $1), %2$s FROM frontline_name_key
                       WHERE key_kind = 'n' AND key %% $1
                         AND (SELECT count(DISTINCT record_ref) FROM keyed) < $2 LIMIT $5)
                     UNION ALL
-                    (SELECT record_ref, 0.5 * similarity(key, $1), similarity(key, $1) FROM frontline_name_key
+                    (SELECT record_ref, key, 0.5 * similarity(key, $1), similarity(key, $1), %2$s FROM frontline_name_key
                       WHERE key_kind = 'r' AND key %% $1 LIMIT $5)
+                ), per_key AS (
+                    SELECT record_ref, max(w) AS w, max(sim) AS sim, max(y) AS y FROM hits GROUP BY record_ref, key
                 ), best AS (
-                    SELECT record_ref AS %1$s, max(sim) + sum(w) AS sim FROM hits
+                    SELECT record_ref AS %1$s, max(sim) + sum(w) + max(y) AS sim FROM per_key
                      GROUP BY record_ref ORDER BY sim DESC LIMIT $2
                 )
-                """.formatted(idColumn);
+                """.formatted(idColumn, YEAR_OF_ROW, BORN_NEAR);
     }
+
+    /**
+     * The branches of {@link #personCandidates}' {@code keyed} that read the full key ({@code $6}) and
+     * the pair keys ({@code $3}) among holders born in the year asked or one either side (weight
+     * 0.4) and among those of unknown year (0.2), each an index range of frontline_name_key_born: the
+     * kind a literal, so that the partial index applies.
+     */
+    private static final String BORN_NEAR = bornNear("0.5", "'f'", "$6", "", "born = b.born", "0.4", true)
+            + bornNear("0.1", "'p'", "q.key", "unnest($3::text[]) q(key), ", "born = b.born", "0.4", true)
+            + bornNear("0.5", "'f'", "$6", "", "born IS NULL", "0.2", false)
+            + bornNear("0.1", "'p'", "q.key", "unnest($3::text[]) q(key), ", "born IS NULL", "0.2", false);
+
+    private static String bornNear(String weight, String kind, String key, String from, String born, String bonus,
+                                   boolean years) {
+        return """
+                    UNION ALL
+                    SELECT k.record_ref, %1$s, k.key, %6$s FROM %4$s%7$s
+                           LATERAL (SELECT record_ref, key FROM frontline_name_key
+                                     WHERE key_kind = %2$s AND %5$s AND key >= %3$s || '=' AND key < %3$s || '>' LIMIT $5) k
+                     WHERE $7::int IS NOT NULL
+                """.formatted(weight, kind, key, from, born, bonus,
+                years ? "unnest(ARRAY[$7::int - 1, $7::int, $7::int + 1]) b(born), " : "").indent(16);
+    }
+
+    /** The year-of-birth weight of a name-key row read with its {@code born} (the trigram branches). */
+    private static final String YEAR_OF_ROW = "CASE WHEN $7::int IS NULL THEN 0 WHEN born IS NULL THEN 0.2 "
+            + "WHEN abs(born - $7::int) <= 1 THEN 0.4 ELSE 0 END";
 
     /**
      * Select-list columns of every schema's person search that say how common each candidate's name
@@ -131,7 +171,7 @@ public final class SqlSupport {
     }
 
     /** The parameters of {@link #personCandidates}: the search key and the keys computed from it. */
-    public static io.vertx.mutiny.sqlclient.Tuple personSearch(String searchKey, int limit) {
+    public static io.vertx.mutiny.sqlclient.Tuple personSearch(String searchKey, Integer birthYear, int limit) {
         NameKeys.Search keys = NameKeys.forSearch(searchKey);
         return io.vertx.mutiny.sqlclient.Tuple.tuple()
                 .addString(searchKey)
@@ -139,7 +179,13 @@ public final class SqlSupport {
                 .addArrayOfString(keys.pairs())
                 .addArrayOfString(keys.tokens())
                 .addInteger(CANDIDATES_PER_KEY)
-                .addString(keys.full());
+                .addString(keys.full())
+                .addInteger(birthYear);
+    }
+
+    /** The parameters of {@link #personCandidates} for a name alone. */
+    public static io.vertx.mutiny.sqlclient.Tuple personSearch(String searchKey, int limit) {
+        return personSearch(searchKey, null, limit);
     }
 
     /** The SQL expression every schema's plate index uses, applied to a column. */

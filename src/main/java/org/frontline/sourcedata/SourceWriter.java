@@ -6,6 +6,7 @@ import org.frontline.model.AlertCategory;
 import org.frontline.model.Clearance;
 import org.frontline.model.DocumentType;
 import org.frontline.model.HandlingRestrictions;
+import org.frontline.model.PartialDate;
 import org.frontline.model.QueryKind;
 import org.frontline.model.WhenRestricted;
 import org.frontline.match.NameKeys;
@@ -51,7 +52,7 @@ abstract class SourceWriter {
      * the tooling for each person, from the names as the source holds them.
      */
     static final Table NAME_KEYS = new Table("frontline_name_key", QueryKind.PERSON,
-            List.of("record_ref", "key_kind", "key"));
+            List.of("record_ref", "key_kind", "key", "born"));
 
     /** The setting that tells the source's triggers that the tooling writes the name keys itself. */
     static final String KEYS_WRITTEN = "SET LOCAL frontline.name_keys = 'written'";
@@ -62,12 +63,19 @@ abstract class SourceWriter {
      */
     static final String COUNT_NAME_KEYS = "SELECT frontline_name_frequency_rebuild()";
 
-    static void nameKeys(Object recordRef, RowSink out, List<String> names) {
+    /**
+     * The keys of a person's names, each with the year of birth the source holds for the person
+     * ({@code born}, db/sources/&lt;schema&gt;/V6__name_key_birth_year.sql; null when it holds none): the
+     * year the schema's frontline_birth_year reads back from what the writer wrote, which
+     * NameKeyBirthYearTest checks for every schema.
+     */
+    static void nameKeys(Object recordRef, PartialDate dateOfBirth, RowSink out, List<String> names) {
         if (!out.wants(NAME_KEYS)) {
             return;
         }
+        Integer born = dateOfBirth == null ? null : dateOfBirth.year();
         for (NameKeys.Key k : NameKeys.of(names)) {
-            out.row(NAME_KEYS, recordRef, k.kind(), k.text());
+            out.row(NAME_KEYS, recordRef, k.kind(), k.text(), born);
         }
     }
 
@@ -186,7 +194,7 @@ abstract class SourceWriter {
             for (Name a : p.aliases()) {
                 out.row(ALIAS, id, sole(a), givenIfFamily(a));
             }
-            nameKeys(id, out, names(givenFirst(p.name()), p.aliases(), SourceWriter::givenFirst));
+            nameKeys(id, p.dateOfBirth(), out, names(givenFirst(p.name()), p.aliases(), SourceWriter::givenFirst));
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
                 out.row(NOTICE, a.alertId(), id, InterpolVocabulary.NOTICE_COLOUR.code(a.category()),
@@ -280,7 +288,7 @@ abstract class SourceWriter {
             for (Name a : p.aliases()) {
                 out.row(ALIAS, p.recordId(), layout(a));
             }
-            nameKeys(p.recordId(), out, names(layout(p.name()), p.aliases(), Europol::layout));
+            nameKeys(p.recordId(), p.dateOfBirth(), out, names(layout(p.name()), p.aliases(), Europol::layout));
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
                 String measure = EuropolVocabulary.MEASURE.code(a.category());
@@ -373,7 +381,7 @@ abstract class SourceWriter {
             for (Name a : p.aliases()) {
                 out.row(ALIAS, id, a.natural());
             }
-            nameKeys(id, out, names(nombres + " " + primer + (segundo == null ? "" : " " + segundo), p.aliases(),
+            nameKeys(id, p.dateOfBirth(), out, names(nombres + " " + primer + (segundo == null ? "" : " " + segundo), p.aliases(),
                     Name::natural));
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
@@ -442,7 +450,7 @@ abstract class SourceWriter {
             for (Name a : p.aliases()) {
                 out.row(AKA, p.recordId(), a.natural());
             }
-            nameKeys(p.recordId(), out, names(p.name().natural(), p.aliases(), Name::natural));
+            nameKeys(p.recordId(), p.dateOfBirth(), out, names(p.name().natural(), p.aliases(), Name::natural));
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
                 boolean listed = !r.countries().isEmpty();
@@ -532,7 +540,7 @@ abstract class SourceWriter {
             List<String> keyed = names(org.frontline.source.SqlSupport.joinNames(first == null ? sole(n) : first, father, grandfather, family),
                     p.aliases(), Name::natural);
             keyed.add(p.nameInScript());
-            nameKeys(id, out, keyed);
+            nameKeys(id, p.dateOfBirth(), out, keyed);
             for (Alert a : p.alerts()) {
                 HandlingRestrictions r = a.restrictions();
                 out.row(CIRCULAR, a.alertId(), id, GccpolVocabulary.CIRCULAR_TYPE.code(a.category()),

@@ -131,7 +131,7 @@ public final class EngineFixtures {
         }
 
         @Override
-        public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
+        public Uni<List<PersonRecord>> findPersonCandidates(String searchName, Integer birthYear, int limit) {
             return Uni.createFrom().item(List.of());
         }
 

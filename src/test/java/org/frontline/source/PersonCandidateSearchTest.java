@@ -97,6 +97,11 @@ class PersonCandidateSearchTest {
     }
 
     static Pool database(String db, String schema, String... lines) throws IOException {
+        return database(server, vertx, db, schema, lines);
+    }
+
+    /** A fresh database of the schema holding the loader's JSON lines, and a reactive pool on it. */
+    static Pool database(PostgresServer server, Vertx vertx, String db, String schema, String... lines) throws IOException {
         server.dropDatabaseIfExists(db);
         server.createDatabaseIfMissing(db);
         Path file = Files.createTempFile("candidates", ".jsonl");

@@ -121,8 +121,9 @@ class SourceSchemasTest {
         long before = TestDatabases.count(db("europol"), applied);
         SourceSchemas.migrate(TestDatabases.url(db("europol")), TestDatabases.server().user(), TestDatabases.server().password(), "europol");
         // V1 (the schema), V2 (change announcements), V3 (name keys), the shared V4 (name-key frequencies)
-        // and V5 (normalised document numbers), each once
-        assertEquals(5, before, "V1 to V5 applied");
+        // V5 (normalised document numbers), the shared V6 (the year of birth beside the name keys), V7 (its
+        // upkeep, per schema) and the shared V8 (its index), each once
+        assertEquals(8, before, "V1 to V8 applied");
         assertEquals(before, TestDatabases.count(db("europol"), applied));
     }
 }

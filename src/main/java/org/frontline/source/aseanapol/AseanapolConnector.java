@@ -83,8 +83,8 @@ public final class AseanapolConnector implements SourceConnector {
     }
 
     @Override
-    public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), this::subject);
+    public Uni<List<PersonRecord>> findPersonCandidates(String searchName, Integer birthYear, int limit) {
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, birthYear, limit), this::subject);
     }
 
     private PersonRecord subject(Row row) {

@@ -83,8 +83,8 @@ public final class EuropolConnector implements SourceConnector {
     }
 
     @Override
-    public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), this::person);
+    public Uni<List<PersonRecord>> findPersonCandidates(String searchName, Integer birthYear, int limit) {
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, birthYear, limit), this::person);
     }
 
     private PersonRecord person(Row row) {

@@ -86,8 +86,8 @@ public final class GccpolConnector implements SourceConnector {
     }
 
     @Override
-    public Uni<List<PersonRecord>> findPersonCandidates(String searchName, int limit) {
-        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, limit), this::individual);
+    public Uni<List<PersonRecord>> findPersonCandidates(String searchName, Integer birthYear, int limit) {
+        return SqlSupport.select(pool, PERSONS, SqlSupport.personSearch(searchName, birthYear, limit), this::individual);
     }
 
     private PersonRecord individual(Row row) {
