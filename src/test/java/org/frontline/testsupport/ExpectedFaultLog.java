@@ -9,7 +9,7 @@ import java.util.logging.LogRecord;
 
 /**
  * The test application's log handlers' filter ({@code %test.quarkus.log.*.filter=expected-faults}): while
- * a test injects a fault ({@link InjectedFaults}), an ERROR it causes is logged as a WARN that says it was
+ * a test injects a fault ({@link InjectedFaults}), a WARN or an ERROR is logged as a WARN that says it was
  * expected and why, with the exception's class instead of its stack trace. Outside an injected fault every
  * record passes untouched, so an ERROR line in the build's output is one to read.
  */
@@ -18,15 +18,15 @@ public final class ExpectedFaultLog implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        if (record.getLevel().intValue() < Level.SEVERE.intValue() || !(record instanceof ExtLogRecord ext)) {
+        if (record.getLevel().intValue() < Level.WARNING.intValue() || !(record instanceof ExtLogRecord ext)
+                || (ext.getMessage() != null && ext.getMessage().startsWith(PREFIX))) {
             return true;
         }
         String fault = InjectedFaults.current(System.currentTimeMillis());
         if (fault == null) {
             return true;
         }
-        StringBuilder text = new StringBuilder("expected, the test injected a fault (").append(fault).append("): ")
-                .append(ext.getFormattedMessage());
+        StringBuilder text = new StringBuilder(PREFIX).append(fault).append("): ").append(ext.getFormattedMessage());
         if (ext.getThrown() != null) {
             text.append(" [").append(ext.getThrown().getClass().getName()).append(']');
             ext.setThrown(null);
@@ -36,4 +36,6 @@ public final class ExpectedFaultLog implements Filter {
         ext.setLevel(org.jboss.logmanager.Level.WARN);
         return true;
     }
+
+    private static final String PREFIX = "expected, the test injected a fault (";
 }

@@ -10,7 +10,7 @@ public final class InjectedFaults {
 
     static final String PREFIX = "fqtest.fault.";
     /** How long after a fault is healed its consequences (late retries, reconnections) still count as expected. */
-    static final long AFTERMATH_MS = 15_000;
+    static final long AFTERMATH_MS = 3_000;
 
     private InjectedFaults() {
     }
