@@ -36,6 +36,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e, HttpServerRequest request) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return malformed(e, request);
+        }
         String field = path(e);
         String expected = e.getTargetType() == null ? "another type" : simpleType(e.getTargetType());
         if (e instanceof InvalidFormatException) {
@@ -50,10 +53,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, HttpServerRequest request) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return Problem.invalid(request.path(), List.of(new Problem.FieldError("(body)",
-                "not valid JSON" + where))).toResponse();
+        return Problem.invalid(request.path(), List.of(SearchBodyReader.syntaxError(e))).toResponse();
     }
 
     @ServerExceptionMapper
@@ -121,6 +121,14 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 5000)
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException cause) {
+            // the JSON reader wraps syntax errors (and duplicate keys): say where the body broke
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return unknownField(unknown, request);
+            }
+            return cause instanceof MismatchedInputException mismatch ? wrongType(mismatch, request)
+                    : malformed(cause, request);
+        }
         if (status >= 500) {
             LOG.errorf("request failed with status %d (%s)", status, e.getClass().getSimpleName());
             return Problem.of(status, "internal", "Internal error", "The service failed to answer; try again.",

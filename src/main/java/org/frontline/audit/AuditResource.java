@@ -1,5 +1,8 @@
 package org.frontline.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,12 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontline.api.InvalidRequestException;
 import org.frontline.api.Problem;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The audit log, for auditors: who consulted what, when, why; and proof that it was not altered. */
 @Path("/v1/audit")
@@ -32,16 +37,39 @@ public class AuditResource {
 
     static final int MAX_PAGE = 500;
 
+    private static final Logger LOG = Logger.getLogger(AuditResource.class);
+    private static final TypeReference<Map<String, Object>> TERMS = new TypeReference<>() { };
+    private static final TypeReference<List<ConsultedSource>> SOURCES = new TypeReference<>() { };
+
     private final Mutiny.SessionFactory sessions;
     private final AuditVerifier verifier;
+    private final ObjectMapper json;
 
-    AuditResource(Mutiny.SessionFactory sessions, AuditVerifier verifier) {
+    AuditResource(Mutiny.SessionFactory sessions, AuditVerifier verifier, ObjectMapper json) {
         this.sessions = sessions;
         this.verifier = verifier;
+        this.json = json;
     }
 
     /** One page of records, newest first, and the cursor of the next page (null at the end). */
-    public record Page(List<AuditEntry> records, Long nextCursor) {
+    public record Page(List<AuditRecord> records, Long nextCursor) {
+    }
+
+    /**
+     * One consultation as an auditor reads it: the row of the log, with the query's terms and the sources'
+     * statuses as the JSON they are (stored as text, hashed as text: the chain is unchanged).
+     *
+     * @param terms   the query as the officer asked it, e.g. {"number":"P4471902","issuingCountry":"FRA"}
+     * @param sources each source consulted and how it answered (empty for a refused request)
+     */
+    public record AuditRecord(long seq, OffsetDateTime occurredAt, String queryId, String officerId, String agency,
+                              String country, String roles, String purpose, String kind, Map<String, Object> terms,
+                              List<ConsultedSource> sources, String outcome, String decision, String requestId,
+                              String traceparent, String prevHash, String hash) {
+    }
+
+    /** One source consulted for a query: its status (OK, TIMEOUT, ERROR...) and latency. */
+    public record ConsultedSource(String source, String status, Long latencyMs) {
     }
 
     /**
@@ -102,8 +130,28 @@ public class AuditResource {
         }).map(rows -> {
             boolean more = rows.size() > size;
             List<AuditEntry> page = more ? rows.subList(0, size) : rows;
-            return new Page(List.copyOf(page), more ? page.get(page.size() - 1).seq : null);
+            return new Page(page.stream().map(this::readable).toList(), more ? page.get(page.size() - 1).seq : null);
         });
+    }
+
+    private AuditRecord readable(AuditEntry e) {
+        return new AuditRecord(e.seq, e.occurredAt, e.queryId, e.officerId, e.agency, e.country, e.roles, e.purpose,
+                e.kind, parsed(e.seq, "terms", e.terms, TERMS), parsed(e.seq, "sources", e.sources, SOURCES),
+                e.outcome, e.decision, e.requestId, e.traceparent, e.prevHash, e.hash);
+    }
+
+    /** The stored JSON text as JSON; null (and a warning, never the text) if the row holds anything else. */
+    private <T> T parsed(long seq, String column, String text, TypeReference<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("audit record %d: its %s are not the JSON expected; check the chain with /v1/audit/verify", seq,
+                    column);
+            return null;
+        }
     }
 
     private static OffsetDateTime time(String field, String value, List<Problem.FieldError> errors) {

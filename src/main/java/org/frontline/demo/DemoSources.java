@@ -27,6 +27,21 @@ final class DemoSources {
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
+    /**
+     * The demo's own cache namespace, unless one is set: the Redis on 127.0.0.1:6379, when one answers,
+     * may hold what another demo, a test or a deployment cached under the default namespace, from other
+     * data. Under a namespace of its own (fq-demo-&lt;random&gt;, new every run) a demo never reads an answer
+     * it did not cache itself.
+     */
+    static String useOwnCacheNamespace() {
+        String namespace = setting("frontline.cache.namespace", "FRONTLINE_CACHE_NAMESPACE", null);
+        if (namespace == null) {
+            namespace = "fq-demo-" + java.util.UUID.randomUUID();
+            System.setProperty("frontline.cache.namespace", namespace);
+        }
+        return namespace;
+    }
+
     static void startAndSeed() {
         int persons = Integer.parseInt(setting("frontline.demo.persons", "FRONTLINE_DEMO_PERSONS", "10000"));
         long seed = Long.parseLong(setting("frontline.demo.seed", "FRONTLINE_DEMO_SEED", "42"));

@@ -31,6 +31,7 @@ public final class FrontlineMain {
         }
         if (isDemo()) {
             DemoKeys.generate();
+            DemoSources.useOwnCacheNamespace();
             DemoSources.startAndSeed();
         }
         Quarkus.run(args);

@@ -35,16 +35,21 @@ public record Answer(String queryId, QueryKind kind, Outcome outcome, boolean co
      * @param score        for a person, the probability that the subject is the person asked about (its
      *                     best record's); 1 for an exact document or vehicle
      * @param toResolve    for a possible match, what the officer could add or check to settle it; else null
-     * @param names        the names (or document numbers, plates) recorded, each with the sources that hold it
+     * @param names        a person's names as recorded, each with the sources that hold it (empty for a
+     *                     document or a vehicle)
+     * @param identifiers  a document's type, country and number; a vehicle's plate and VIN
+     * @param descriptions a vehicle's description as its sources record it (make, model, colour), empty for
+     *                     a person or a document
      * @param records      each source's record that was merged into the subject
      */
     public record Subject(String subjectId, MatchLevel match, double score, ActionToTake action,
                           List<SafetyWarning> warnings, String toResolve, List<Value> names, List<Value> datesOfBirth,
-                          List<Value> nationalities, List<Value> identifiers, List<RecordReport> records) {
+                          List<Value> nationalities, List<Value> identifiers, List<Value> descriptions,
+                          List<RecordReport> records) {
 
         Subject renumbered(String id) {
             return new Subject(id, match, score, action, warnings, toResolve, names, datesOfBirth, nationalities,
-                    identifiers, records);
+                    identifiers, descriptions, records);
         }
     }
 

@@ -231,6 +231,7 @@ public final class Consolidator {
         Map<String, List<String>> dates = new LinkedHashMap<>();
         Map<String, List<String>> nationalities = new LinkedHashMap<>();
         Map<String, List<String>> identifiers = new LinkedHashMap<>();
+        Map<String, List<String>> descriptions = new LinkedHashMap<>();
         List<Answer.RecordReport> records = new ArrayList<>();
         for (ScoredRecord r : group) {
             SourceRecord record = r.record();
@@ -243,7 +244,7 @@ public final class Consolidator {
             } else if (record instanceof VehicleRecord v) {
                 add(identifiers, v.plate() == null ? null : "PLATE " + v.registrationCountry() + " " + v.plate(), r.sourceId());
                 add(identifiers, v.vin() == null ? null : "VIN " + v.vin(), r.sourceId());
-                add(names, v.description(), r.sourceId());
+                add(descriptions, v.description(), r.sourceId());
             }
             SourceAnswer source = bySource.get(r.sourceId());
             String contactPoint = record.alerts().stream().map(Alert::contactPoint).filter(Objects::nonNull)
@@ -252,13 +253,13 @@ public final class Consolidator {
                     contactPoint, false, record.alerts()));
         }
         return new Answer.Subject(null, level, round(score), action, warnings, toResolve, values(names), values(dates),
-                values(nationalities), values(identifiers), records);
+                values(nationalities), values(identifiers), values(descriptions), records);
     }
 
     /** "Possible hit - contact ...": the source restricted the record; nothing of it is shown. */
     private static Answer.Subject restrictedSubject(ScoredRecord r) {
         return new Answer.Subject(null, MatchLevel.POSSIBLE_MATCH, round(r.score()), ActionToTake.VERIFY_IDENTITY, List.of(),
-                r.toResolve(), List.of(), List.of(), List.of(), List.of(),
+                r.toResolve(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(new Answer.RecordReport(r.sourceId(), null, round(r.score()), r.reasons(), r.restrictedContact(),
                         true, List.of())));
     }

@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.Random;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +122,72 @@ class MalformedInputTest {
                 .when().post("/v1/search/document")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("holder"));
+    }
+
+    @Test
+    void everyFaultOfABodyIsNamedTogether() {
+        // an unknown field, a number where text belongs, a bad date, an unknown country: one problem, four faults
+        TestTokens.asOfficer().contentType("application/json")
+                .body("{\"name\":\"Ana Souza\",\"holder\":\"x\",\"sex\":7,\"dateOfBirth\":\"1990-02-30\","
+                        + "\"nationality\":\"XYZ\",\"purpose\":\"identity check\"}")
+                .when().post("/v1/search/person")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("4 fields are invalid; see errors"))
+                .body("errors.field", containsInAnyOrder("holder", "sex", "dateOfBirth", "nationality"))
+                .body("errors.find { it.field == 'holder' }.reason", startsWith("unknown field; allowed: dateOfBirth,"))
+                .body("errors.find { it.field == 'sex' }.reason", equalTo("must be a string"))
+                .body("errors.find { it.field == 'dateOfBirth' }.reason", equalTo("expected YYYY-MM-DD or YYYY, a real date"));
+        // a field of the wrong type is named once, as such (not also as "required")
+        TestTokens.asOfficer().contentType("application/json")
+                .body("{\"number\":[\"AB1\"],\"issuingCountry\":\"PRT\",\"purpose\":\"check\",\"deadlineMs\":\"soon\"}")
+                .when().post("/v1/search/document")
+                .then().statusCode(400)
+                .body("errors", hasSize(2))
+                .body("errors.find { it.field == 'number' }.reason", equalTo("must be a string"))
+                .body("errors.find { it.field == 'deadlineMs' }.reason", equalTo("must be a whole number"));
+    }
+
+    @Test
+    void brokenJsonIsNamedWithLineColumnAndField() {
+        // the value of purpose is not JSON: line 3, and the field it was in
+        TestTokens.asOfficer().contentType("application/json")
+                .body("{\"name\": \"Ana Souza\",\n \"dateOfBirth\": \"1990\",\n \"purpose\": identity check}")
+                .when().post("/v1/search/person")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("title", equalTo("Invalid request"))
+                .body("errors[0].field", equalTo("purpose"))
+                .body("errors[0].reason", startsWith("not valid JSON at line 3, column "))
+                .body("detail", startsWith("purpose: not valid JSON at line 3, column "));
+        // cut short
+        TestTokens.asOfficer().contentType("application/json").body("{\"number\": \"AB1\", \"purpose\": ")
+                .when().post("/v1/search/document")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("purpose"))
+                .body("errors[0].reason", allOf(startsWith("the body ends at line 1, column "),
+                        endsWith("before its JSON is complete")));
+        // a key twice
+        TestTokens.asOfficer().contentType("application/json")
+                .body("{\"plate\":\"AB12CD\",\"registrationCountry\":\"PRT\",\"plate\":\"XY98ZZ\",\"purpose\":\"stop\"}")
+                .when().post("/v1/search/vehicle")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("plate"))
+                .body("errors[0].reason", startsWith("appears twice at line 1, column "));
+        // more than one object
+        TestTokens.asOfficer().contentType("application/json")
+                .body("{\"name\":\"Ana Souza\",\"purpose\":\"identity check\"} {}")
+                .when().post("/v1/search/person")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("(body)"))
+                .body("errors[0].reason", startsWith("more text follows the JSON object at line 1, column "));
+        // other bodies than the searches' say where too (here the demo's token request)
+        given().contentType("application/json").body("{\"officerId\": \"o-1\",\n \"agency\": }")
+                .when().post("/demo/token")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("agency"))
+                .body("errors[0].reason", startsWith("not valid JSON at line 2, column "));
     }
 
     @Test

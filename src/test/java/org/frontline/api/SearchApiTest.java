@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -120,7 +122,12 @@ class SearchApiTest {
                 .then().statusCode(200)
                 .body("outcome", equalTo("HIT"))
                 .body("subjects[0].records[0].source", equalTo("ameripol"))
-                .body("subjects[0].records[0].reasons", hasItem("plate and registration country equal"));
+                .body("subjects[0].records[0].reasons", hasItem("plate and registration country equal"))
+                // make and model are the vehicle's description, not a name
+                .body("subjects[0].descriptions.value", contains("Ford Ranger"))
+                .body("subjects[0].descriptions[0].sources", contains("ameripol"))
+                .body("subjects[0].names", empty())
+                .body("subjects[0].identifiers.value", hasItem("PLATE ARG TST-9001"));
         post("vehicle", Map.of("vin", "1M8GDM9AXKP042788", "purpose", "traffic stop"))
                 .then().statusCode(200)
                 .body("outcome", equalTo("HIT"))

@@ -52,8 +52,14 @@ class AuditTest {
         assertEquals("OFFICER", record.get("roles"));
         assertEquals("checking a passport at Fiumicino", record.get("purpose"));
         assertEquals("DOCUMENT", record.get("kind"));
-        assertTrue(((String) record.get("terms")).contains("AUD1T0001"));
-        assertTrue(((String) record.get("sources")).contains("\"interpol\""));
+        // terms and sources are JSON in the answer, not JSON text inside strings
+        Map<String, Object> terms = page.getMap("records.find { it.queryId == '" + queryId + "' }.terms");
+        assertEquals("AUD1T0001", terms.get("number"), "terms: " + terms);
+        assertEquals("ITA", terms.get("issuingCountry"), "terms: " + terms);
+        List<Map<String, Object>> sources = page.getList("records.find { it.queryId == '" + queryId + "' }.sources");
+        assertEquals(5, sources.size(), "sources: " + sources);
+        assertTrue(sources.stream().anyMatch(s -> "interpol".equals(s.get("source")) && "OK".equals(s.get("status"))),
+                "sources: " + sources);
         assertEquals("NO_HIT", record.get("outcome"));
         assertEquals("ANSWERED", record.get("decision"));
         assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", record.get("traceparent"));
@@ -68,6 +74,7 @@ class AuditTest {
         JsonPath page = audit("?officer=audit-guard-1");
         assertEquals("REFUSED_NOT_PERMITTED", page.getString("records[0].decision"));
         assertNull(page.getString("records[0].outcome"));
+        assertEquals(List.of(), page.getList("records[0].sources"), "a refused request consulted no source");
     }
 
     @Test

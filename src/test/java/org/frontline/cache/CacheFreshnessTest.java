@@ -21,6 +21,7 @@ import org.frontline.search.SearchConfig;
 import org.frontline.source.SourceRegistry;
 import org.frontline.source.SourcesConfig;
 import org.frontline.testsupport.FaultProxy;
+import org.frontline.testsupport.InjectedFaults;
 import org.frontline.testsupport.SourceDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -326,6 +327,8 @@ class CacheFreshnessTest {
             try (Connection c = SourceDatabases.server().connect(SourceDatabases.database(t.getKey()));
                  Statement st = c.createStatement()) {
                 List<Integer> ended = new ArrayList<>();
+                InjectedFaults.happened("terminated-" + t.getKey(), "the test ended every backend of "
+                        + t.getKey() + "'s database");
                 try (ResultSet rs = st.executeQuery("SELECT pid, pg_terminate_backend(pid) FROM (SELECT pid FROM pg_stat_activity"
                         + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
                         + " OFFSET 0) others")) {

@@ -12,6 +12,7 @@ import org.frontline.source.SourceRegistry;
 import org.frontline.source.SourcesConfig;
 import org.frontline.testsupport.DedicatedRedis;
 import org.frontline.testsupport.FaultProxy;
+import org.frontline.testsupport.InjectedFaults;
 import org.frontline.testsupport.RedisProcess;
 import org.frontline.testsupport.SourceDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,6 +88,7 @@ class RedisOutageTest {
         Load load = new Load(questions, 6);
         load.start();
         Thread.sleep(1500);
+        InjectedFaults.begin("redis", "the test's Redis killed mid-load");
         RedisProcess.kill(Long.parseLong(System.getProperty(DedicatedRedis.PID)));
         Thread.sleep(1000);
         assertTrue(cache.status().get("redis").startsWith("DOWN"), "Redis is seen down: " + cache.status());
@@ -94,6 +96,7 @@ class RedisOutageTest {
         Thread.sleep(1000);
         RedisProcess again = RedisProcess.startOn(Integer.parseInt(System.getProperty(DedicatedRedis.PORT)));
         System.setProperty(DedicatedRedis.PID, Long.toString(again.pid()));
+        InjectedFaults.end("redis");
         Thread.sleep(2500);
         load.stop();
 

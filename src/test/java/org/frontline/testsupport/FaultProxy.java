@@ -59,6 +59,11 @@ public final class FaultProxy implements AutoCloseable {
     /** Switches the proxy of that name. */
     public static void mode(String name, Mode mode) {
         System.setProperty("faultproxy." + name + ".mode", mode.name());
+        if (mode == Mode.PASS) {
+            InjectedFaults.end("proxy-" + name);
+        } else {
+            InjectedFaults.begin("proxy-" + name, "the " + name + " proxy in mode " + mode);
+        }
     }
 
     public static void delay(long millis) {
