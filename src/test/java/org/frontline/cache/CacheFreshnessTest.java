@@ -290,7 +290,8 @@ class CacheFreshnessTest {
     }
 
     private int alertsOnB(SecondInstance b, String name, String recordId) {
-        List<PersonRecord> found = b.persons("interpol", matcher.searchKey(name), searchConfig.maxCandidates()).stream()
+        // the question A is asked (alertsOnA: with the date of birth), as A's search puts it to the source
+        List<PersonRecord> found = b.persons("interpol", matcher.searchKey(name), 1971, searchConfig.maxCandidates()).stream()
                 .filter(p -> p.recordId().equals(recordId)).toList();
         assertEquals(1, found.size(), "the subject is found on B");
         return found.get(0).alerts().size();

@@ -39,12 +39,17 @@ final class SecondInstance implements AutoCloseable {
         cache.start();
     }
 
-    /** One person look-up of one source through this instance's cache. */
+    /** One person look-up of one source through this instance's cache, by name alone. */
     List<PersonRecord> persons(String source, String searchKey, int max) {
+        return persons(source, searchKey, null, max);
+    }
+
+    /** One person look-up of one source through this instance's cache, as the service asks it for a name and year of birth. */
+    List<PersonRecord> persons(String source, String searchKey, Integer birthYear, int max) {
         Source s = registry.byId(source).orElseThrow();
         Duration budget = Duration.ofSeconds(2);
-        SourceCall<List<PersonRecord>> call = cache.get(CacheKey.persons(source, searchKey, max), budget,
-                        () -> s.call(c -> c.findPersonCandidates(searchKey, max)))
+        SourceCall<List<PersonRecord>> call = cache.get(CacheKey.persons(source, searchKey, birthYear, max), budget,
+                        () -> s.call(c -> c.findPersonCandidates(searchKey, birthYear, max)))
                 .await().atMost(Duration.ofSeconds(3));
         if (!call.ok()) {
             throw new AssertionError("second instance: " + source + " answered " + call.status());
