@@ -225,8 +225,8 @@ public final class MrzParser {
             if (format == MrzFormat.TD3) {
                 optional = second.substring(28, 42);
                 char optionalCheck = second.charAt(42);
-                checks.put(Mrz.CheckDigit.OPTIONAL_DATA, optionalCheck == '<' && withoutTrailingFillers(optional).isEmpty()
-                        || holds(optional, optionalCheck));
+                // a filler for a check digit of 0: what ICAO allows for an unused personal number, and JMRTD writes for any
+                checks.put(Mrz.CheckDigit.OPTIONAL_DATA, holds(optional, optionalCheck == '<' ? '0' : optionalCheck));
                 check(Mrz.CheckDigit.COMPOSITE, second.substring(0, 10) + second.substring(13, 20) + second.substring(21, 43),
                         second.charAt(43));
                 number = documentNumber(numberField, numberCheck, null);
