@@ -42,6 +42,9 @@ public final class MrzParser {
 
     private static final Pattern LETTERS_THEN_FILLERS = Pattern.compile("[A-Z]{1,3}<*");
     private static final Pattern SPLIT = Pattern.compile("\\s+");
+    private static final Pattern FILLERS = Pattern.compile("<+");
+    private static final Pattern BIRTH = Pattern.compile("(\\d\\d|<<)(\\d\\d|<<)(\\d\\d|<<)");
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
 
     private final Clock clock;
 
@@ -326,7 +329,7 @@ public final class MrzParser {
         }
 
         private static String spaced(String part) {
-            return part.replaceAll("<+", " ").strip();
+            return FILLERS.matcher(part).replaceAll(" ").strip();
         }
 
         private char sex(char code, String where) {
@@ -347,7 +350,7 @@ public final class MrzParser {
 
         /** YYMMDD, {@code <<} where a part is unknown; never in the future. */
         private PartialDate birth(String text) {
-            if (!text.matches("(\\d\\d|<<)(\\d\\d|<<)(\\d\\d|<<)")) {
+            if (!BIRTH.matcher(text).matches()) {
                 reasons.add("date of birth: YYMMDD in digits (< where a part is unknown)");
                 return null;
             }
@@ -384,7 +387,7 @@ public final class MrzParser {
             if ("<<<<<<".equals(text)) {
                 return null;
             }
-            if (!text.matches("\\d{6}")) {
+            if (!SIX_DIGITS.matcher(text).matches()) {
                 reasons.add("date of expiry: YYMMDD in digits");
                 return null;
             }
