@@ -65,19 +65,21 @@ public record MrzAnswer(String queryId, Outcome outcome, boolean complete, Actio
      * The zone as read.
      *
      * @param format            TD1, TD2, TD3, MRV-A or MRV-B
-     * @param documentType      from the document code, null when it does not say (cards)
+     * @param documentType      from the document code (PASSPORT, VISA), null when it does not say (cards: asked as
+     *                          any type)
      * @param dateOfBirth       YYYY-MM-DD, YYYY-MM or YYYY, century inferred; null when unknown
      * @param sex               MALE, FEMALE, UNKNOWN (X); null when unspecified
      * @param failedCheckDigits the fields whose check digit failed (documentNumber, dateOfBirth,
      *                          dateOfExpiry, optionalData, composite)
      */
-    public record Read(String format, String documentCode, DocumentType documentType, String issuer,
+    public record Read(String format, String documentCode, String documentType, String issuer,
                        String documentNumber, String surname, String givenNames, String nationality,
                        String dateOfBirth, String sex, String dateOfExpiry, List<String> failedCheckDigits) {
 
         static Read of(Mrz mrz) {
+            DocumentType documentType = MrzQuestions.documentType(mrz.documentCode());
             return new Read(mrz.format().label(), mrz.documentCode().replaceAll("<+$", ""),
-                    MrzQuestions.documentType(mrz.documentCode()), mrz.issuer(), mrz.documentNumber(),
+                    documentType == null ? null : documentType.name(), mrz.issuer(), mrz.documentNumber(),
                     mrz.primaryIdentifier(), mrz.secondaryIdentifier(), mrz.nationality(),
                     mrz.dateOfBirth() == null ? null : mrz.dateOfBirth().toString(),
                     mrz.sex() == null ? null : mrz.sex().name(),
