@@ -14,6 +14,11 @@ import org.frontline.access.RateLimiter;
 import org.frontline.audit.AuditConfig;
 import org.frontline.audit.AuditEvent;
 import org.frontline.audit.AuditLog;
+import org.frontline.border.Mrz;
+import org.frontline.border.MrzAnswer;
+import org.frontline.border.MrzEvent;
+import org.frontline.border.MrzQuestions;
+import org.frontline.model.QueryKind;
 import org.frontline.model.SubjectQuery;
 import org.frontline.search.Answer;
 import org.frontline.search.FederatedSearch;
@@ -21,11 +26,16 @@ import org.frontline.search.SearchEvent;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * One consultation from request to released answer: the officer's profile decides whether they may
@@ -50,6 +60,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class Consultations {
 
     private static final Logger LOG = Logger.getLogger(Consultations.class);
+    /** The kind an MRZ consultation is audited under. */
+    static final String MRZ_KIND = "MRZ";
 
     private final FederatedSearch search;
     private final AccessPolicy policy;
@@ -135,23 +147,40 @@ public class Consultations {
 
     private Multi<SearchEvent> events(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
                                       Origin origin, String queryId, NeedToKnow access) {
-        List<Answer.SourceReport> arrived = new CopyOnWriteArrayList<>();
+        return recorded(search.stream(queryId, request.query(), request.deadline(), access), officer, request, origin,
+                queryId,
+                event -> event instanceof SearchEvent.Consolidated done ? done.answer().outcome().name() : null,
+                event -> event instanceof SearchEvent.Consolidated done ? sourceEntries(null, done.answer().sources()) : null,
+                event -> event instanceof SearchEvent.SourceAnswered progress ? sourceEntry(null, progress.source()) : null);
+    }
+
+    /**
+     * A stream's events, its outcome recorded: the event that carries the answer ({@code outcome} not
+     * null) is let through once its {@code ANSWERED} record is durable; a stream cancelled before it
+     * is recorded as {@code CLIENT_GONE} with the sources that had answered ({@code arrived}).
+     */
+    private <E> Multi<E> recorded(Multi<E> events, Officer officer, RequestValidation.Validated<?> request,
+                                  Origin origin, String queryId, Function<E, String> outcome,
+                                  Function<E, List<Map<String, Object>>> answeredSources,
+                                  Function<E, Map<String, Object>> arrivedSource) {
+        List<Map<String, Object>> arrived = new CopyOnWriteArrayList<>();
         AtomicBoolean outcomeRecorded = new AtomicBoolean();
-        return search.stream(queryId, request.query(), request.deadline(), access)
+        return events
                 .onItem().transformToUniAndConcatenate(event -> {
-                    if (event instanceof SearchEvent.Consolidated done && outcomeRecorded.compareAndSet(false, true)) {
-                        Answer answer = done.answer();
-                        return record(event(officer, request, origin, queryId, sources(answer.sources()),
-                                answer.outcome().name(), AuditEvent.ANSWERED)).replaceWith(event);
+                    String answered = outcome.apply(event);
+                    if (answered != null && outcomeRecorded.compareAndSet(false, true)) {
+                        return record(event(officer, request, origin, queryId, toJson(answeredSources.apply(event)),
+                                answered, AuditEvent.ANSWERED)).replaceWith(event);
                     }
-                    if (event instanceof SearchEvent.SourceAnswered progress) {
-                        arrived.add(progress.source());
+                    Map<String, Object> source = arrivedSource.apply(event);
+                    if (source != null) {
+                        arrived.add(source);
                     }
                     return Uni.createFrom().item(event);
                 })
                 .onCancellation().invoke(() -> {
                     if (outcomeRecorded.compareAndSet(false, true)) {
-                        record(event(officer, request, origin, queryId, sources(List.copyOf(arrived)), null,
+                        record(event(officer, request, origin, queryId, toJson(List.copyOf(arrived)), null,
                                 AuditEvent.CLIENT_GONE))
                                 .subscribe().with(ok -> { }, failure -> LOG.warnf(
                                         "the CLIENT_GONE record of a stream could not be written (%s)",
@@ -160,13 +189,117 @@ public class Consultations {
                 });
     }
 
-    private Uni<NeedToKnow> admit(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
-                                  Origin origin) {
+    /**
+     * A scanned zone, answered as one consultation: admitted (a role that may ask either question),
+     * rate-limited and audited once, its document and person questions asked at once under one query
+     * id, each part answered whatever becomes of the other (see {@link MrzAnswer}).
+     */
+    public Uni<MrzAnswer> answerMrz(Officer officer, RequestValidation.Validated<MrzQuestions> request, Origin origin) {
+        RequestValidation.requireDeadlineAtLeast(request, search.minDeadline());
+        return admit(officer, request, origin).chain(access -> {
+            String queryId = UUID.randomUUID().toString();
+            AccessPolicy.Grant grant = policy.grantFor(officer);
+            MrzQuestions questions = request.query();
+            Uni<MrzAnswer.Part> document = part(queryId, questions.document(), questions.documentNotAsked(), grant,
+                    request, access);
+            Uni<MrzAnswer.Part> holder = part(queryId, questions.person(), questions.personNotAsked(), grant, request,
+                    access);
+            return Uni.combine().all().unis(document, holder).asTuple()
+                    .map(parts -> MrzAnswer.combine(queryId, questions, parts.getItem1(), parts.getItem2()));
+        }).call(answer -> record(event(officer, request, origin, answer.queryId(), toJson(mrzSources(answer)),
+                answer.outcome().name(), AuditEvent.ANSWERED)));
+    }
+
+    /**
+     * A scanned zone as a stream, admitted and recorded as {@link #stream} records a single question:
+     * one {@code source} event per source of each part as it answers, then the answer.
+     */
+    public Uni<Multi<MrzEvent>> streamMrz(Officer officer, RequestValidation.Validated<MrzQuestions> request,
+                                         Origin origin) {
+        RequestValidation.requireDeadlineAtLeast(request, search.minDeadline());
+        return admit(officer, request, origin).chain(access -> {
+            String queryId = UUID.randomUUID().toString();
+            return record(event(officer, request, origin, queryId, "[]", null, AuditEvent.CONSULTED))
+                    .replaceWith(() -> recorded(mrzEvents(officer, request, queryId, access), officer, request,
+                            origin, queryId,
+                            event -> event instanceof MrzEvent.Answered done ? done.answer().outcome().name() : null,
+                            event -> event instanceof MrzEvent.Answered done ? mrzSources(done.answer()) : null,
+                            event -> event instanceof MrzEvent.SourceAnswered progress
+                                    ? sourceEntry(progress.source().part(), progress.source().report()) : null));
+        });
+    }
+
+    private Multi<MrzEvent> mrzEvents(Officer officer, RequestValidation.Validated<MrzQuestions> request,
+                                      String queryId, NeedToKnow access) {
+        AccessPolicy.Grant grant = policy.grantFor(officer);
+        MrzQuestions questions = request.query();
+        AtomicReference<MrzAnswer.Part> document = new AtomicReference<>();
+        AtomicReference<MrzAnswer.Part> holder = new AtomicReference<>();
+        Multi<MrzEvent> documentEvents = partEvents(MrzEvent.DOCUMENT, queryId, questions.document(),
+                questions.documentNotAsked(), grant, request, access, document);
+        Multi<MrzEvent> holderEvents = partEvents(MrzEvent.HOLDER, queryId, questions.person(),
+                questions.personNotAsked(), grant, request, access, holder);
+        Multi<MrzEvent> answer = Multi.createFrom().item(() ->
+                new MrzEvent.Answered(MrzAnswer.combine(queryId, questions, document.get(), holder.get())));
+        return Multi.createBy().concatenating().streams(
+                Multi.createBy().merging().streams(documentEvents, holderEvents), answer);
+    }
+
+    private Multi<MrzEvent> partEvents(String name, String queryId, SubjectQuery query, String notAsked,
+                                       AccessPolicy.Grant grant, RequestValidation.Validated<?> request,
+                                       NeedToKnow access, AtomicReference<MrzAnswer.Part> result) {
+        if (query == null || !grant.maySearch(query.kind())) {
+            result.set(query == null ? MrzAnswer.Part.notAsked(notAsked) : notPermitted(query));
+            return Multi.createFrom().empty();
+        }
+        return search.stream(queryId, query, request.deadline(), access)
+                .invoke(event -> {
+                    if (event instanceof SearchEvent.Consolidated done) {
+                        result.set(MrzAnswer.Part.answered(done.answer()));
+                    }
+                })
+                .filter(event -> event instanceof SearchEvent.SourceAnswered)
+                .map(event -> new MrzEvent.SourceAnswered(
+                        MrzEvent.PartSource.of(name, ((SearchEvent.SourceAnswered) event).source())));
+    }
+
+    private Uni<MrzAnswer.Part> part(String queryId, SubjectQuery query, String notAsked, AccessPolicy.Grant grant,
+                                     RequestValidation.Validated<?> request, NeedToKnow access) {
+        if (query == null) {
+            return Uni.createFrom().item(MrzAnswer.Part.notAsked(notAsked));
+        }
+        if (!grant.maySearch(query.kind())) {
+            return Uni.createFrom().item(notPermitted(query));
+        }
+        return search.search(queryId, query, request.deadline(), access).map(MrzAnswer.Part::answered);
+    }
+
+    private static MrzAnswer.Part notPermitted(SubjectQuery query) {
+        return MrzAnswer.Part.notPermitted(query.kind().name().toLowerCase(Locale.ROOT) + "s");
+    }
+
+    private static List<Map<String, Object>> mrzSources(MrzAnswer answer) {
+        List<Map<String, Object>> sources = new ArrayList<>();
+        if (answer.document().answer() != null) {
+            sources.addAll(sourceEntries(MrzEvent.DOCUMENT, answer.document().answer().sources()));
+        }
+        if (answer.holder().answer() != null) {
+            sources.addAll(sourceEntries(MrzEvent.HOLDER, answer.holder().answer().sources()));
+        }
+        return sources;
+    }
+
+    private Uni<NeedToKnow> admit(Officer officer, RequestValidation.Validated<?> request, Origin origin) {
         return Uni.createFrom().deferred(() -> {
             AccessPolicy.Grant grant = policy.grantFor(officer);
-            if (!grant.maySearch(request.query().kind())) {
+            if (request.query() instanceof SubjectQuery query && !grant.maySearch(query.kind())) {
                 return refuse(officer, request, origin, "REFUSED_NOT_PERMITTED",
-                        new NotPermitted("your role may not search " + request.query().kind().name().toLowerCase() + "s"));
+                        new NotPermitted("your role may not search " + query.kind().name().toLowerCase() + "s"));
+            }
+            if (request.query() instanceof MrzQuestions
+                    && !grant.maySearch(QueryKind.DOCUMENT) && !grant.maySearch(QueryKind.PERSON)) {
+                return refuse(officer, request, origin, "REFUSED_NOT_PERMITTED",
+                        new NotPermitted("your role may search neither documents nor persons"));
             }
             return limiter.secondsToWait(officer.officerId()).chain(wait -> wait > 0
                     ? refuse(officer, request, origin, "REFUSED_RATE_LIMITED", new RateLimited(wait))
@@ -174,22 +307,52 @@ public class Consultations {
         });
     }
 
-    private Uni<NeedToKnow> refuse(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request,
+    private Uni<NeedToKnow> refuse(Officer officer, RequestValidation.Validated<?> request,
                                    Origin origin, String decision, RuntimeException refusal) {
         return record(event(officer, request, origin, UUID.randomUUID().toString(), "[]", null, decision))
                 .onItem().<NeedToKnow>transformToUni(ignored -> Uni.createFrom().failure(refusal));
     }
 
-    private AuditEvent event(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request, Origin origin,
+    private AuditEvent event(Officer officer, RequestValidation.Validated<?> request, Origin origin,
                              String queryId, String sources, String outcome, String decision) {
+        String kind;
+        Object terms;
+        if (request.query() instanceof MrzQuestions mrz) {
+            // one record for both questions of a scanned zone: what was asked of each, and how the zone read
+            kind = MRZ_KIND;
+            Map<String, Object> asked = new LinkedHashMap<>();
+            asked.put("format", mrz.mrz().format().label());
+            asked.put("document", mrz.document());
+            asked.put("person", mrz.person());
+            asked.put("failedCheckDigits", mrz.mrz().failedChecks().stream().map(Mrz.CheckDigit::field).toList());
+            terms = asked;
+        } else {
+            kind = ((SubjectQuery) request.query()).kind().name();
+            terms = request.query();
+        }
         return new AuditEvent(clock.instant(), queryId, officer.officerId(), officer.agency(), officer.country(),
-                officer.rolesText(), request.purpose(), request.query().kind().name(), toJson(request.query()),
+                officer.rolesText(), request.purpose(), kind, toJson(terms),
                 sources, outcome, decision, origin.requestId(), origin.traceparent());
     }
 
     private String sources(List<Answer.SourceReport> reports) {
-        return toJson(reports.stream().map(r -> Map.of("source", r.source(), "status", r.status().name(),
-                "latencyMs", r.latencyMs())).toList());
+        return toJson(sourceEntries(null, reports));
+    }
+
+    private static List<Map<String, Object>> sourceEntries(String part, List<Answer.SourceReport> reports) {
+        return reports.stream().map(r -> sourceEntry(part, r)).toList();
+    }
+
+    /** A source's line in the audit record: the source, its status and latency (and the part of an MRZ consultation). */
+    private static Map<String, Object> sourceEntry(String part, Answer.SourceReport report) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        if (part != null) {
+            entry.put("part", part);
+        }
+        entry.put("source", report.source());
+        entry.put("status", report.status().name());
+        entry.put("latencyMs", report.latencyMs());
+        return entry;
     }
 
     private String toJson(Object value) {

@@ -11,6 +11,7 @@ import org.frontline.search.SearchEvent;
 import org.jboss.logging.Logger;
 
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 
 /**
  * Writes an admitted consultation's events to its server-sent event stream, one at a time: the next
@@ -20,24 +21,37 @@ import java.util.concurrent.Flow;
  * see), {@code answer} (the consolidated answer), or, if the answer's audit record cannot be made
  * durable, one {@code error} event carrying the 503 problem instead of the answer.
  */
-final class EventStream implements MultiSubscriber<SearchEvent> {
+final class EventStream<E> implements MultiSubscriber<E> {
 
     private static final Logger LOG = Logger.getLogger(EventStream.class);
+
+    /** An event as written: its name and its JSON data. */
+    record Named(String name, Object data) {
+    }
 
     private final SseEventSink sink;
     private final Sse sse;
     private final String path;
+    private final Function<E, Named> naming;
     private volatile Flow.Subscription subscription;
 
-    private EventStream(SseEventSink sink, Sse sse, String path) {
+    private EventStream(SseEventSink sink, Sse sse, String path, Function<E, Named> naming) {
         this.sink = sink;
         this.sse = sse;
         this.path = path;
+        this.naming = naming;
     }
 
     /** Starts writing; returns at once. */
     static void pump(Multi<SearchEvent> events, SseEventSink sink, Sse sse, String path) {
-        events.subscribe().withSubscriber(new EventStream(sink, sse, path));
+        pump(events, sink, sse, path, event -> event instanceof SearchEvent.SourceAnswered s
+                ? new Named("source", s.source())
+                : new Named("answer", ((SearchEvent.Consolidated) event).answer()));
+    }
+
+    /** Starts writing events named by {@code naming} (a stream's progress "source", its end "answer"); returns at once. */
+    static <E> void pump(Multi<E> events, SseEventSink sink, Sse sse, String path, Function<E, Named> naming) {
+        events.subscribe().withSubscriber(new EventStream<>(sink, sse, path, naming));
     }
 
     @Override
@@ -47,14 +61,13 @@ final class EventStream implements MultiSubscriber<SearchEvent> {
     }
 
     @Override
-    public void onItem(SearchEvent event) {
+    public void onItem(E event) {
         if (sink.isClosed()) {
             subscription.cancel();
             return;
         }
-        OutboundSseEvent out = event instanceof SearchEvent.SourceAnswered s
-                ? json("source", s.source())
-                : json("answer", ((SearchEvent.Consolidated) event).answer());
+        Named named = naming.apply(event);
+        OutboundSseEvent out = json(named.name(), named.data());
         sink.send(out).whenComplete((ok, failure) -> {
             if (failure != null || sink.isClosed()) {
                 subscription.cancel();

@@ -1,5 +1,9 @@
 package org.frontline.api;
 
+import org.frontline.border.MalformedMrzException;
+import org.frontline.border.Mrz;
+import org.frontline.border.MrzParser;
+import org.frontline.border.MrzQuestions;
 import org.frontline.model.Countries;
 import org.frontline.model.DocumentQuery;
 import org.frontline.model.DocumentType;
@@ -94,6 +98,36 @@ public final class RequestValidation {
         Duration deadline = v.deadline(body.deadlineMs());
         v.throwIfAny();
         return new Validated<>(new VehicleQuery(plate, country, vin), purpose, deadline);
+    }
+
+    /**
+     * A scanned zone: refused (400) when it is not an MRZ, with every reason; refused when a check digit
+     * fails, naming each failed field ({@code mrz.documentNumber}...), unless the caller accepts that;
+     * otherwise the two questions it asks.
+     */
+    public static Validated<MrzQuestions> mrz(SearchRequests.Mrz body, Clock clock) {
+        RequestValidation v = new RequestValidation(clock);
+        v.requireBody(body);
+        Mrz mrz = null;
+        if (body.mrz() != null && body.mrz().length() > SearchRequests.MAX_MRZ) {
+            v.error("mrz", "at most " + SearchRequests.MAX_MRZ + " characters: send the 2 or 3 lines of the zone only");
+        } else {
+            try {
+                mrz = new MrzParser(clock).parse(body.mrz());
+            } catch (MalformedMrzException e) {
+                e.reasons().forEach(reason -> v.error("mrz", reason));
+            }
+        }
+        if (mrz != null && !Boolean.TRUE.equals(body.acceptInvalidCheckDigits())) {
+            for (Mrz.CheckDigit failed : mrz.failedChecks()) {
+                v.error("mrz." + failed.field(), "check digit failed: misread or altered document; rescan it and compare"
+                        + " the zone with the document, or ask again with acceptInvalidCheckDigits true");
+            }
+        }
+        String purpose = v.purpose(body.purpose());
+        Duration deadline = v.deadline(body.deadlineMs());
+        v.throwIfAny();
+        return new Validated<>(MrzQuestions.of(mrz, LocalDate.now(clock)), purpose, deadline);
     }
 
     /**

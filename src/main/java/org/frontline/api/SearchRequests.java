@@ -15,6 +15,9 @@ public final class SearchRequests {
             + " this request's wait only: a source that has not answered by then is reported TIMEOUT in this answer,"
             + " but its call is not cut short and does not count against the source.";
 
+    /** The longest MRZ text taken: 3 lines of 30 or 2 of 44, with room for whitespace and line breaks. */
+    static final int MAX_MRZ = 200;
+
     private SearchRequests() {
     }
 
@@ -60,5 +63,21 @@ public final class SearchRequests {
             String purpose,
             @Schema(minimum = SearchRequests.MIN_DEADLINE_MS, maximum = "60000", description = SearchRequests.DEADLINE)
             Integer deadlineMs) {
+    }
+    @Schema(name = "MrzSearch", description = "A scanned machine-readable zone (ICAO Doc 9303: TD1, TD2, TD3, MRV-A,"
+            + " MRV-B): its document and its holder are searched as one consultation.")
+    public record Mrz(
+            @Schema(required = true, maxLength = SearchRequests.MAX_MRZ, examples = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
+                    description = "The 2 or 3 lines as scanned: surrounding whitespace, \\r\\n, lower case and missing"
+                            + " fillers at the end of a name or optional data are tolerated")
+            String mrz,
+            @Schema(required = true, maxLength = 200, examples = "border control, entry")
+            String purpose,
+            @Schema(minimum = SearchRequests.MIN_DEADLINE_MS, maximum = "60000", description = SearchRequests.DEADLINE)
+            Integer deadlineMs,
+            @Schema(description = "Search even when a check digit fails (a misread or altered document); the answer then"
+                    + " carries the warning 'check digit failed: misread or altered document'. Default false: a failed"
+                    + " check digit is a 400 naming each failed field.")
+            Boolean acceptInvalidCheckDigits) {
     }
 }

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontline.border.MrzAnswer;
+import org.frontline.border.MrzEvent;
 import org.frontline.model.SubjectQuery;
 import org.frontline.search.Answer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,7 +30,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 /**
- * The three questions an officer asks. Each answers with one consolidated JSON answer, or, with
+ * The three questions an officer asks, and a scanned zone that asks two of them at once. Each answers with one consolidated JSON answer, or, with
  * {@code Accept: text/event-stream}, with one "source" event per source as it answers and then one
  * "answer" event.
  */
@@ -174,6 +176,54 @@ public class SearchResource {
     @Operation(hidden = true)
     public Uni<Void> vehicleStream(SearchRequests.Vehicle body, @Context SseEventSink sink, @Context Sse sse) {
         return stream(RequestValidation.vehicle(body, clock), sink, sse);
+    }
+
+    @POST
+    @Path("/mrz")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "searchMrz", summary = "A scanned passport, ID card or visa: are the document and its holder known?",
+            description = "The machine-readable zone as the terminal scanned it (ICAO Doc 9303: TD1, TD2, TD3, MRV-A,"
+                    + " MRV-B). One consultation, audited once, asks the document question (number, issuing state, type"
+                    + " from the document code) and the holder question (name, date of birth, nationality, sex) at once;"
+                    + " one answer carries both parts, each answered even when the other is not. An expired document, an"
+                    + " accepted failed check digit and a part not searched are documentWarnings.")
+    @APIResponse(responseCode = "200", description = ANSWERED + " For a zone, each 'source' event names its part"
+            + " (document or holder).", content = {
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "stream", value = MrzExamples.STREAM)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MrzAnswer.class),
+                    examples = @ExampleObject(name = "answer", value = MrzExamples.ANSWER))})
+    @APIResponse(responseCode = "400", description = "Not a machine-readable zone (every reason, with the line and"
+            + " character), a failed check digit (each failed field named, mrz.documentNumber, mrz.dateOfBirth,"
+            + " mrz.dateOfExpiry, mrz.optionalData, mrz.composite; never a value), or another invalid field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "checkDigitFailed", value = MrzExamples.CHECK_DIGIT_FAILED)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SearchRequests.Mrz.class),
+            examples = {
+                    @ExampleObject(name = "td3", summary = "TD3 passport: the walkthrough's stolen passport",
+                            value = MrzExamples.TD3),
+                    @ExampleObject(name = "td1", summary = "TD1 identity card (issuer D: Germany)", value = MrzExamples.TD1),
+                    @ExampleObject(name = "td2", summary = "TD2 card: the ICAO specimen", value = MrzExamples.TD2),
+                    @ExampleObject(name = "mrv-a", summary = "MRV-A visa: the ICAO specimen", value = MrzExamples.MRV_A),
+                    @ExampleObject(name = "mrv-b", summary = "MRV-B visa: the ICAO specimen", value = MrzExamples.MRV_B)}))
+    public Uni<MrzAnswer> mrz(SearchRequests.Mrz body) {
+        return consultations.answerMrz(officer(), RequestValidation.mrz(body, clock), origin());
+    }
+
+    @POST
+    @Path("/mrz")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(hidden = true)
+    public Uni<Void> mrzStream(SearchRequests.Mrz body, @Context SseEventSink sink, @Context Sse sse) {
+        return consultations.streamMrz(officer(), RequestValidation.mrz(body, clock), origin())
+                .invoke(events -> EventStream.pump(events, sink, sse, "/v1/search/mrz",
+                        event -> event instanceof MrzEvent.SourceAnswered s
+                                ? new EventStream.Named("source", s.source())
+                                : new EventStream.Named("answer", ((MrzEvent.Answered) event).answer())))
+                .replaceWithVoid();
     }
 
     /**

@@ -106,8 +106,12 @@ public class FederatedSearch {
 
     /** The whole answer once every source has answered or the deadline has passed. */
     public Uni<Answer> search(SubjectQuery query, Duration requestedDeadline, RecordAccess access) {
+        return Uni.createFrom().deferred(() -> search(UUID.randomUUID().toString(), query, requestedDeadline, access));
+    }
+
+    /** The whole answer, under the caller's query id (one consultation that asks several questions). */
+    public Uni<Answer> search(String queryId, SubjectQuery query, Duration requestedDeadline, RecordAccess access) {
         return Uni.createFrom().deferred(() -> {
-            String queryId = UUID.randomUUID().toString();
             long start = clock.millis();
             long deadlineAt = start + effectiveDeadline(requestedDeadline).toMillis();
             List<Uni<SourceAnswer>> calls = calls(query, deadlineAt, access);

@@ -48,7 +48,8 @@ class ContractTest {
     @Test
     void everyOperationHasAnIdExamplesAndErrors() throws Exception {
         JsonNode paths = JSON.readTree(Files.readString(CONTRACT)).get("paths");
-        for (String path : new String[] {"/v1/search/person", "/v1/search/document", "/v1/search/vehicle"}) {
+        for (String path : new String[] {"/v1/search/person", "/v1/search/document", "/v1/search/vehicle",
+                "/v1/search/mrz"}) {
             JsonNode op = paths.get(path).get("post");
             assertTrue(op.hasNonNull("operationId"), path);
             assertTrue(op.get("requestBody").get("content").get("application/json").has("examples"), path);
@@ -73,6 +74,14 @@ class ContractTest {
         TestTokens.asOfficer().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(Map.of("number", "X9TEST001", "issuingCountry", "ZZZ", "purpose", "border check"))
                 .when().post("/v1/search/document").then().statusCode(400);
+        TestTokens.asOfficer().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("mrz", "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6",
+                        "purpose", "border check"))
+                .when().post("/v1/search/mrz").then().statusCode(200);
+        TestTokens.asOfficer().filter(contract).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("mrz", "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458908UTO7408122F1204159<<<<<<<6",
+                        "purpose", "border check"))
+                .when().post("/v1/search/mrz").then().statusCode(400);
         TestTokens.asOfficer().filter(contract).accept(ContentType.JSON).when().get("/v1/sources").then().statusCode(200);
     }
 }
