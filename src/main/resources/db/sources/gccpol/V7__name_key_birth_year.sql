@@ -1,38 +1,17 @@
--- The year of birth beside each name key (issue #18): at a million persons a common name has hundreds
--- of holders, and the person search must find among them those born when the officer says, not the
--- first few hundred by spelling. frontline_name_key.born is this record's year of birth as this
--- schema holds it (frontline_birth_year: the one place that reads gcc_individual's date of birth for us;
--- null when the source does not know it or holds something unreadable, never an error), indexed
--- with the key by db/sources/shared/V8__name_key_birth_year_index.sql; the column itself is
--- db/sources/shared/V6__name_key_born_column.sql.
---
--- Kept current: our tooling writes it with the keys (SourceWriter; a test pins the two together);
--- any other insert of a key row takes it from the record (trigger below); a clerk's change of the date
--- of birth rewrites it for all the record's keys. Rows present when this runs are filled here.
-CREATE FUNCTION frontline_birth_year(ref BIGINT) RETURNS INT LANGUAGE sql STABLE AS $$
+-- This schema's part of the year of birth beside each name key (issue #18; the column, its upkeep
+-- and its index are db/sources/shared/V6 and V8): how gcc_individual holds a date of birth, read as a
+-- year, once (frontline_birth_year_of; null when the source does not know it or holds something
+-- unreadable, never an error), the look-up by record the shared triggers use, the trigger that
+-- follows a clerk's correction of the date, and the fill of the keys present when this runs.
+CREATE FUNCTION frontline_birth_year_of(t gcc_individual) RETURNS INT LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN t.birth_date ~ '^\s*\d{4}(-|\s*$)' THEN substr(btrim(t.birth_date), 1, 4)::int END
-      FROM gcc_individual t WHERE t.individual_id = ref
 $$;
 
-CREATE FUNCTION frontline_name_key_born() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.born := frontline_birth_year(NEW.record_ref);
-    RETURN NEW;
-END
-$$;
-
-CREATE TRIGGER frontline_name_key_born BEFORE INSERT ON frontline_name_key
-    FOR EACH ROW WHEN (NEW.born IS NULL) EXECUTE FUNCTION frontline_name_key_born();
-
-CREATE FUNCTION frontline_name_key_reborn() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE frontline_name_key SET born = frontline_birth_year(NEW.individual_id) WHERE record_ref = NEW.individual_id;
-    RETURN NULL;
-END
+CREATE FUNCTION frontline_birth_year(ref BIGINT) RETURNS INT LANGUAGE sql STABLE AS $$
+    SELECT frontline_birth_year_of(t) FROM gcc_individual t WHERE t.individual_id = ref
 $$;
 
 CREATE TRIGGER frontline_name_key_reborn AFTER UPDATE OF birth_date ON gcc_individual
-    FOR EACH ROW EXECUTE FUNCTION frontline_name_key_reborn();
+    FOR EACH ROW EXECUTE FUNCTION frontline_name_key_reborn('individual_id');
 
-UPDATE frontline_name_key k SET born = CASE WHEN t.birth_date ~ '^\s*\d{4}(-|\s*$)' THEN substr(btrim(t.birth_date), 1, 4)::int END
-  FROM gcc_individual t WHERE t.individual_id = k.record_ref;
+UPDATE frontline_name_key k SET born = frontline_birth_year_of(t) FROM gcc_individual t WHERE t.individual_id = k.record_ref;
