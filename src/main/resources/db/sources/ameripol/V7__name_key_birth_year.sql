@@ -1,10 +1,10 @@
 -- This schema's part of the year of birth beside each name key (issue #18; the column, its upkeep
 -- and its index are db/sources/shared/V6 and V8): how persona holds a date of birth, read as a
 -- year, once (frontline_birth_year_of; null when the source does not know it or holds something
--- unreadable, never an error), the look-up by record the shared triggers use, the trigger that
+-- unreadable or outside the years 1 to 9999, never an error), the look-up by record the shared triggers use, the trigger that
 -- follows a clerk's correction of the date, and the fill of the keys present when this runs.
 CREATE FUNCTION frontline_birth_year_of(t persona) RETURNS INT LANGUAGE sql IMMUTABLE AS $$
-    SELECT coalesce(extract(year FROM t.fecha_nacimiento)::int, t.anio_nacimiento::int)
+    SELECT frontline_plausible_year(coalesce(extract(year FROM t.fecha_nacimiento)::int, t.anio_nacimiento::int))
 $$;
 
 CREATE FUNCTION frontline_birth_year(ref BIGINT) RETURNS INT LANGUAGE sql STABLE AS $$

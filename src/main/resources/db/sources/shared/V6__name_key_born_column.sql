@@ -16,6 +16,12 @@ DROP TRIGGER frontline_name_frequency_update ON frontline_name_key;
 CREATE TRIGGER frontline_name_frequency_update BEFORE UPDATE OF record_ref, key_kind, key ON frontline_name_key
     FOR EACH ROW EXECUTE FUNCTION frontline_name_frequency_track();
 
+-- A year a source may hold but no person was born in (a DATE of year 40000 or before Christ) is no
+-- year: it must neither overflow born, which would refuse the source's own clerk's insert, nor rank.
+CREATE FUNCTION frontline_plausible_year(y INT) RETURNS INT LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN y BETWEEN 1 AND 9999 THEN y END
+$$;
+
 CREATE FUNCTION frontline_name_key_born() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.born := frontline_birth_year(NEW.record_ref);

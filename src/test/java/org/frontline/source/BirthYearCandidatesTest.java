@@ -150,6 +150,29 @@ class BirthYearCandidatesTest {
     }
 
     @Test
+    void aDateNoPersonWasBornOnIsNoYearAndRefusesNoInsert() throws SQLException {
+        // hostile source data: a DATE column holds year 40000 (or before Christ); our keys must not make the
+        // source's own clerk's insert fail (born is a SMALLINT), nor give the record a year
+        Map<String, String> inserts = Map.of(
+                "interpol", "INSERT INTO notice_subject (subject_id, family_name, forename, birth_date) VALUES (%d, 'Quux', 'Zed', DATE '%s')",
+                "ameripol", "INSERT INTO persona (id_persona, nombres, primer_apellido, fecha_nacimiento) VALUES (%d, 'Zed', 'Quux', DATE '%s')");
+        long id = 8000;
+        for (var e : inserts.entrySet()) {
+            for (String date : List.of("40000-01-01", "0100-01-01 BC")) {
+                id++;
+                try (Connection c = server.connect("fqtest_birthyear_" + e.getKey()); Statement st = c.createStatement()) {
+                    st.execute(e.getValue().formatted(id, date));
+                    try (ResultSet rs = st.executeQuery("SELECT count(*), count(born) FROM frontline_name_key WHERE record_ref = " + id)) {
+                        assertTrue(rs.next());
+                        assertTrue(rs.getLong(1) > 0, e.getKey() + " " + date + ": the clerk's record got no keys");
+                        assertEquals(0, rs.getLong(2), e.getKey() + " " + date + ": a year no person was born in");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void withoutAYearTheCutKnowsNothingOfIt() {
         // two hundred and two equal names and six places: the one born in 1984 is kept only by chance
         int kept = 0;
