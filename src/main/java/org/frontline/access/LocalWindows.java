@@ -43,14 +43,6 @@ final class LocalWindows {
         return windows.get(officerId, id -> new Window(Math.min(4, limit))).admit(now, limit, windowMs);
     }
 
-    /**
-     * Counts a search that the shared window admitted, so that this instance already knows its own
-     * share of the last window should Redis go away; past the limit, the oldest time makes room.
-     */
-    void record(String officerId, long now) {
-        windows.get(officerId, id -> new Window(Math.min(4, limit))).record(now, limit, windowMs);
-    }
-
     /** Officers held (after pending evictions have run): the memory bound, for the metric and the tests. */
     long officers() {
         windows.cleanUp();
@@ -74,15 +66,6 @@ final class LocalWindows {
                 return 0;
             }
             return Math.max(1, times[head] + windowMs - now);
-        }
-
-        synchronized void record(long now, int limit, long windowMs) {
-            expire(now - windowMs);
-            if (count >= limit) {
-                head = (head + 1) % times.length;
-                count--;
-            }
-            add(now, limit);
         }
 
         private void expire(long horizon) {

@@ -46,7 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Meanwhile each instance counts alone: an officer spread over k instances may get up to k times the
  * budget, never more than N from one instance. Every search the shared window admits is also counted
  * in the local window, so an instance that loses Redis still remembers its own share of the last
- * minute instead of starting every officer afresh. Nothing here blocks: the Redis call is
+ * minute instead of starting every officer afresh; and the local window binds when Redis admits too
+ * (an officer this instance alone admitted N times in the last minute, while Redis was away, is
+ * refused even though Redis never saw those searches). Nothing here blocks: the Redis call is
  * asynchronous, the local decision a few array operations under the officer's own lock.
  */
 @ApplicationScoped
@@ -110,11 +112,11 @@ public class RateLimiter {
         return shared.admit(officerId, now)
                 .map(waitMs -> {
                     redisAnswered();
-                    if (waitMs == 0) {
-                        local.record(officerId, now);
-                    }
-                    count("redis", waitMs == 0);
-                    return seconds(waitMs);
+                    // what this instance admitted alone while Redis was away or slow never reached the shared
+                    // window: this instance's own window still binds, so a Redis hiccup cannot double a budget
+                    long decided = waitMs == 0 ? local.admit(officerId, now) : waitMs;
+                    count("redis", decided == 0);
+                    return seconds(decided);
                 })
                 .onFailure().recoverWithItem(failure -> {
                     redisFailed(failure);
