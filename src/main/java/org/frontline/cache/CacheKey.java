@@ -29,11 +29,6 @@ public record CacheKey<T extends SourceRecord>(String source, QueryKind kind, Cl
                 limit + String.valueOf(SEP) + (birthYear == null ? "" : birthYear) + SEP + searchKey);
     }
 
-    /** A person look-up by name alone. */
-    public static CacheKey<PersonRecord> persons(String source, String searchKey, int limit) {
-        return persons(source, searchKey, null, limit);
-    }
-
     /** A document look-up: issuing country and number (the type is filtered later). */
     public static CacheKey<DocumentRecord> documents(String source, DocumentQuery query) {
         return new CacheKey<>(source, QueryKind.DOCUMENT, DocumentRecord.class,
