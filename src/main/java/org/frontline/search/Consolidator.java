@@ -35,11 +35,14 @@ import java.util.stream.Collectors;
  * little data: a record without a date of birth joins first, and every later record is compared with
  * it alone. So a person record joins a subject only on evidence between the records themselves
  * ({@link PersonEvidence#linked}: their names agree and their dates of birth corroborate each other,
- * nothing contradicting, at the merge threshold, weighed from both sides; or, where a date is missing
- * or only a year, the same full name that nobody else in either source carries, and the same
- * nationality), and only when it is compatible with every record
- * already there (no conflicting dates of birth, sexes or nationalities; at most one record per
- * source). A record that could join two subjects that were kept apart stays on its own and says so.
+ * nothing contradicting, at the merge threshold, weighed from both sides, and higher still when one
+ * of them knows only the year; a record without a date of birth joins nothing), and only when it is
+ * compatible with every record already there (no conflicting dates of birth, sexes or nationalities;
+ * at most one record per source). A record that could join two subjects that were kept apart stays
+ * on its own and says so; one kept apart because it knows too little (no date, or only the year)
+ * says which record it may be, so that the officer sees the doubt instead of a merge the data cannot
+ * carry: in the synthetic world, namesakes born the same year are far more common than one person
+ * held by two sources ({@code MergeEvaluation}).
  *
  * <h2>The decision</h2>
  * Each record arrives weighed ({@link ScoredRecord#level()}, by the person evidence or an exact key);
@@ -147,7 +150,7 @@ public final class Consolidator {
      */
     private List<List<ScoredRecord>> groupPersons(List<ScoredRecord> found) {
         List<List<ScoredRecord>> groups = new ArrayList<>();
-        Map<ScoredRecord, String> ambiguous = new HashMap<>();
+        Map<ScoredRecord, String> notes = new HashMap<>();
         for (ScoredRecord candidate : found) {
             PersonRecord person = (PersonRecord) candidate.record();
             List<List<ScoredRecord>> joinable = new ArrayList<>();
@@ -158,33 +161,64 @@ public final class Consolidator {
             }
             if (joinable.size() == 1) {
                 joinable.get(0).add(candidate);
+                continue;
+            }
+            if (joinable.size() > 1) {
+                notes.put(candidate, "resembles " + joinable.size()
+                        + " other subjects of this answer that are not one person: kept apart");
             } else {
-                List<ScoredRecord> alone = new ArrayList<>();
-                alone.add(candidate);
-                groups.add(alone);
-                if (joinable.size() > 1) {
-                    ambiguous.put(candidate, "resembles " + joinable.size()
-                            + " other subjects of this answer that are not one person: kept apart");
+                String resembled = resembled(groups, candidate, person);
+                if (resembled != null) {
+                    notes.put(candidate, resembled);
                 }
             }
+            List<ScoredRecord> alone = new ArrayList<>();
+            alone.add(candidate);
+            groups.add(alone);
         }
-        if (ambiguous.isEmpty()) {
+        if (notes.isEmpty()) {
             return groups;
         }
         List<List<ScoredRecord>> out = new ArrayList<>(groups.size());
         for (List<ScoredRecord> group : groups) {
-            ScoredRecord only = group.get(0);
-            String note = ambiguous.get(only);
+            ScoredRecord first = group.get(0);
+            String note = notes.get(first);
             if (note == null) {
                 out.add(group);
             } else {
-                List<String> reasons = new ArrayList<>(only.reasons());
+                List<String> reasons = new ArrayList<>(first.reasons());
                 reasons.add(note);
-                out.add(List.of(new ScoredRecord(only.sourceId(), only.record(), only.score(), reasons, null,
-                        only.level(), only.toResolve(), only.closeness())));
+                List<ScoredRecord> noted = new ArrayList<>(group);
+                noted.set(0, new ScoredRecord(first.sourceId(), first.record(), first.score(), reasons, null,
+                        first.level(), first.toResolve(), first.closeness()));
+                out.add(noted);
             }
         }
         return out;
+    }
+
+    /**
+     * A record kept apart because it knows too little (no date of birth, or only the year) from a
+     * subject whose names it agrees with and that nothing contradicts: the officer sees it as a
+     * subject of its own and is told which record it may be, and why the answer could not decide.
+     */
+    private String resembled(List<List<ScoredRecord>> groups, ScoredRecord candidate, PersonRecord person) {
+        for (List<ScoredRecord> group : groups) {
+            boolean compatible = group.stream().allMatch(m -> !m.sourceId().equals(candidate.sourceId())
+                    && PersonEvidence.compatible((PersonRecord) m.record(), person));
+            if (!compatible) {
+                continue;
+            }
+            for (ScoredRecord member : group) {
+                if (evidence.resembles((PersonRecord) member.record(), person)) {
+                    String known = person.dateOfBirth() == null ? "this record holds no date of birth"
+                            : "this record holds only the year of birth";
+                    return "may be the same person as " + member.sourceId() + " record " + member.record().recordId()
+                            + ": the names agree, but " + known + " and a namesake is as likely; confirm with the contact point";
+                }
+            }
+        }
+        return null;
     }
 
     private boolean mayJoin(List<ScoredRecord> group, ScoredRecord candidate, PersonRecord person) {

@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <ul>
  *   <li>name as another source spells it + full date of birth: true first ≥ 0.99, true is HIT ≥ 0.98,
- *       false HIT ≤ 0.005 (glued subjects ≤ 0.002 and split ≤ 0.02 are not reached yet: see
- *       {@link #gluingAndSplittingDoNotGetWorse()});</li>
+ *       false HIT ≤ 0.005, glued subjects ≤ 0.002 (split ≤ 0.02 is not reached: see
+ *       {@link #splittingDoesNotGetWorse()});</li>
  *   <li>name only: false HIT = 0, the true person among the subjects ≥ 0.98;</li>
  *   <li>a held name with a date of birth nobody has: false HIT = 0.</li>
  * </ul>
@@ -175,22 +175,23 @@ class AnswerQualityFloorsIT {
         assertAll(QueryTypes.NAME_DOB,
                 atLeast("true_first", m.trueFirst(), 0.99),
                 atLeast("true_is_hit", m.trueIsHit(), 0.98),
-                atMost("false_hit_rate", m.falseHitRate(), 0.005));
+                atMost("false_hit_rate", m.falseHitRate(), 0.005),
+                atMost("glued_subject_rate", m.gluedSubjectRate(), 0.002));
     }
 
     /**
-     * NOT the issue's floors yet (glued ≤ 0.002, split ≤ 0.02): what the evidence-based merge reaches
-     * today, held so that it does not get worse (measured 0.010 and 0.105 at merge-threshold 0.9;
-     * 0.020 and 0.065 at 0.5, which is why the threshold stays at 0.9). What remains is a namesake
-     * whose source knows only the year of birth: the same name and the same year corroborate, and
-     * nothing in the two records tells the same person from two (issue #13 stays open for it).
+     * NOT the issue's floor (split ≤ 0.02): what the merge reaches without gluing, held so that it
+     * does not get worse. What splits is a record that knows only the year of birth (or none) beside
+     * records with the full date: the same name and the same year are shared by namesakes far more
+     * often than one person is held by two sources (MergeEvaluation, pair by pair: at a merge on the
+     * year alone from 0.9, 361 of 838 true pairs and 54 of 9,957 namesake pairs linked; from 0.95, 171
+     * and 4), so such a record is its own subject that names the record it may be. Measured 0.165
+     * (400 questions) with no glued answer; 0.115 before, with 0.5 % of answers glued.
      */
     @Test
-    void gluingAndSplittingDoNotGetWorse() {
+    void splittingDoesNotGetWorse() {
         AnswerQuality.Metrics m = measured.get(QueryTypes.NAME_DOB);
-        assertAll(QueryTypes.NAME_DOB,
-                atMost("glued_subject_rate", m.gluedSubjectRate(), 0.015),
-                atMost("split_rate", m.splitRate(), 0.12));
+        assertAll(QueryTypes.NAME_DOB, atMost("split_rate", m.splitRate(), 0.20));
     }
 
     @Test
