@@ -25,33 +25,40 @@ public class CompactView {
     static final String VIEW_DESCRIPTION = "compact: the compact answer (as Accept: " + MEDIA_TYPE + "), for"
             + " clients that cannot set headers; full (the default): as Accept says";
 
-    /** The compact answer to the README's wanted person, as the contract shows it. */
+    /** The compact answer to the README's wanted person (the demo's answer), as the contract shows it. */
     static final String PERSON_EXAMPLE = """
             {"queryId":"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11","outcome":"HIT","complete":true,"action":"ARREST",\
-            "warnings":["ARMED"],"message":"HIT: ARREST. CAUTION: ARMED. Confirm with INTERPOL NCB Amman before acting.",\
-            "subjects":[{"name":"Mohammed Al-Rashid","dateOfBirth":"1983-04-12","match":"HIT","action":"ARREST",\
-            "contactPoint":"INTERPOL NCB Amman","alerts":["WANTED_FOR_ARREST"]}],"moreSubjects":0}""";
+            "warnings":["ARMED"],"message":"HIT: ARREST. CAUTION: ARMED. Confirm with Europol Operational Centre,\
+             The Hague; INTERPOL NCB Wiesbaden +49 611 55 0 before acting.",\
+            "subjects":[{"name":"Muhammad AL RASHEED","dateOfBirth":"1983-04-12","match":"HIT","action":"ARREST",\
+            "contactPoint":"Europol Operational Centre, The Hague","alerts":["WANTED_FOR_ARREST"]},\
+            {"name":"Khaled Gamal Mahmoud Al Rasheed","dateOfBirth":"1981-12-07","match":"POSSIBLE_MATCH",\
+            "action":"VERIFY_IDENTITY","contactPoint":"Kuwait Criminal Investigation, Interpol Section",\
+            "alerts":["WANTED_FOR_ARREST"]},{"name":"Aisha Al Rasheed","dateOfBirth":"1993-12-06",\
+            "match":"POSSIBLE_MATCH","action":"NO_ACTION","contactPoint":"GCCPOL, Abu Dhabi","alerts":[]}],\
+            "moreSubjects":1}""";
 
     /** The compact answer to the README's stolen passport. */
     static final String DOCUMENT_EXAMPLE = """
             {"queryId":"a1b2c3d4-0000-4000-8000-000000000001","outcome":"HIT","complete":true,"action":"SEIZE",\
-            "warnings":[],"message":"HIT: SEIZE. Confirm with INTERPOL Command and Coordination Centre, Lyon before acting.",\
+            "warnings":[],"message":"HIT: SEIZE. Confirm with INTERPOL NCB Paris before acting.",\
             "subjects":[{"identifier":"PASSPORT FRA P4471902","match":"HIT","action":"SEIZE",\
-            "contactPoint":"INTERPOL Command and Coordination Centre, Lyon","alerts":["STOLEN_DOCUMENT"]}],"moreSubjects":0}""";
+            "contactPoint":"INTERPOL NCB Paris","alerts":["STOLEN_DOCUMENT"]}],"moreSubjects":0}""";
 
-    /** The compact answer to a stolen car. */
+    /** The compact answer to the README's stolen car. */
     static final String VEHICLE_EXAMPLE = """
             {"queryId":"a1b2c3d4-0000-4000-8000-000000000002","outcome":"HIT","complete":true,"action":"SEIZE",\
-            "warnings":[],"message":"HIT: SEIZE. Confirm with AMERIPOL Executive Secretariat, Bogota before acting.",\
-            "subjects":[{"identifier":"ABC1234","match":"HIT","action":"SEIZE",\
-            "contactPoint":"AMERIPOL Executive Secretariat, Bogota","alerts":["STOLEN_VEHICLE"]}],"moreSubjects":0}""";
+            "warnings":[],"message":"HIT: SEIZE. Confirm with Policia Federal, Brasilia - CGCI before acting.",\
+            "subjects":[{"identifier":"PLATE BRA ABC1234","match":"HIT","action":"SEIZE",\
+            "contactPoint":"Policia Federal, Brasilia - CGCI","alerts":["STOLEN_VEHICLE"]}],"moreSubjects":0}""";
 
     /** The compact answer to the README's scanned passport. */
     static final String MRZ_EXAMPLE = """
             {"queryId":"a1b2c3d4-0000-4000-8000-000000000003","outcome":"HIT","complete":true,"action":"SEIZE",\
-            "warnings":[],"documentWarnings":[],"message":"Document: HIT: SEIZE. Holder: No hit in any of the 5 sources queried.",\
+            "warnings":[],"documentWarnings":[],"message":"Document: HIT: SEIZE. Confirm with INTERPOL NCB Paris\
+             before acting. Holder: No hit in any of the 5 sources queried.",\
             "subjects":[{"identifier":"PASSPORT FRA P4471902","match":"HIT","action":"SEIZE",\
-            "contactPoint":"INTERPOL Command and Coordination Centre, Lyon","alerts":["STOLEN_DOCUMENT"]}],"moreSubjects":0}""";
+            "contactPoint":"INTERPOL NCB Paris","alerts":["STOLEN_DOCUMENT"]}],"moreSubjects":0}""";
 
     @ServerRequestFilter(preMatching = true)
     public void view(ContainerRequestContext request) {
