@@ -1,5 +1,6 @@
 package org.frontline.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -9,10 +10,12 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import org.frontline.compact.CompactAnswer;
 
 /**
  * Strict JSON in: unknown fields, duplicate keys, trailing garbage and numbers where text is
- * expected are refused (and named) instead of guessed at.
+ * expected are refused (and named) instead of guessed at. Out, the compact answer leaves out what
+ * it does not have (a person's identifier, a document's name): on a weak link a null is bytes too.
  */
 @Singleton
 public class JsonSettings implements ObjectMapperCustomizer {
@@ -32,5 +35,12 @@ public class JsonSettings implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        mapper.addMixIn(CompactAnswer.class, OmitNulls.class);
+        mapper.addMixIn(CompactAnswer.SubjectLine.class, OmitNulls.class);
+    }
+
+    /** Jackson's instruction for the compact answer, kept out of the domain record. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private interface OmitNulls {
     }
 }

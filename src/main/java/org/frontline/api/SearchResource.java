@@ -18,6 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontline.border.MrzAnswer;
 import org.frontline.border.MrzEvent;
+import org.frontline.compact.CompactAnswer;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.frontline.model.SubjectQuery;
 import org.frontline.search.Answer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -32,7 +36,8 @@ import java.util.Locale;
 /**
  * The three questions an officer asks, and a scanned zone that asks two of them at once. Each answers with one consolidated JSON answer, or, with
  * {@code Accept: text/event-stream}, with one "source" event per source as it answers and then one
- * "answer" event.
+ * "answer" event; with {@code Accept: application/vnd.frontline.compact+json} (or {@code ?view=compact}),
+ * with the compact answer for a weak link ({@link CompactAnswer}).
  */
 @Path("/v1/search")
 @Tag(name = "search", description = "Ask every source at once, get one answer")
@@ -99,7 +104,12 @@ public class SearchResource {
             @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
                     examples = @ExampleObject(name = "stream", value = STREAM_EXAMPLE)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
-                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11\",\"kind\":\"PERSON\",\"outcome\":\"HIT\",\"complete\":true,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"message\":\"HIT: ARREST. CAUTION: ARMED. Confirm with INTERPOL NCB Amman before acting.\",\"subjects\":[{\"subjectId\":\"S1\",\"match\":\"HIT\",\"score\":0.97,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"names\":[{\"value\":\"Mohammed Al-Rashid\",\"sources\":[\"interpol\"]},{\"value\":\"Muhammad AL RASHEED\",\"sources\":[\"europol\"]}],\"datesOfBirth\":[{\"value\":\"1983-04-12\",\"sources\":[\"interpol\",\"europol\"]}],\"nationalities\":[{\"value\":\"JOR\",\"sources\":[\"interpol\",\"europol\"]}],\"identifiers\":[],\"records\":[{\"source\":\"interpol\",\"recordId\":\"1\",\"score\":0.97,\"reasons\":[\"given name MUHAMMAD = MOHAMMED (known equivalent)\"],\"contactPoint\":\"INTERPOL NCB Amman\",\"restricted\":false,\"alerts\":[]}]}],\"sources\":[{\"source\":\"interpol\",\"status\":\"OK\",\"latencyMs\":4,\"records\":1}],\"elapsedMs\":9}"))})
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"3f0c9a52-6d0e-4f43-a0a4-0f5c9d1e2b11\",\"kind\":\"PERSON\",\"outcome\":\"HIT\",\"complete\":true,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"message\":\"HIT: ARREST. CAUTION: ARMED. Confirm with INTERPOL NCB Amman before acting.\",\"subjects\":[{\"subjectId\":\"S1\",\"match\":\"HIT\",\"score\":0.97,\"action\":\"ARREST\",\"warnings\":[\"ARMED\"],\"names\":[{\"value\":\"Mohammed Al-Rashid\",\"sources\":[\"interpol\"]},{\"value\":\"Muhammad AL RASHEED\",\"sources\":[\"europol\"]}],\"datesOfBirth\":[{\"value\":\"1983-04-12\",\"sources\":[\"interpol\",\"europol\"]}],\"nationalities\":[{\"value\":\"JOR\",\"sources\":[\"interpol\",\"europol\"]}],\"identifiers\":[],\"records\":[{\"source\":\"interpol\",\"recordId\":\"1\",\"score\":0.97,\"reasons\":[\"given name MUHAMMAD = MOHAMMED (known equivalent)\"],\"contactPoint\":\"INTERPOL NCB Amman\",\"restricted\":false,\"alerts\":[]}]}],\"sources\":[{\"source\":\"interpol\",\"status\":\"OK\",\"latencyMs\":4,\"records\":1}],\"elapsedMs\":9}")),
+            @Content(mediaType = CompactView.MEDIA_TYPE, schema = @Schema(implementation = CompactAnswer.class),
+                    examples = @ExampleObject(name = "compact", value = CompactView.PERSON_EXAMPLE))})
+    @Parameter(name = CompactView.VIEW, in = ParameterIn.QUERY, required = false,
+            description = CompactView.VIEW_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"compact", "full"}))
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/person\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
@@ -110,6 +120,14 @@ public class SearchResource {
             examples = @ExampleObject(name = "person", value = "{\"name\":\"Muhammad Al Rasheed\",\"dateOfBirth\":\"1983-04-12\",\"nationality\":\"JOR\",\"purpose\":\"identity check at roadside\"}")))
     public Uni<Answer> person(SearchRequests.Person body) {
         return consultations.answer(officer(), RequestValidation.person(body, clock), origin());
+    }
+
+    @POST
+    @Path("/person")
+    @Produces(CompactView.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public Uni<CompactAnswer> personCompact(SearchRequests.Person body) {
+        return person(body).map(CompactAnswer::of);
     }
 
     @POST
@@ -128,7 +146,12 @@ public class SearchResource {
             @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
                     examples = @ExampleObject(name = "stream", value = STREAM_EXAMPLE)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
-                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000001\",\"kind\":\"DOCUMENT\",\"outcome\":\"NO_HIT\",\"complete\":true,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"No hit in any of the 5 sources queried.\",\"subjects\":[],\"sources\":[{\"source\":\"ameripol\",\"status\":\"OK\",\"latencyMs\":2,\"records\":0},{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":5}"))})
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000001\",\"kind\":\"DOCUMENT\",\"outcome\":\"NO_HIT\",\"complete\":true,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"No hit in any of the 5 sources queried.\",\"subjects\":[],\"sources\":[{\"source\":\"ameripol\",\"status\":\"OK\",\"latencyMs\":2,\"records\":0},{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":5}")),
+            @Content(mediaType = CompactView.MEDIA_TYPE, schema = @Schema(implementation = CompactAnswer.class),
+                    examples = @ExampleObject(name = "compact", value = CompactView.DOCUMENT_EXAMPLE))})
+    @Parameter(name = CompactView.VIEW, in = ParameterIn.QUERY, required = false,
+            description = CompactView.VIEW_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"compact", "full"}))
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/document\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
@@ -139,6 +162,14 @@ public class SearchResource {
             examples = @ExampleObject(name = "document", value = "{\"number\":\"P4471902\",\"issuingCountry\":\"FRA\",\"type\":\"PASSPORT\",\"purpose\":\"border control, entry\"}")))
     public Uni<Answer> document(SearchRequests.Document body) {
         return consultations.answer(officer(), RequestValidation.document(body, clock), origin());
+    }
+
+    @POST
+    @Path("/document")
+    @Produces(CompactView.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public Uni<CompactAnswer> documentCompact(SearchRequests.Document body) {
+        return document(body).map(CompactAnswer::of);
     }
 
     @POST
@@ -157,7 +188,12 @@ public class SearchResource {
             @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
                     examples = @ExampleObject(name = "stream", value = STREAM_EXAMPLE)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
-                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000002\",\"kind\":\"VEHICLE\",\"outcome\":\"INCOMPLETE\",\"complete\":false,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"INCOMPLETE, not a no-hit: Not answered: aseanapol (TIMEOUT). Ask again or contact the sources.\",\"subjects\":[],\"sources\":[{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":801}"))})
+                    examples = @ExampleObject(name = "answer", value = "{\"queryId\":\"a1b2c3d4-0000-4000-8000-000000000002\",\"kind\":\"VEHICLE\",\"outcome\":\"INCOMPLETE\",\"complete\":false,\"action\":\"NO_ACTION\",\"warnings\":[],\"message\":\"INCOMPLETE, not a no-hit: Not answered: aseanapol (TIMEOUT). Ask again or contact the sources.\",\"subjects\":[],\"sources\":[{\"source\":\"aseanapol\",\"status\":\"TIMEOUT\",\"latencyMs\":800,\"records\":0,\"detail\":\"no answer within 800 ms\"}],\"elapsedMs\":801}")),
+            @Content(mediaType = CompactView.MEDIA_TYPE, schema = @Schema(implementation = CompactAnswer.class),
+                    examples = @ExampleObject(name = "compact", value = CompactView.VEHICLE_EXAMPLE))})
+    @Parameter(name = CompactView.VIEW, in = ParameterIn.QUERY, required = false,
+            description = CompactView.VIEW_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"compact", "full"}))
     @APIResponse(responseCode = "400", description = "Invalid request; every field at fault is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://frontline-query.example/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"dateOfBirth: expected YYYY-MM-DD or YYYY, a real date\",\"instance\":\"/v1/search/vehicle\",\"errors\":[{\"field\":\"dateOfBirth\",\"reason\":\"expected YYYY-MM-DD or YYYY, a real date\"}]}")))
@@ -168,6 +204,14 @@ public class SearchResource {
             examples = @ExampleObject(name = "vehicle", value = "{\"plate\":\"ABC1234\",\"registrationCountry\":\"BRA\",\"purpose\":\"traffic stop\"}")))
     public Uni<Answer> vehicle(SearchRequests.Vehicle body) {
         return consultations.answer(officer(), RequestValidation.vehicle(body, clock), origin());
+    }
+
+    @POST
+    @Path("/vehicle")
+    @Produces(CompactView.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public Uni<CompactAnswer> vehicleCompact(SearchRequests.Vehicle body) {
+        return vehicle(body).map(CompactAnswer::of);
     }
 
     @POST
@@ -192,7 +236,12 @@ public class SearchResource {
             @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class),
                     examples = @ExampleObject(name = "stream", value = MrzExamples.STREAM)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MrzAnswer.class),
-                    examples = @ExampleObject(name = "answer", value = MrzExamples.ANSWER))})
+                    examples = @ExampleObject(name = "answer", value = MrzExamples.ANSWER)),
+            @Content(mediaType = CompactView.MEDIA_TYPE, schema = @Schema(implementation = CompactAnswer.class),
+                    examples = @ExampleObject(name = "compact", value = CompactView.MRZ_EXAMPLE))})
+    @Parameter(name = CompactView.VIEW, in = ParameterIn.QUERY, required = false,
+            description = CompactView.VIEW_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"compact", "full"}))
     @APIResponse(responseCode = "400", description = "Not a machine-readable zone (every reason, with the line and"
             + " character), a failed check digit (each failed field named, mrz.documentNumber, mrz.dateOfBirth,"
             + " mrz.dateOfExpiry, mrz.optionalData, mrz.composite; never a value), or another invalid field",
@@ -211,6 +260,14 @@ public class SearchResource {
                     @ExampleObject(name = "mrv-b", summary = "MRV-B visa: the ICAO specimen", value = MrzExamples.MRV_B)}))
     public Uni<MrzAnswer> mrz(SearchRequests.Mrz body) {
         return consultations.answerMrz(officer(), RequestValidation.mrz(body, clock), origin());
+    }
+
+    @POST
+    @Path("/mrz")
+    @Produces(CompactView.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public Uni<CompactAnswer> mrzCompact(SearchRequests.Mrz body) {
+        return mrz(body).map(CompactAnswer::of);
     }
 
     @POST

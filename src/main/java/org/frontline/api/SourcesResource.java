@@ -1,12 +1,18 @@
 package org.frontline.api;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontline.model.QueryKind;
 import org.frontline.source.Source;
@@ -18,7 +24,13 @@ import java.util.Set;
 
 /** The configured sources the caller's profile may query, with their current health. */
 @Path("/v1/sources")
-@io.quarkus.security.Authenticated
+@Authenticated
+@APIResponse(responseCode = "401", description = "No valid officer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "unauthorized", value = ContractExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = "The officer's role may not use this endpoint",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "forbidden", value = ContractExamples.FORBIDDEN)))
 @Tag(name = "sources", description = "Which databases answer, and whether they are up")
 public class SourcesResource {
 
@@ -43,10 +55,10 @@ public class SourcesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listSources", summary = "The configured sources, what they hold, who confirms their hits, and their health")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Every configured source",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "sources",
-                            value = "[{\"id\":\"interpol\",\"organisation\":\"INTERPOL\",\"region\":\"global\",\"kinds\":[\"PERSON\",\"DOCUMENT\",\"VEHICLE\"],\"contactPoint\":\"INTERPOL Command and Coordination Centre, Lyon\",\"health\":\"UP\",\"breaker\":\"CLOSED\",\"pingMs\":1}]")))
+    @APIResponse(responseCode = "200", description = "Every configured source the caller may query",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SourceView.class),
+                    examples = @ExampleObject(name = "sources", value = ContractExamples.SOURCES)))
     public Uni<List<SourceView>> list() {
         var grant = policy.grantFor(org.frontline.access.OfficerTokens.officer(token));
         List<Uni<SourceView>> views = registry.all().stream().filter(s -> grant.mayList(s.id())).map(this::view).toList();

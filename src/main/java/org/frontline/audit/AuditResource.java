@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontline.api.ContractExamples;
 import org.frontline.api.InvalidRequestException;
 import org.frontline.api.Problem;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -33,6 +35,12 @@ import java.util.Map;
 @Path("/v1/audit")
 @Tag(name = "audit", description = "The consultation log (role AUDITOR)")
 @RolesAllowed("AUDITOR")
+@APIResponse(responseCode = "401", description = "No valid officer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "unauthorized", value = ContractExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = "The officer's role may not use this endpoint",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "forbidden", value = ContractExamples.FORBIDDEN)))
 public class AuditResource {
 
     static final int MAX_PAGE = 500;
@@ -85,6 +93,13 @@ public class AuditResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listAudit", summary = "Consultations, newest first, filtered by officer and time range, with cursor pagination")
+    @APIResponse(responseCode = "200", description = "One page, newest first; nextCursor asks for the next (null at the end)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
+                    examples = @ExampleObject(name = "page", value = ContractExamples.AUDIT_PAGE)))
+    @APIResponse(responseCode = "400", description = "A time that is not ISO 8601 with an offset, or a limit out of range;"
+            + " every parameter at fault is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = ContractExamples.INVALID_AUDIT_QUERY)))
     public Uni<Page> list(@QueryParam("officer") String officer, @QueryParam("from") String from,
                           @QueryParam("to") String to, @QueryParam("cursor") Long cursor,
                           @QueryParam("limit") Integer limit) {
@@ -172,9 +187,11 @@ public class AuditResource {
     @Operation(operationId = "verifyAudit", summary = "Walks the hash chain and its signed checkpoints and reports the"
             + " first broken link: a record altered, missing or re-chained, a deleted tail, a forged checkpoint")
     @APIResponse(responseCode = "200", description = "The result of the walk",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class),
+                    examples = @ExampleObject(name = "intact", value = ContractExamples.VERIFICATION)))
     @APIResponse(responseCode = "503", description = "A verification is already running on this instance (one at a"
-            + " time); see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " time); see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "running", value = ContractExamples.VERIFICATION_RUNNING)))
     public Uni<Verification> verify() {
         return verifier.verify();
     }
