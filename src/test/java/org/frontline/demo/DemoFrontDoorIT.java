@@ -10,12 +10,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -57,7 +65,6 @@ class DemoFrontDoorIT {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.profile=demo",
                 "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.redis.hosts=" + redisUrl,
                 "-Dfrontline.demo.persons=300",
                 "-jar", JAR.toString()));
@@ -74,6 +81,34 @@ class DemoFrontDoorIT {
         all.forEach(ProcessHandle::destroy);
         if (!demo.waitFor(30, TimeUnit.SECONDS)) {
             all.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * The demo mints a token for whoever asks: it must not listen beyond this machine unless told to.
+     * Started without {@code quarkus.http.host}, it answers on loopback and refuses the connection on
+     * every other address this machine has (192.0.2.2 here).
+     */
+    @Test
+    void theDemoListensOnThisMachineOnly() throws Exception {
+        awaitBanner();
+        try (Socket loopback = new Socket()) {
+            loopback.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            assertTrue(loopback.isConnected(), "the demo answers on 127.0.0.1:" + port);
+        }
+        List<InetAddress> others = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (SocketException e) { return false; } })
+                .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                .toList();
+        assertTrue(!others.isEmpty(), "this machine has an address other than loopback to try");
+        for (InetAddress other : others) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(other, port), 2000);
+                fail("the demo (and its token endpoint) answers on " + other.getHostAddress() + ":" + port);
+            } catch (ConnectException refused) {
+                // as it should be
+            }
         }
     }
 
@@ -170,7 +205,7 @@ class DemoFrontDoorIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
