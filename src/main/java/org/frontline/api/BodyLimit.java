@@ -24,9 +24,9 @@ public class BodyLimit {
     private final long searchMaxBytes;
 
     BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "512K") MemorySize max,
-              @ConfigProperty(name = "frontline.api.max-body-size", defaultValue = "16K") MemorySize searchMax) {
+              ApiConfig api) {
         this.maxBytes = max.asLongValue();
-        this.searchMaxBytes = Math.min(searchMax.asLongValue(), maxBytes);
+        this.searchMaxBytes = Math.min(api.maxBodySize().asLongValue(), maxBytes);
     }
 
     void register(@Observes Filters filters) {
