@@ -114,11 +114,15 @@ public class ScreenResource {
                     examples = @ExampleObject(name = "three-travellers-csv", summary = "The same as CSV, with"
                             + " ?purpose=border%20control&flight=AF1234", value = ManifestExamples.CSV))})
     @Parameter(name = "purpose", in = ParameterIn.QUERY, description = "CSV only: why the officer screens this flight"
-            + " (required for CSV; a JSON manifest carries it in its body)")
-    @Parameter(name = "flight", in = ParameterIn.QUERY, description = "CSV only: flight number")
-    @Parameter(name = "carrier", in = ParameterIn.QUERY, description = "CSV only: carrier")
-    @Parameter(name = "route", in = ParameterIn.QUERY, description = "CSV only: route")
-    @Parameter(name = "scheduledArrival", in = ParameterIn.QUERY, description = "CSV only: ISO-8601 date-time")
+            + " (required for CSV; a JSON manifest carries it in its body)", schema = @Schema(implementation = String.class))
+    @Parameter(name = "flight", in = ParameterIn.QUERY, description = "CSV only: flight number",
+            schema = @Schema(implementation = String.class))
+    @Parameter(name = "carrier", in = ParameterIn.QUERY, description = "CSV only: carrier",
+            schema = @Schema(implementation = String.class))
+    @Parameter(name = "route", in = ParameterIn.QUERY, description = "CSV only: route",
+            schema = @Schema(implementation = String.class))
+    @Parameter(name = "scheduledArrival", in = ParameterIn.QUERY, description = "CSV only: ISO-8601"
+            + " date-time", schema = @Schema(implementation = String.class))
     @Parameter(name = "deadlineMs", in = ParameterIn.QUERY, description = "CSV only: deadline of each traveller's"
             + " questions", schema = @Schema(implementation = Integer.class))
     public Multi<ManifestLine> screenJson(byte[] body) {
