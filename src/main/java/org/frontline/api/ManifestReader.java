@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a manifest, JSON or CSV, into its flight and its rows. What concerns the whole manifest
@@ -70,7 +71,7 @@ final class ManifestReader {
             String name = names.next();
             if (!TOP_LEVEL.contains(name)) {
                 faults.add(new Problem.FieldError(name, "unknown field; allowed: " + String.join(", ",
-                        new java.util.TreeSet<>(TOP_LEVEL))));
+                        new TreeSet<>(TOP_LEVEL))));
             }
         }
         Map<String, String> text = new HashMap<>();

@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A flight's passenger list, screened traveller by traveller (see {@link Screening}): JSON or CSV in,
@@ -170,7 +171,7 @@ public class ScreenResource {
             String name = parameter.getKey();
             if (!CSV_PARAMETERS.contains(name)) {
                 faults.add(new Problem.FieldError("(query)", "a parameter that is not one of " + String.join(", ",
-                        new java.util.TreeSet<>(CSV_PARAMETERS)) + "; travellers go in the body, never in the URL"));
+                        new TreeSet<>(CSV_PARAMETERS)) + "; travellers go in the body, never in the URL"));
                 continue;
             }
             if (parameter.getValue().size() != 1) {

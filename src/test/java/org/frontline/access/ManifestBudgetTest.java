@@ -105,4 +105,20 @@ class ManifestBudgetTest {
         assertEquals(15, travellers(alone, "guard", 71), "71 need the 20 of t0 + 15 s gone as well");
         assertEquals(0, travellers(alone, "guard", 70));
     }
+
+    @Test
+    void withRedisGoneTheInstanceDecidesAloneAndStillRefusesWhatDoesNotFit() {
+        Redis gone = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://127.0.0.1:1"));
+        try {
+            RateLimiter limiter = new RateLimiter(clock, new RateLimiter.Settings(5, true, Duration.ofMillis(200),
+                    Duration.ofSeconds(1), 1000, "fqt-rlm-" + UUID.randomUUID(), 100), gone, new SimpleMeterRegistry());
+            limiters.add(limiter);
+            assertEquals(0, travellers(limiter, "guard", 90), "admitted by this instance's own window");
+            assertTrue(travellers(limiter, "guard", 11) > 0, "and refused by it: Redis gone is no free budget");
+            assertEquals(0, travellers(limiter, "guard", 10));
+            assertTrue(!limiter.sharedNow());
+        } finally {
+            gone.close();
+        }
+    }
 }

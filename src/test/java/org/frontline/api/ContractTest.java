@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -90,7 +91,7 @@ class ContractTest {
                         "purpose", "border check"))
                 .when().post("/v1/search/mrz").then().statusCode(400);
         TestTokens.asOfficer().filter(contract).contentType(ContentType.JSON).accept("application/x-ndjson")
-                .body(Map.of("purpose", "border check", "travellers", java.util.List.of()))
+                .body(Map.of("purpose", "border check", "travellers", List.of()))
                 .when().post("/v1/screen/manifest").then().statusCode(400);
         TestTokens.asOfficer().filter(contract).accept(ContentType.JSON).when().get("/v1/sources").then().statusCode(200);
     }

@@ -1,5 +1,6 @@
 package org.frontline.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,10 +12,12 @@ import org.frontline.testsupport.SourceDatabases;
 import org.frontline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +35,8 @@ import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -312,7 +317,7 @@ class ManifestScreenTest {
     @Test
     void everyTravellersRecordIsDurableBeforeItsLineArrives() throws Exception {
         String requestId = "manifest-durable-" + UUID.randomUUID();
-        String json = new com.fasterxml.jackson.databind.ObjectMapper()
+        String json = new ObjectMapper()
                 .writeValueAsString(manifest(List.of(stolenPassportHolder(), wantedPerson(), unknownTraveller())));
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
                 .header("Authorization", "Bearer " + TestTokens.officer()).header("X-Request-Id", requestId)
@@ -383,10 +388,10 @@ class ManifestScreenTest {
         Map<String, Object> noPurpose = new LinkedHashMap<>(body);
         noPurpose.remove("purpose");
         post(TestTokens.officer(), "manifest-400-" + UUID.randomUUID(), noPurpose).then().statusCode(400)
-                .contentType(Problem.MEDIA_TYPE).body("errors.field", org.hamcrest.Matchers.hasItem("purpose"));
+                .contentType(Problem.MEDIA_TYPE).body("errors.field", hasItem("purpose"));
         RestAssured.given().header("Authorization", "Bearer " + TestTokens.officer()).contentType("text/csv")
                 .accept(ScreenResource.NDJSON).body("name\nQuorvald Zyxtrombe\n").when().post(PATH)
-                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("purpose"));
+                .then().statusCode(400).body("errors.field", hasItem("purpose"));
         RestAssured.given().header("Authorization", "Bearer " + TestTokens.officer()).contentType("text/csv")
                 .accept(ScreenResource.NDJSON).queryParam("purpose", PURPOSE).queryParam("name", "Quorvald Zyxtrombe")
                 .body("name\nQuorvald Zyxtrombe\n").when().post(PATH)
@@ -416,7 +421,7 @@ class ManifestScreenTest {
         // one request, but 11 travellers more than the 10 left: refused whole, before anything is screened
         String refused = "manifest-budget-" + UUID.randomUUID();
         post(token, refused, manifest(thirty.subList(0, 11))).then().statusCode(429)
-                .contentType(Problem.MEDIA_TYPE).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .contentType(Problem.MEDIA_TYPE).header("Retry-After", notNullValue())
                 .body("detail", containsString("11 travellers"));
         assertEquals("REFUSED_RATE_LIMITED", audit(refused).get(0)[0]);
         assertTrue(travellerRecords(refused).isEmpty());
@@ -454,8 +459,8 @@ class ManifestScreenTest {
     void aSearchBodyStaysBoundAt16KiBEvenChunked() {
         String padding = "x".repeat(17 * 1024);
         RestAssured.given().header("Authorization", "Bearer " + TestTokens.officer()).contentType("application/json")
-                .body(new java.io.ByteArrayInputStream(("{\"name\":\"" + padding + "\",\"purpose\":\"test\"}")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .body(new ByteArrayInputStream(("{\"name\":\"" + padding + "\",\"purpose\":\"test\"}")
+                        .getBytes(StandardCharsets.UTF_8)))
                 .when().post("/v1/search/person").then().statusCode(413).contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(413));
     }
