@@ -40,7 +40,19 @@ final class LocalWindows {
 
     /** Admits (and counts) a search at {@code now}: 0, or the milliseconds until the officer may search again. */
     long admit(String officerId, long now) {
-        return windows.get(officerId, id -> new Window(Math.min(4, limit))).admit(now, limit, windowMs);
+        return admit(officerId, now, 1);
+    }
+
+    /**
+     * Admits (and counts) {@code weight} searches at once at {@code now} (a manifest's travellers): 0, or
+     * the milliseconds until the window has room for all of them; never part of them. A weight above the
+     * limit never fits: the whole window's wait is answered.
+     */
+    long admit(String officerId, long now, int weight) {
+        if (weight > limit) {
+            return windowMs;
+        }
+        return windows.get(officerId, id -> new Window(Math.min(4, limit))).admit(now, limit, windowMs, weight);
     }
 
     /** Officers held (after pending evictions have run): the memory bound, for the metric and the tests. */
@@ -49,43 +61,65 @@ final class LocalWindows {
         return windows.estimatedSize();
     }
 
-    /** One officer's admitted search times, oldest first, in a ring. */
+    /**
+     * One officer's admitted entries, oldest first, in a ring: each a time and how many searches it
+     * counts (1 for a search, the travellers of a manifest), {@code total} their sum.
+     */
     private static final class Window {
         private long[] times;
+        private int[] weights;
         private int head;
         private int count;
+        private long total;
 
         Window(int capacity) {
             times = new long[capacity];
+            weights = new int[capacity];
         }
 
-        synchronized long admit(long now, int limit, long windowMs) {
+        synchronized long admit(long now, int limit, long windowMs, int weight) {
             expire(now - windowMs);
-            if (count < limit) {
-                add(now, limit);
+            if (total + weight <= limit) {
+                add(now, limit, weight);
                 return 0;
             }
-            return Math.max(1, times[head] + windowMs - now);
+            // the wait: until enough of the oldest entries have left the window for this weight to fit
+            long freed = 0;
+            for (int i = 0; i < count; i++) {
+                int at = (head + i) % times.length;
+                freed += weights[at];
+                if (total - freed + weight <= limit) {
+                    return Math.max(1, times[at] + windowMs - now);
+                }
+            }
+            return windowMs;
         }
 
         private void expire(long horizon) {
             while (count > 0 && times[head] <= horizon) {
+                total -= weights[head];
                 head = (head + 1) % times.length;
                 count--;
             }
         }
 
-        private void add(long now, int limit) {
+        private void add(long now, int limit, int weight) {
             if (count == times.length) {
-                long[] grown = new long[Math.min(limit, times.length * 2)];
+                int capacity = Math.min(limit, times.length * 2);
+                long[] grownTimes = new long[capacity];
+                int[] grownWeights = new int[capacity];
                 for (int i = 0; i < count; i++) {
-                    grown[i] = times[(head + i) % times.length];
+                    grownTimes[i] = times[(head + i) % times.length];
+                    grownWeights[i] = weights[(head + i) % times.length];
                 }
-                times = grown;
+                times = grownTimes;
+                weights = grownWeights;
                 head = 0;
             }
             times[(head + count) % times.length] = now;
+            weights[(head + count) % times.length] = weight;
             count++;
+            total += weight;
         }
     }
 }

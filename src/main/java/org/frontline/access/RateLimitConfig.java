@@ -13,6 +13,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "frontline.access.rate-limit")
 public interface RateLimitConfig {
 
+    /** The default of {@link #manifestTravellersPerMinute()}. */
+    String MANIFEST_TRAVELLERS_PER_MINUTE = "3000";
+
     /** Searches one officer may make in any sliding minute; more get 429 with Retry-After. */
     @WithDefault("120")
     int perMinute();
@@ -35,4 +38,12 @@ public interface RateLimitConfig {
      */
     @WithDefault("50000")
     long localMaxOfficers();
+
+    /**
+     * Manifests' own budget: travellers one officer may have screened in any sliding minute
+     * ({@code POST /v1/screen/manifest}), counted apart from the searches; a manifest the budget
+     * cannot cover whole gets 429 with Retry-After before anything is screened.
+     */
+    @WithDefault(MANIFEST_TRAVELLERS_PER_MINUTE)
+    int manifestTravellersPerMinute();
 }

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The per-officer rate limit, shared by every instance: at most {@code per-minute} searches admitted
@@ -59,7 +61,13 @@ public class RateLimiter {
 
     /** What the limiter needs from configuration. */
     record Settings(int perMinute, boolean shared, Duration redisTimeout, Duration redisRetry, long localMaxOfficers,
-                    String namespace) {
+                    String namespace, int manifestTravellersPerMinute) {
+
+        Settings(int perMinute, boolean shared, Duration redisTimeout, Duration redisRetry, long localMaxOfficers,
+                 String namespace) {
+            this(perMinute, shared, redisTimeout, redisRetry, localMaxOfficers, namespace,
+                    Integer.parseInt(RateLimitConfig.MANIFEST_TRAVELLERS_PER_MINUTE));
+        }
     }
 
     private final Clock clock;
@@ -67,6 +75,9 @@ public class RateLimiter {
     private final long retryMs;
     private final SharedWindows shared;
     private final LocalWindows local;
+    /** The manifests' own budget, counted in travellers (see {@link #secondsToWaitForTravellers}). */
+    private final SharedWindows manifestsShared;
+    private final LocalWindows manifestsLocal;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final AtomicBoolean probing = new AtomicBoolean();
@@ -80,7 +91,7 @@ public class RateLimiter {
     @Inject
     RateLimiter(Clock clock, RateLimitConfig config, CacheConfig cache, Redis redis, MeterRegistry meters) {
         this(clock, new Settings(config.perMinute(), config.shared(), config.redisTimeout(), config.redisRetry(),
-                config.localMaxOfficers(), cache.namespace()), redis, meters);
+                config.localMaxOfficers(), cache.namespace(), config.manifestTravellersPerMinute()), redis, meters);
     }
 
     RateLimiter(Clock clock, Settings settings, Redis redis, MeterRegistry meters) {
@@ -90,6 +101,10 @@ public class RateLimiter {
         this.local = new LocalWindows(settings.perMinute(), WINDOW, settings.localMaxOfficers(),
                 ticker(clock));
         this.shared = new SharedWindows(redis, settings.namespace(), settings.perMinute(), WINDOW, settings.redisTimeout());
+        this.manifestsLocal = new LocalWindows(settings.manifestTravellersPerMinute(), WINDOW, settings.localMaxOfficers(),
+                ticker(clock));
+        this.manifestsShared = SharedWindows.forManifests(redis, settings.namespace(),
+                settings.manifestTravellersPerMinute(), WINDOW, settings.redisTimeout());
         this.meters = meters;
         Gauge.builder("frontline.rate.limit.shared", this, l -> l.sharedNow() ? 1 : 0)
                 .description("1 while the rate limit is counted in Redis for every instance, 0 while this instance counts alone")
@@ -102,25 +117,41 @@ public class RateLimiter {
     /** 0 when the search may go ahead (and is counted), else the seconds to wait before the next one. */
     public Uni<Long> secondsToWait(String officerId) {
         long now = clock.millis();
+        return decide(now, () -> shared.admit(officerId, now), () -> local.admit(officerId, now));
+    }
+
+    /**
+     * The manifests' budget ({@code manifest-travellers-per-minute}), apart from the searches' own: 0 when
+     * all {@code travellers} may be screened now (and are counted, all at once), else the seconds until the
+     * window has room for all of them (never part of a manifest). Decided as searches are: in Redis for
+     * every instance, by this instance alone while Redis is away, this instance's window binding too.
+     */
+    public Uni<Long> secondsToWaitForTravellers(String officerId, int travellers) {
+        long now = clock.millis();
+        return decide(now, () -> manifestsShared.admit(officerId, now, travellers),
+                () -> manifestsLocal.admit(officerId, now, travellers));
+    }
+
+    private Uni<Long> decide(long now, Supplier<Uni<Long>> sharedAdmit, LongSupplier localAdmit) {
         if (!sharedConfigured) {
-            return Uni.createFrom().item(decideLocally(officerId, now));
+            return Uni.createFrom().item(decideLocally(localAdmit));
         }
         if (!mayTryRedis(now)) {
             fallback("redis_away");
-            return Uni.createFrom().item(decideLocally(officerId, now));
+            return Uni.createFrom().item(decideLocally(localAdmit));
         }
-        return shared.admit(officerId, now)
+        return sharedAdmit.get()
                 .map(waitMs -> {
                     redisAnswered();
                     // what this instance admitted alone while Redis was away or slow never reached the shared
                     // window: this instance's own window still binds, so a Redis hiccup cannot double a budget
-                    long decided = waitMs == 0 ? local.admit(officerId, now) : waitMs;
+                    long decided = waitMs == 0 ? localAdmit.getAsLong() : waitMs;
                     count("redis", decided == 0);
                     return seconds(decided);
                 })
                 .onFailure().recoverWithItem(failure -> {
                     redisFailed(failure);
-                    return decideLocally(officerId, now);
+                    return decideLocally(localAdmit);
                 })
                 .onCancellation().invoke(() -> probing.set(false));
     }
@@ -129,6 +160,7 @@ public class RateLimiter {
     void warmUp(@Observes StartupEvent started) {
         if (sharedConfigured) {
             shared.connect();
+            manifestsShared.connect();
         }
     }
 
@@ -147,8 +179,8 @@ public class RateLimiter {
         return shared.key(officerId);
     }
 
-    private long decideLocally(String officerId, long now) {
-        long waitMs = local.admit(officerId, now);
+    private long decideLocally(LongSupplier localAdmit) {
+        long waitMs = localAdmit.getAsLong();
         count("local", waitMs == 0);
         return seconds(waitMs);
     }
@@ -214,5 +246,6 @@ public class RateLimiter {
     @PreDestroy
     void close() {
         shared.close();
+        manifestsShared.close();
     }
 }

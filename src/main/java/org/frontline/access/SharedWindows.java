@@ -47,6 +47,38 @@ final class SharedWindows {
             return math.max(1, tonumber(oldest[2]) + window - now)
             """;
 
+    /**
+     * The same window counting weighted entries (a manifest's travellers): KEYS[1] the officer's manifest
+     * window. ARGV: now (ms), window (ms), limit, a member unique to this manifest, its weight (the member
+     * is stored as {@code <member>:<weight>}). All or nothing: 0 when the whole weight fits (and is counted),
+     * else the milliseconds until enough of the oldest entries have left for it to fit.
+     */
+    static final String WEIGHTED_WINDOW = """
+            local now = tonumber(ARGV[1])
+            local window = tonumber(ARGV[2])
+            local limit = tonumber(ARGV[3])
+            local weight = tonumber(ARGV[5])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+            local entries = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+            local total = 0
+            for i = 1, #entries, 2 do
+              total = total + tonumber(string.match(entries[i], ':(%d+)$'))
+            end
+            if total + weight <= limit then
+              redis.call('ZADD', KEYS[1], now, ARGV[4] .. ':' .. weight)
+              redis.call('PEXPIRE', KEYS[1], window)
+              return 0
+            end
+            local freed = 0
+            for i = 1, #entries, 2 do
+              freed = freed + tonumber(string.match(entries[i], ':(%d+)$'))
+              if total - freed + weight <= limit then
+                return math.max(1, tonumber(entries[i + 1]) + window - now)
+              end
+            end
+            return window
+            """;
+
     private final Redis redis;
     private final String prefix;
     private final int limit;
@@ -57,8 +89,17 @@ final class SharedWindows {
     private Attempt current;
 
     SharedWindows(Redis redis, String namespace, int limit, Duration window, Duration timeout) {
+        this(namespace + ":rl:", redis, limit, window, timeout);
+    }
+
+    /** The manifests' budget: its own windows ({@code <namespace>:rlm:<officer id>}), counted in travellers. */
+    static SharedWindows forManifests(Redis redis, String namespace, int limit, Duration window, Duration timeout) {
+        return new SharedWindows(namespace + ":rlm:", redis, limit, window, timeout);
+    }
+
+    private SharedWindows(String prefix, Redis redis, int limit, Duration window, Duration timeout) {
         this.redis = redis;
-        this.prefix = namespace + ":rl:";
+        this.prefix = prefix;
         this.limit = limit;
         this.windowMs = window.toMillis();
         this.timeout = timeout;
@@ -79,6 +120,25 @@ final class SharedWindows {
                 .map(Response::toLong)
                 .onFailure().invoke(failure -> {
                     // a connect still under way is left to finish (or fail) rather than replaced by another
+                    if (attempt.settled) {
+                        drop(attempt);
+                    }
+                });
+    }
+
+    /**
+     * Admits {@code weight} searches at once (all or none) under the weighted script: 0 when admitted
+     * (and counted), else the milliseconds to wait; fails on a Redis error or after {@code timeout}.
+     */
+    Uni<Long> admit(String officerId, long now, int weight) {
+        Request eval = Request.cmd(Command.EVAL).arg(WEIGHTED_WINDOW).arg(1).arg(key(officerId))
+                .arg(now).arg(windowMs).arg(limit).arg(instance + ':' + Long.toString(sequence.incrementAndGet(), 36))
+                .arg(weight);
+        Attempt attempt = connection();
+        return attempt.connection.chain(c -> c.send(eval))
+                .ifNoItem().after(timeout).fail()
+                .map(Response::toLong)
+                .onFailure().invoke(failure -> {
                     if (attempt.settled) {
                         drop(attempt);
                     }

@@ -26,6 +26,7 @@ import org.frontline.search.SearchEvent;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ public class Consultations {
     }
 
     /** Completes once the event is durable in the audit log; at once, recording nothing, when auditing is off. */
-    private Uni<Void> record(AuditEvent event) {
+    Uni<Void> record(AuditEvent event) {
         return audited ? audit.append(event) : Uni.createFrom().voidItem();
     }
 
@@ -110,7 +111,12 @@ public class Consultations {
         private final long retryAfterSeconds;
 
         RateLimited(long retryAfterSeconds) {
-            super(null, null, false, false);
+            this(retryAfterSeconds, null);
+        }
+
+        /** With the problem's detail (null: the single searches' "wait N s before the next search"). */
+        RateLimited(long retryAfterSeconds, String detail) {
+            super(detail, null, false, false);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
@@ -201,9 +207,9 @@ public class Consultations {
             AccessPolicy.Grant grant = policy.grantFor(officer);
             MrzQuestions questions = request.query();
             Uni<MrzAnswer.Part> document = part(queryId, questions.document(), questions.documentNotAsked(), grant,
-                    request, access);
-            Uni<MrzAnswer.Part> holder = part(queryId, questions.person(), questions.personNotAsked(), grant, request,
-                    access);
+                    request.deadline(), access);
+            Uni<MrzAnswer.Part> holder = part(queryId, questions.person(), questions.personNotAsked(), grant,
+                    request.deadline(), access);
             return Uni.combine().all().unis(document, holder).asTuple()
                     .map(parts -> MrzAnswer.combine(queryId, questions, parts.getItem1(), parts.getItem2()));
         }).call(answer -> record(event(officer, request, origin, answer.queryId(), toJson(mrzSources(answer)),
@@ -263,15 +269,19 @@ public class Consultations {
                         MrzEvent.PartSource.of(name, ((SearchEvent.SourceAnswered) event).source())));
     }
 
-    private Uni<MrzAnswer.Part> part(String queryId, SubjectQuery query, String notAsked, AccessPolicy.Grant grant,
-                                     RequestValidation.Validated<?> request, NeedToKnow access) {
+    /**
+     * One part of a two-question consultation (a scanned zone, a manifest's traveller): not asked when the
+     * question could not be put, not permitted when the officer's role may not ask it, else its answer.
+     */
+    Uni<MrzAnswer.Part> part(String queryId, SubjectQuery query, String notAsked, AccessPolicy.Grant grant,
+                             Duration deadline, NeedToKnow access) {
         if (query == null) {
             return Uni.createFrom().item(MrzAnswer.Part.notAsked(notAsked));
         }
         if (!grant.maySearch(query.kind())) {
             return Uni.createFrom().item(notPermitted(query));
         }
-        return search.search(queryId, query, request.deadline(), access).map(MrzAnswer.Part::answered);
+        return search.search(queryId, query, deadline, access).map(MrzAnswer.Part::answered);
     }
 
     private static MrzAnswer.Part notPermitted(SubjectQuery query) {
@@ -339,7 +349,7 @@ public class Consultations {
         return toJson(sourceEntries(null, reports));
     }
 
-    private static List<Map<String, Object>> sourceEntries(String part, List<Answer.SourceReport> reports) {
+    static List<Map<String, Object>> sourceEntries(String part, List<Answer.SourceReport> reports) {
         return reports.stream().map(r -> sourceEntry(part, r)).toList();
     }
 
@@ -355,7 +365,7 @@ public class Consultations {
         return entry;
     }
 
-    private String toJson(Object value) {
+    String toJson(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -64,8 +64,20 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response rateLimited(Consultations.RateLimited e, HttpServerRequest request) {
         return Response.fromResponse(Problem.of(429, "rate-limited", "Too many searches",
-                        "Wait " + e.retryAfterSeconds() + " s before the next search.", request.path()).toResponse())
+                        e.getMessage() != null ? e.getMessage()
+                                : "Wait " + e.retryAfterSeconds() + " s before the next search.", request.path()).toResponse())
                 .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(BodyLimit.TooLarge e, HttpServerRequest request) {
+        return BodyLimit.tooLarge(e.limit, request.path()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyTravellers(ManifestReader.TooManyTravellers e, HttpServerRequest request) {
+        return Problem.of(413, "too-many-travellers", "Too many travellers", "A manifest may carry at most " + e.max
+                + " travellers; send a longer flight in several manifests.", request.path()).toResponse();
     }
 
     @ServerExceptionMapper

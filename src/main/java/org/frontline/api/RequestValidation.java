@@ -1,9 +1,11 @@
 package org.frontline.api;
 
+import org.frontline.border.Flight;
 import org.frontline.border.MalformedMrzException;
 import org.frontline.border.Mrz;
 import org.frontline.border.MrzParser;
 import org.frontline.border.MrzQuestions;
+import org.frontline.border.TravellerQuestions;
 import org.frontline.model.Countries;
 import org.frontline.model.DocumentQuery;
 import org.frontline.model.DocumentType;
@@ -16,6 +18,9 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,6 +136,82 @@ public final class RequestValidation {
     }
 
     /**
+     * A manifest's flight, purpose and deadline (not its travellers: each is validated on its own, see
+     * {@link #traveller}, so that a bad row refuses that row only). Flight, carrier and route are short
+     * free text; scheduledArrival an ISO-8601 date-time; all optional; purpose required as for any search.
+     */
+    public static Validated<Flight> manifest(String flight, String carrier, String route, String scheduledArrival,
+                                             String purpose, Integer deadlineMs, Clock clock) {
+        RequestValidation v = new RequestValidation(clock);
+        String flightNumber = v.label("flight", flight);
+        String carrierName = v.label("carrier", carrier);
+        String routeText = v.label("route", route);
+        String arrival = v.dateTime("scheduledArrival", scheduledArrival);
+        String why = v.purpose(purpose);
+        Duration deadline = v.deadline(deadlineMs);
+        v.throwIfAny();
+        return new Validated<>(new Flight(flightNumber, carrierName, routeText, arrival), why, deadline);
+    }
+
+    /**
+     * One traveller of a manifest, by the rules of the single searches: a name (with its date of birth,
+     * nationality and sex) asks the person question, a documentNumber (with its issuingCountry, required
+     * then, and documentType) the document question; a row needs at least one of the two. Refused with
+     * every field at fault named, never a value.
+     */
+    public static TravellerQuestions traveller(ManifestRequests.Traveller row, Clock clock) {
+        RequestValidation v = new RequestValidation(clock);
+        boolean named = row.name() != null && !row.name().isBlank();
+        boolean numbered = row.documentNumber() != null && !row.documentNumber().isBlank();
+        if (!named && !numbered) {
+            v.error("name", "give a name, a documentNumber with its issuingCountry, or both");
+        }
+        String name = named ? v.name(row.name()) : null;
+        PartialDate dob = v.dateOfBirth(row.dateOfBirth());
+        String nationality = v.optionalCountry("nationality", row.nationality());
+        Sex sex = v.sex(row.sex());
+        String number = numbered ? v.identifier("documentNumber", row.documentNumber(), 20, "[ <-]") : null;
+        String issuer = numbered ? v.requiredCountry("issuingCountry", row.issuingCountry())
+                : v.optionalCountry("issuingCountry", row.issuingCountry());
+        DocumentType type = v.documentType("documentType", row.documentType());
+        v.throwIfAny();
+        return TravellerQuestions.of(numbered ? new DocumentQuery(number, issuer, type) : null,
+                named ? new PersonQuery(name, dob, nationality, sex) : null);
+    }
+
+    /** Short free text (a flight number, a carrier, a route): optional, at most 100 characters, no control characters. */
+    private String label(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip();
+        if (value.length() > 100) {
+            error(field, "at most 100 characters");
+        } else if (CONTROL.matcher(value).find()) {
+            error(field, "must not contain control characters");
+        }
+        return value;
+    }
+
+    /** An ISO-8601 date-time, with or without its offset (2026-12-04T18:30:00Z, 2026-12-04T18:30): optional. */
+    private String dateTime(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip();
+        try {
+            return OffsetDateTime.parse(value).toString();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(value).toString();
+            } catch (DateTimeParseException again) {
+                error(field, "expected an ISO-8601 date-time such as 2026-12-04T18:30:00Z");
+                return null;
+            }
+        }
+    }
+
+    /**
      * Refuses a deadline below the service's floor ({@code frontline.search.min-deadline}), naming the
      * field and the floor: a shorter budget would only buy an answer that no source had time to give.
      */
@@ -238,13 +319,17 @@ public final class RequestValidation {
     }
 
     private DocumentType documentType(String raw) {
+        return documentType("type", raw);
+    }
+
+    private DocumentType documentType(String field, String raw) {
         if (raw == null) {
             return null;
         }
         try {
             return DocumentType.valueOf(raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            error("type", "one of " + Arrays.toString(DocumentType.values()));
+            error(field, "one of " + Arrays.toString(DocumentType.values()));
             return null;
         }
     }

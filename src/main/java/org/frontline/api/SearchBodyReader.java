@@ -44,10 +44,12 @@ public class SearchBodyReader implements MessageBodyReader<Record> {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final BodyLimit limit;
 
-    SearchBodyReader(ObjectMapper json, Clock clock) {
+    SearchBodyReader(ObjectMapper json, Clock clock, BodyLimit limit) {
         this.json = json;
         this.clock = clock;
+        this.limit = limit;
     }
 
     @Override
@@ -58,7 +60,10 @@ public class SearchBodyReader implements MessageBodyReader<Record> {
     @Override
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> httpHeaders, InputStream entity) throws IOException {
-        byte[] bytes = entity.readAllBytes();
+        byte[] bytes = entity.readNBytes((int) limit.searchMaxBytes() + 1);
+        if (bytes.length > limit.searchMaxBytes()) {
+            throw new BodyLimit.TooLarge(limit.searchMaxBytes());   // a chunked body, past the search limit
+        }
         if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return null;   // RequestValidation: "(body): a JSON object is required"
         }

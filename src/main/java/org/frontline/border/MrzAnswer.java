@@ -90,27 +90,41 @@ public record MrzAnswer(String queryId, Outcome outcome, boolean complete, Actio
 
     /** Both parts, as one answer under one query id. */
     public static MrzAnswer combine(String queryId, MrzQuestions questions, Part document, Part holder) {
-        List<Part> parts = List.of(document, holder);
-        List<Answer> answers = parts.stream().filter(p -> p.answer() != null).map(Part::answer).toList();
-        boolean unasked = parts.stream().anyMatch(p -> p.status() == PartStatus.NOT_ASKED);
-        boolean complete = !unasked && answers.stream().allMatch(Answer::complete);
-        Outcome outcome;
-        if (answers.stream().anyMatch(a -> a.outcome() == Outcome.HIT)) {
-            outcome = Outcome.HIT;
-        } else if (answers.stream().anyMatch(a -> a.outcome() == Outcome.POSSIBLE_MATCH)) {
-            outcome = Outcome.POSSIBLE_MATCH;
-        } else if (unasked || answers.isEmpty() || answers.stream().anyMatch(a -> a.outcome() != Outcome.NO_HIT)) {
-            outcome = Outcome.INCOMPLETE;
-        } else {
-            outcome = Outcome.NO_HIT;
+        Combined combined = Combined.of(document, holder);
+        return new MrzAnswer(queryId, combined.outcome(), combined.complete(), combined.action(), combined.warnings(),
+                questions.warnings(), message(combined.outcome(), document, holder, questions),
+                Read.of(questions.mrz()), document, holder, combined.elapsedMs());
+    }
+
+    /**
+     * What a document part and a holder part make together, by the safety rule above (shared with a
+     * manifest's traveller, {@link TravellerAnswer}).
+     */
+    record Combined(Outcome outcome, boolean complete, ActionToTake action, List<SafetyWarning> warnings,
+                    long elapsedMs) {
+
+        static Combined of(Part document, Part holder) {
+            List<Part> parts = List.of(document, holder);
+            List<Answer> answers = parts.stream().filter(p -> p.answer() != null).map(Part::answer).toList();
+            boolean unasked = parts.stream().anyMatch(p -> p.status() == PartStatus.NOT_ASKED);
+            boolean complete = !unasked && answers.stream().allMatch(Answer::complete);
+            Outcome outcome;
+            if (answers.stream().anyMatch(a -> a.outcome() == Outcome.HIT)) {
+                outcome = Outcome.HIT;
+            } else if (answers.stream().anyMatch(a -> a.outcome() == Outcome.POSSIBLE_MATCH)) {
+                outcome = Outcome.POSSIBLE_MATCH;
+            } else if (unasked || answers.isEmpty() || answers.stream().anyMatch(a -> a.outcome() != Outcome.NO_HIT)) {
+                outcome = Outcome.INCOMPLETE;
+            } else {
+                outcome = Outcome.NO_HIT;
+            }
+            ActionToTake action = answers.stream().map(Answer::action)
+                    .reduce(ActionToTake.NO_ACTION, ActionToTake::mostUrgent);
+            Set<SafetyWarning> warnings = new LinkedHashSet<>();
+            answers.forEach(a -> warnings.addAll(a.warnings()));
+            long elapsed = answers.stream().mapToLong(Answer::elapsedMs).max().orElse(0);
+            return new Combined(outcome, complete, action, List.copyOf(warnings), elapsed);
         }
-        ActionToTake action = answers.stream().map(Answer::action)
-                .reduce(ActionToTake.NO_ACTION, ActionToTake::mostUrgent);
-        Set<SafetyWarning> warnings = new LinkedHashSet<>();
-        answers.forEach(a -> warnings.addAll(a.warnings()));
-        long elapsed = answers.stream().mapToLong(Answer::elapsedMs).max().orElse(0);
-        return new MrzAnswer(queryId, outcome, complete, action, List.copyOf(warnings), questions.warnings(),
-                message(outcome, document, holder, questions), Read.of(questions.mrz()), document, holder, elapsed);
     }
 
     private static String message(Outcome outcome, Part document, Part holder, MrzQuestions questions) {
@@ -126,7 +140,7 @@ public record MrzAnswer(String queryId, Outcome outcome, boolean complete, Actio
         return String.join(" ", sentences);
     }
 
-    private static String partMessage(Part part) {
+    static String partMessage(Part part) {
         return switch (part.status()) {
             case ANSWERED -> part.answer().message();
             case NOT_ASKED -> "not searched: " + part.detail() + ".";

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -56,6 +57,13 @@ class ContractTest {
             assertTrue(op.get("responses").get("200").get("content").get("application/json").has("examples"), path);
             assertTrue(op.get("responses").has("400") && op.get("responses").has("413"), path);
         }
+        JsonNode manifest = paths.get("/v1/screen/manifest").get("post");
+        assertTrue(manifest.hasNonNull("operationId"));
+        assertTrue(manifest.get("requestBody").get("content").get("application/json").has("examples"));
+        assertTrue(manifest.get("requestBody").get("content").get("text/csv").has("examples"));
+        assertTrue(manifest.get("responses").get("200").get("content").get("application/x-ndjson").has("examples"));
+        assertTrue(manifest.get("responses").get("200").get("content").get("text/event-stream").has("examples"));
+        assertTrue(manifest.get("responses").has("400") && manifest.get("responses").has("413"));
         assertTrue(paths.get("/v1/sources").get("get").hasNonNull("operationId"));
     }
 
@@ -82,6 +90,9 @@ class ContractTest {
                 .body(Map.of("mrz", "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458908UTO7408122F1204159<<<<<<<6",
                         "purpose", "border check"))
                 .when().post("/v1/search/mrz").then().statusCode(400);
+        TestTokens.asOfficer().filter(contract).contentType(ContentType.JSON).accept("application/x-ndjson")
+                .body(Map.of("purpose", "border check", "travellers", List.of()))
+                .when().post("/v1/screen/manifest").then().statusCode(400);
         TestTokens.asOfficer().filter(contract).accept(ContentType.JSON).when().get("/v1/sources").then().statusCode(200);
     }
 }

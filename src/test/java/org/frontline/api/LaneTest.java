@@ -1,0 +1,60 @@
+package org.frontline.api;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The manifests' lane: never more than its size at once, in order, places given on after failure and cancellation. */
+class LaneTest {
+
+    @Test
+    void atMostSizeAtOnceTheOthersWaitInOrderAndPlacesAreGivenOn() {
+        Lane lane = new Lane(2);
+        List<UniEmitter<? super String>> running = new ArrayList<>();
+        AtomicInteger started = new AtomicInteger();
+        List<UniAssertSubscriber<String>> pieces = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pieces.add(lane.run(() -> Uni.createFrom().<String>emitter(e -> {
+                started.incrementAndGet();
+                running.add(e);
+            })).subscribe().withSubscriber(UniAssertSubscriber.create()));
+        }
+        assertEquals(2, started.get(), "two at once");
+        assertEquals(2, lane.inUse());
+        assertEquals(3, lane.waiting());
+
+        running.get(0).complete("done");
+        pieces.get(0).assertItem("done");
+        assertEquals(3, started.get(), "the third starts when the first ends");
+
+        running.get(1).fail(new IllegalStateException("source failed"));
+        pieces.get(1).assertFailedWith(IllegalStateException.class);
+        assertEquals(4, started.get(), "a failure gives its place on too");
+
+        pieces.get(2).cancel();
+        assertEquals(5, started.get(), "a piece cancelled while running gives its place to the fifth");
+        assertEquals(2, lane.inUse());
+        running.get(2).complete("late");   // the cancelled third's work ending late changes nothing
+        assertEquals(2, lane.inUse());
+
+        AtomicInteger sixthStarted = new AtomicInteger();
+        UniAssertSubscriber<String> sixth = lane.run(() -> Uni.createFrom().<String>emitter(e -> sixthStarted.incrementAndGet()))
+                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        assertEquals(1, lane.waiting());
+        sixth.cancel();
+        assertEquals(0, lane.waiting(), "a piece cancelled while waiting leaves the queue");
+        running.get(3).complete("four");
+        pieces.get(3).assertItem("four");
+        running.get(4).complete("five");
+        pieces.get(4).assertItem("five");
+        assertEquals(0, sixthStarted.get(), "and never starts");
+        assertEquals(0, lane.inUse());
+    }
+}
