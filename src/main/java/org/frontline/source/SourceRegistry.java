@@ -118,6 +118,10 @@ public class SourceRegistry {
         // abandoned) does not hold its pooled connection, or the source's CPU and locks, beyond that timeout
         connect.addProperty("statement_timeout", Long.toString(statementTimeoutMillis(settings)));
         connect.addProperty("application_name", applicationName(id));
+        // each source its own client metrics: with the default name the five pools shared one meter id and
+        // Micrometer kept the first ("This Gauge has been already registered ... .queue.size"), so four
+        // sources' queues were never measured
+        connect.setMetricsName("source-" + id);
         // no pool acquire timeout: the source's own timeout bounds every call, and Vert.x 4.5's acquire
         // timer races with a failing connect ("Result is already complete")
         PoolOptions poolOptions = new PoolOptions()

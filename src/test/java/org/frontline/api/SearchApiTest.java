@@ -257,6 +257,9 @@ class SearchApiTest {
                     "status count of " + source);
             assertTrue(metrics.contains("frontline_source_breaker_state{source=\"" + source + "\"}"), "breaker of " + source);
             assertTrue(metrics.contains("sql_pool_ratio{pool_name=\"source-" + source + "\""), "connection pool of " + source);
+            // the client's own meters (requests queued, in flight, completed) under the source's own name: with the
+            // default name the five sources shared one meter id and only the first was registered
+            assertTrue(metrics.contains("source_" + source + "_completed_total{"), "client metrics of " + source);
         }
         assertTrue(metrics.contains("frontline_audit_write_seconds_count"), "audit write latency");
         assertTrue(metrics.contains("frontline_audit_batch_size_count"), "audit batch sizes");
