@@ -176,6 +176,25 @@ class ConsoleIT {
     }
 
     @Test
+    void aScannedZoneAnswersItsDocumentAndItsHolderAndTheStolenPassportIsToSeize() throws Exception {
+        signInAs("fra-border");
+        tab("mrz");
+        fill("mrz-zone", "P<FRAMARTIN<<CLAIRE<<<<<<<<<<<<<<<<<<<<<<<<<\nP4471902<8FRA9003141F3006014<<<<<<<<<<<<<<<8");
+        fill("mrz-purpose", "border control, entry");
+        submit("form-mrz");
+        awaitBanner();
+        WebElement document = browser.findElement(By.cssSelector("[data-testid=part-document] [data-testid=banner]"));
+        assertEquals("HIT", document.getDomAttribute("data-outcome"));
+        assertEquals("SEIZE", document.getDomAttribute("data-action"));
+        assertTrue(browser.findElement(By.cssSelector("[data-testid=part-holder]")).getText().startsWith("Holder"),
+                "the holder part is answered too");
+        List<String> sources = texts(browser.findElements(By.cssSelector("#progress li")));
+        assertTrue(sources.stream().anyMatch(s -> s.startsWith("document · ")) && sources.stream().anyMatch(s -> s.startsWith("holder · ")),
+                "each source's status names its part: " + sources);
+        assertTrue(text("answer").contains("MARTIN, CLAIRE"), "what was read from the zone: " + text("answer"));
+    }
+
+    @Test
     void theWantedPersonIsAHitToArrestAndTheOfficerSafetyWarningComesFirst() throws Exception {
         signInAs("deu-secret");
         fill("person-name", "Muhammad Al Rasheed");
@@ -415,7 +434,14 @@ class ConsoleIT {
         Dimension size = browser.manage().window().getSize();
         js().executeScript("window.scrollTo(0, 0);");
         long height = (Long) js().executeScript("return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(2200, Math.max(size.getHeight(), height + 20))));
+        int tall = (int) Math.min(2200, Math.max(size.getHeight(), height + 200));
+        browser.manage().window().setSize(new Dimension(size.getWidth(), tall));
+        try {   // the resize lands asynchronously; the shot waits for the viewport (at most a few seconds)
+            new WebDriverWait(browser, Duration.ofSeconds(3)).until(d -> ((Long) js().executeScript(
+                    "return window.innerHeight >= Math.min(document.documentElement.scrollHeight, 2000) ? 1 : 0;")) == 1L);
+        } catch (org.openqa.selenium.TimeoutException shortShot) {
+            // a shorter screenshot is still a screenshot
+        }
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         browser.manage().window().setSize(size);
