@@ -1,7 +1,6 @@
 package org.frontline.console;
 
 import org.frontline.sourcedata.Walkthrough;
-import org.frontline.testsupport.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,21 +11,16 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,10 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,80 +49,27 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ConsoleIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final Path LOG = Path.of("target", "console-demo.log");
-    private static final Duration START_LIMIT = Duration.ofMinutes(6);
     private static final Duration ANSWER_LIMIT = Duration.ofSeconds(30);
 
     /** GCCPOL's wanted circular, restricted to Saudi and Emirati officers with SECRET clearance (README). */
     private static final String RESTRICTED_NAME = Walkthrough.RESTRICTED_FIRST_NAME + " " + Walkthrough.RESTRICTED_FATHER_NAME
             + " " + Walkthrough.RESTRICTED_GRANDFATHER_NAME + " " + Walkthrough.RESTRICTED_FAMILY_NAME;
 
-    private static Process demo;
+    private static DemoInBrowser demo;
     private static String base;
-    private static ChromeDriverService service;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void startTheDemoAndTheBrowser() throws Exception {
-        assertTrue(Files.exists(JAR), JAR + " is built by `package`, before the integration tests");
-        assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
-                "Debian's chromium and chromium-driver are installed (.ci/run installs them)");
-        int port = freePort();
-        base = "http://127.0.0.1:" + port;
-        List<String> command = new ArrayList<>();
-        Path timeout = Path.of("/usr/bin/timeout");   // a bounded life even if this JVM is killed
-        if (Files.isExecutable(timeout)) {
-            command.addAll(List.of(timeout.toString(), "--kill-after=10", "900"));
-        }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.profile=demo",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.redis.hosts=" + TestRedis.url(),
-                "-Dfrontline.demo.persons=300",
-                "-jar", JAR.toString()));
-        demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
-
-        System.setProperty("SE_MANAGER_PATH", "/nonexistent");   // never Selenium Manager
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        profile = Files.createTempDirectory("console-it-chromium");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().withLogFile(Path.of("target", "console-chromedriver.log").toFile()).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,1000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        awaitReady();
-        browser = new ChromeDriver(service, options);
+        demo = DemoInBrowser.start("console-demo");
+        base = demo.base;
+        browser = demo.browser;
     }
 
     @AfterAll
     static void stopTheBrowserAndTheDemo() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
         if (demo != null) {
-            List<ProcessHandle> all = new ArrayList<>(demo.descendants().toList());
-            all.add(demo.toHandle());
-            all.forEach(ProcessHandle::destroy);
-            if (!demo.waitFor(30, TimeUnit.SECONDS)) {
-                all.forEach(ProcessHandle::destroyForcibly);
-            }
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            demo.close();
         }
     }
 
@@ -445,34 +384,5 @@ class ConsoleIT {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         browser.manage().window().setSize(size);
-    }
-
-    // ------------------------------------------------------------------ the demo process
-
-    private static void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long until = System.nanoTime() + START_LIMIT.toNanos();
-        while (System.nanoTime() < until) {
-            if (!demo.isAlive()) {
-                fail("the demo ended with " + demo.exitValue() + " before it was ready: see " + LOG);
-            }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        fail("the demo was not ready within " + START_LIMIT + ": see " + LOG);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
