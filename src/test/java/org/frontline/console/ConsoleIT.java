@@ -274,6 +274,8 @@ class ConsoleIT {
             assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), csp);
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""), path);
+            assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElse(""),
+                    path + ": fetched anew after an upgrade, never 'immutable' for a day");
         }
         HttpResponse<String> swagger = http.send(HttpRequest.newBuilder(URI.create(base + "/q/swagger-ui/")).build(),
                 HttpResponse.BodyHandlers.ofString());
