@@ -129,7 +129,7 @@ function bodyOf(form) {
     if (field.type === 'checkbox') {
       if (field.checked) body[field.name] = true;
     } else {
-      const value = field.name === 'mrz' ? field.value.trim() : field.value.trim();
+      const value = field.value.trim();
       if (value !== '') body[field.name] = value;
     }
   }
@@ -202,8 +202,9 @@ async function auditPage(cursor) {
   clear($('audit-problem'));
   try {
     const page = await api.getJson('/v1/audit', { ...auditQuery, cursor });
-    if (cursor === undefined) clear($('audit-results'));
-    $('audit-results').append(render.auditTable(page.records));
+    const table = $('audit-results').querySelector('tbody');
+    if (cursor === undefined || !table) $('audit-results').replaceChildren(render.auditTable(page.records));
+    else table.append(...render.auditRows(page.records));
     $('audit-next').hidden = page.nextCursor === null || page.nextCursor === undefined;
     $('audit-next').dataset.cursor = page.nextCursor ?? '';
   } catch (e) {

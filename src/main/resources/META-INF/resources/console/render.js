@@ -137,17 +137,23 @@ export function mrzAnswer(a) {
     el('p', { class: 'hint' }, 'Query ' + (a.queryId || '')));
 }
 
-/** The audit page as a table (cards on a phone). */
-export function auditTable(records) {
-  if (!records.length) return el('p', {}, 'No consultations match.');
-  const cols = [['Time', r => r.occurredAt], ['Officer', r => r.officerId + ' (' + [r.agency, r.country].filter(Boolean).join(', ') + ')'],
+const AUDIT_COLUMNS = [['Time', r => r.occurredAt], ['Officer', r => r.officerId + ' (' + [r.agency, r.country].filter(Boolean).join(', ') + ')'],
     ['Roles', r => r.roles], ['Kind', r => r.kind], ['Purpose', r => r.purpose],
     ['Terms', r => r.terms ? Object.entries(r.terms).filter(([, v]) => v !== null && v !== '').map(([k, v]) => k + '=' + v).join(', ') : ''],
     ['Outcome', r => [r.outcome, r.decision].filter(Boolean).join(' / ')],
     ['Sources', r => (r.sources || []).map(s => s.source + ' ' + s.status).join(', ')], ['Seq', r => r.seq]];
+
+/** One audit record as a table row. */
+export function auditRows(records) {
+  return records.map(r => el('tr', { 'data-seq': r.seq }, AUDIT_COLUMNS.map(([h, f]) => el('td', { 'data-label': h }, f(r) ?? ''))));
+}
+
+/** The first audit page as a table (cards on a phone); the next pages add their rows to it. */
+export function auditTable(records) {
+  if (!records.length) return el('p', {}, 'No consultations match.');
   return el('div', { class: 'scroll' }, el('table', { class: 'audit-table', 'data-testid': 'audit-table' },
-    el('thead', {}, el('tr', {}, cols.map(([h]) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, records.map(r => el('tr', { 'data-seq': r.seq }, cols.map(([h, f]) => el('td', { 'data-label': h }, f(r) ?? '')))))));
+    el('thead', {}, el('tr', {}, AUDIT_COLUMNS.map(([h]) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, auditRows(records))));
 }
 
 export function verification(v) {

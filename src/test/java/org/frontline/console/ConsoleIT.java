@@ -199,9 +199,14 @@ class ConsoleIT {
         signInAs("auditor");
         assertTrue(browser.findElement(By.id("view-audit")).isDisplayed(), "an auditor starts in the audit view");
         fill("audit-officer", "console-deu-2");
-        fill("audit-limit", "5");
+        fill("audit-limit", "1");
         submit("audit-form");
         WebElement table = wait(ANSWER_LIMIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=audit-table]")));
+        assertEquals(1, table.findElements(By.cssSelector("tbody tr")).size(), "a page of one");
+        // the consultation is recorded before its answer (CONSULTED) and with it (ANSWERED): the next page holds the other
+        click("audit-next");
+        wait(ANSWER_LIMIT).until(d -> d.findElements(By.cssSelector("[data-testid=audit-table] tbody tr")).size() == 2);
+        assertTrue(table.getText().contains("CONSULTED") && table.getText().contains("ANSWERED"), table.getText());
         assertTrue(table.getText().contains(purpose), "the search just made is in the log: " + table.getText());
         assertTrue(table.getText().contains("VEHICLE") && table.getText().contains("ameripol OK"), table.getText());
         click("audit-verify");
