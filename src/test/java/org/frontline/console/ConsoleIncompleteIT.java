@@ -13,9 +13,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +39,10 @@ class ConsoleIncompleteIT {
 
     @BeforeAll
     static void startTheDemoWithASourceThatNeverAnswersInTime() throws Exception {
-        demo = DemoInBrowser.start("console-incomplete-demo", "-Dfrontline.sources.aseanapol.timeout=1ms");
+        // INTERPOL, which the slowed-source test holds back with a lock, may take seconds within the deadline
+        demo = DemoInBrowser.start("console-incomplete-demo", "-Dfrontline.sources.aseanapol.timeout=1ms",
+                "-Dfrontline.sources.interpol.timeout=8s", "-Dfrontline.search.default-deadline=8s",
+                "-Dfrontline.search.max-deadline=10s");
         browser = demo.browser;
     }
 
@@ -42,6 +51,60 @@ class ConsoleIncompleteIT {
         if (demo != null) {
             demo.close();
         }
+    }
+
+    /**
+     * A slowed source, for real: INTERPOL's stolen-document table is locked in the demo's own database
+     * (a second session holds an ACCESS EXCLUSIVE lock), so INTERPOL's query waits on the lock while the
+     * others answer. The page must show the four other sources' statuses while no answer is there yet;
+     * once the lock is released INTERPOL answers and the stolen passport is a HIT.
+     */
+    @Test
+    void aSlowedSourceLeavesTheOthersProgressOnThePageBeforeTheAnswer() throws Exception {
+        Matcher url = Pattern.compile("jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/fq_demo_interpol")
+                .matcher(Files.readString(demo.log()));
+        assertTrue(url.find(), "the demo's log names INTERPOL's database: " + demo.log());
+        signInAs("fra-border");
+        browser.findElement(By.cssSelector(".tab[data-form=document]")).click();
+        browser.findElement(By.id("document-number")).sendKeys(Walkthrough.STOLEN_PASSPORT_NUMBER);
+        browser.findElement(By.id("document-country")).sendKeys(Walkthrough.STOLEN_PASSPORT_COUNTRY);
+        browser.findElement(By.id("document-purpose")).sendKeys("border control, entry");
+        try (Connection interpol = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + url.group(1)
+                + "/fq_demo_interpol", "postgres", "")) {
+            interpol.setAutoCommit(false);
+            try (Statement lock = interpol.createStatement()) {
+                lock.execute("LOCK TABLE sltd_document IN ACCESS EXCLUSIVE MODE");
+            }
+            browser.findElement(By.cssSelector("#form-document button[type=submit]")).click();
+            WebDriverWait progress = new WebDriverWait(browser, Duration.ofSeconds(6), Duration.ofMillis(50));
+            progress.until(d -> d.findElements(By.cssSelector("#progress li")).size() >= 4);
+            List<String> shown = browser.findElements(By.cssSelector("#progress li")).stream().map(WebElement::getText).toList();
+            assertEquals(4, shown.size(), "four sources have answered, INTERPOL waits: " + shown);
+            assertTrue(shown.stream().noneMatch(s -> s.startsWith("interpol")), "INTERPOL is not among them: " + shown);
+            assertTrue(browser.findElements(By.cssSelector("[data-testid=banner]")).isEmpty(),
+                    "no answer while INTERPOL is held back");
+            Thread.sleep(500);
+            assertTrue(browser.findElements(By.cssSelector("[data-testid=banner]")).isEmpty(),
+                    "still no answer half a second later");
+            interpol.rollback();   // the lock goes: INTERPOL's query runs
+        }
+        WebElement banner = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=banner]")));
+        assertEquals("HIT", banner.getDomAttribute("data-outcome"), banner.getText());
+        WebElement interpolLine = browser.findElement(By.cssSelector("#progress li[data-source=interpol]"));
+        assertEquals("OK", interpolLine.getDomAttribute("data-status"), interpolLine.getText());
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertTrue(severe.isEmpty(), "the browser logged no errors: " + severe);
+    }
+
+    private void signInAs(String preset) {
+        browser.get(demo.base + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-signin")));
+        new Select(browser.findElement(By.id("demo-preset"))).selectByValue(preset);
+        browser.findElement(By.id("demo-sign-in")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-search")));
     }
 
     @Test

@@ -52,6 +52,11 @@ final class DemoInBrowser implements AutoCloseable {
         this.browser = browser;
     }
 
+    /** The demo's output (its log). */
+    Path log() {
+        return log;
+    }
+
     /** Starts the demo (its output to target/{name}.log, with the extra system properties given) and a browser. */
     static DemoInBrowser start(String name, String... extraProperties) throws Exception {
         assertTrue(Files.exists(JAR), JAR + " is built by `package`, before the integration tests");
