@@ -340,13 +340,20 @@ class CacheFreshnessTest {
                 for (int pid : ended) {
                     waitUntil(Duration.ofSeconds(5), () -> gone(c, pid), () -> "backend " + pid + " did not end");
                 }
-                Thread.sleep(100);
-                st.execute("SELECT pg_stat_clear_snapshot()");
-                try (ResultSet rs = st.executeQuery("SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0)"
-                        + " FROM pg_stat_user_tables WHERE relname = '" + t.getValue() + "'")) {
-                    rs.next();
-                    scans.put(t.getKey(), rs.getLong(1));
+                // an ended backend leaves pg_stat_activity before its last counts are flushed (a CI run read 0
+                // scans where there was 1): read until the count has stood still for 600 ms
+                long count = scansOf(st, t.getValue());
+                long stillSince = System.nanoTime();
+                long until = stillSince + Duration.ofSeconds(10).toNanos();
+                while (System.nanoTime() - stillSince < Duration.ofMillis(600).toNanos() && System.nanoTime() < until) {
+                    Thread.sleep(150);
+                    long now = scansOf(st, t.getValue());
+                    if (now != count) {
+                        count = now;
+                        stillSince = System.nanoTime();
+                    }
                 }
+                scans.put(t.getKey(), count);
             }
         }
         // the change feeds were cut with the backends: wait until they are back before going on, and let the
@@ -356,6 +363,15 @@ class CacheFreshnessTest {
         given().when().get("/q/health/ready");
         breakers.resetAll();
         return scans;
+    }
+
+    private static long scansOf(Statement st, String table) throws SQLException {
+        st.execute("SELECT pg_stat_clear_snapshot()");
+        try (ResultSet rs = st.executeQuery("SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0)"
+                + " FROM pg_stat_user_tables WHERE relname = '" + table + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static boolean gone(Connection c, int pid) {
