@@ -43,22 +43,7 @@ public final class EvidenceWeightsEstimation {
         PersonNameMatcher matcher = PersonNameMatcher.create();
         Map<String, List<PersonRecord>> records = new HashMap<>();
         Map<String, List<Long>> identities = new HashMap<>();
-        for (String source : SourceSchemas.TYPES) {
-            List<PersonRecord> rs = new ArrayList<>();
-            world.forEachRecord(source, r -> {
-                if (r.kind() == QueryKind.PERSON) {
-                    rs.add((PersonRecord) r);
-                }
-            });
-            List<Long> ids = new ArrayList<>();
-            world.forEachGroundTruth(source, g -> {
-                if (g.kind() == QueryKind.PERSON) {
-                    ids.add(g.identityId());
-                }
-            });
-            records.put(source, rs);
-            identities.put(source, ids);
-        }
+        personRecords(world, records, identities);
         Tally m = new Tally();
         Tally u = new Tally();
         List<String> sources = List.copyOf(SourceSchemas.TYPES);
@@ -107,6 +92,30 @@ public final class EvidenceWeightsEstimation {
                     System.out.printf(Locale.ROOT, "  %-22s m 0 (0)  u %.7f (%d)%n", level, uu.get(level)[0] / (double) u.total, uu.get(level)[0]);
                 }
             }
+        }
+    }
+
+    /**
+     * Every source's person records as the generator writes them, and beside each the identity it
+     * belongs to (the ground truth, in the same order).
+     */
+    static void personRecords(SyntheticWorld world, Map<String, List<PersonRecord>> records,
+                              Map<String, List<Long>> identities) {
+        for (String source : SourceSchemas.TYPES) {
+            List<PersonRecord> rs = new ArrayList<>();
+            world.forEachRecord(source, r -> {
+                if (r.kind() == QueryKind.PERSON) {
+                    rs.add((PersonRecord) r);
+                }
+            });
+            List<Long> ids = new ArrayList<>();
+            world.forEachGroundTruth(source, g -> {
+                if (g.kind() == QueryKind.PERSON) {
+                    ids.add(g.identityId());
+                }
+            });
+            records.put(source, rs);
+            identities.put(source, ids);
         }
     }
 

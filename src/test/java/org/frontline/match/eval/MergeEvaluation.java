@@ -8,8 +8,6 @@ import org.frontline.match.PersonNameMatcher;
 import org.frontline.model.NameStatistics;
 import org.frontline.model.PartialDate;
 import org.frontline.model.PersonRecord;
-import org.frontline.model.QueryKind;
-import org.frontline.sourcedata.SourceSchemas;
 import org.frontline.sourcedata.SyntheticWorld;
 
 import java.util.ArrayList;
@@ -53,22 +51,8 @@ public final class MergeEvaluation {
         PersonEvidence evidence = new PersonEvidence(PersonNameMatcher.create());
         Map<String, List<PersonRecord>> records = new LinkedHashMap<>();
         Map<String, List<Long>> identities = new LinkedHashMap<>();
-        for (String source : SourceSchemas.TYPES) {
-            List<PersonRecord> rs = new ArrayList<>();
-            world.forEachRecord(source, r -> {
-                if (r.kind() == QueryKind.PERSON) {
-                    rs.add((PersonRecord) r);
-                }
-            });
-            List<Long> ids = new ArrayList<>();
-            world.forEachGroundTruth(source, g -> {
-                if (g.kind() == QueryKind.PERSON) {
-                    ids.add(g.identityId());
-                }
-            });
-            records.put(source, withStatistics(rs));
-            identities.put(source, ids);
-        }
+        EvidenceWeightsEstimation.personRecords(world, records, identities);
+        records.replaceAll((source, rs) -> withStatistics(rs));
         List<String> sources = List.copyOf(records.keySet());
 
         // ------------------------------------------------------------------ true pairs
