@@ -6,7 +6,7 @@
 #   loadtests/audit-kill9.sh                 # 2 runs: 16 threads, kill -9 10 s after the first answer
 #   RUNS=3 KILL_AFTER=12 loadtests/audit-kill9.sh
 #
-# env: RUNS (2) THREADS (16) KILL_AFTER (10 s after the first received answer) PERSON_SHARE (10 %)
+# env: RUNS (2) THREADS (16) KILL_AFTER (10 s after the first received answer) PERSON_SHARE (10 %) OUTCOME_GRACE (10s)
 #      STOP_AFTER_FAILING (3 s) MAX_SECONDS (60: the driver always stops by then) K9_PERSONS (10000)
 #      RESULTS SUMMARY SECTION_TITLE, and the PostgreSQL ones of common.sh (PGHOST PGPORT PGUSER PGPASSWORD)
 set -euo pipefail
@@ -16,6 +16,7 @@ trap cleanup EXIT
 
 RUNS="${RUNS:-2}"; THREADS="${THREADS:-16}"; KILL_AFTER="${KILL_AFTER:-10}"; PERSON_SHARE="${PERSON_SHARE:-10}"
 STOP_AFTER_FAILING="${STOP_AFTER_FAILING:-3}"; MAX_SECONDS="${MAX_SECONDS:-60}"; K9_PERSONS="${K9_PERSONS:-10000}"
+OUTCOME_GRACE="${OUTCOME_GRACE:-10s}"   # longer than any consultation: max deadline 5 s + audit timeout 2 s
 RESULTS="${RESULTS:-loadtests/RESULTS.md}"; SUMMARY="${SUMMARY:-loadtests/results/audit-kill9.txt}"
 SECTION_TITLE="${SECTION_TITLE:-Audit durability under kill -9}"
 AUDIT_DB=fq_k9_audit
@@ -52,6 +53,9 @@ SERVICE_ENV=(
   "FRONTLINE_AUDIT_CHECKPOINT_KEY=load-test-only-audit-checkpoint-key-0123456789"
   "FRONTLINE_DEMO_TOKEN_ENDPOINT=true"
   "FRONTLINE_ACCESS_RATE_LIMIT_PER_MINUTE=1000000"
+  # the restarted instance looks for consultations left without outcome by the crash soon after its start
+  "FRONTLINE_AUDIT_OUTCOME_CHECK_GRACE=${OUTCOME_GRACE}"
+  "FRONTLINE_AUDIT_OUTCOME_CHECK_EVERY=2s"
 )
 [ -n "$PG_PASS" ] && SERVICE_ENV+=("QUARKUS_DATASOURCE_PASSWORD=${PG_PASS}")
 
@@ -100,7 +104,7 @@ for run in $(seq "$RUNS"); do
   cat "$DRIVER_LOG" >&2
 
   RECEIVED_N=$(sort -u "$RECEIVED" | wc -l)
-  psql_ -d "$AUDIT_DB" -Atc "SELECT query_id FROM audit_record WHERE decision = 'ANSWERED'" | sort -u > "$WORK/k9-audited-${run}.txt"
+  psql_ -d "$AUDIT_DB" -Atc "SELECT query_id FROM audit_record WHERE decision = 'CONSULTED'" | sort -u > "$WORK/k9-audited-${run}.txt"
   sort -u "$RECEIVED" > "$WORK/k9-received-sorted-${run}.txt"
   AUDITED_N=$(comm -12 "$WORK/k9-received-sorted-${run}.txt" "$WORK/k9-audited-${run}.txt" | wc -l)
   MISSING=$(comm -23 "$WORK/k9-received-sorted-${run}.txt" "$WORK/k9-audited-${run}.txt" | wc -l)
@@ -119,6 +123,12 @@ for run in $(seq "$RUNS"); do
   log "GET /v1/audit/verify: ${VERIFY}"
   case "$VERIFY" in *'"intact":true'*) INTACT=yes ;; *) INTACT=no; FAILED=1 ;; esac
   VERIFIED=$(sed -n 's/.*"verified":\([0-9]*\).*/\1/p' <<< "$VERIFY")
+  # consultations the crash left without outcome: the restarted instance records them as OUTCOME_UNKNOWN
+  sleep "$(( ${OUTCOME_GRACE%s} + 4 ))"
+  UNKNOWN=$(psql_ -d "$AUDIT_DB" -Atc "SELECT count(*) FROM audit_record WHERE decision = 'OUTCOME_UNKNOWN'")
+  ORPHANS=$(psql_ -d "$AUDIT_DB" -Atc "SELECT count(*) FROM audit_record c WHERE c.decision = 'CONSULTED' AND NOT EXISTS (SELECT 1 FROM audit_record o WHERE o.query_id = c.query_id AND o.decision <> 'CONSULTED')")
+  log "after the restarted instance's check: ${UNKNOWN} OUTCOME_UNKNOWN records, ${ORPHANS} consultations still without outcome"
+  [ "$ORPHANS" = 0 ] || FAILED=1
   # the chain goes on after the crash: one more search, then verify again
   OFFICER=$(token k9 OFFICER)
   curl -sf -o /dev/null -H "Authorization: Bearer ${OFFICER}" -H 'Content-Type: application/json' "${BASE_URL}/v1/search/document" \
@@ -128,7 +138,7 @@ for run in $(seq "$RUNS"); do
   case "$VERIFY2" in *'"intact":true'*) ;; *) FAILED=1 ;; esac
   cleanup; CHILD_PIDS=()
 
-  ROWS+=("| ${run} | ${KILL_AFTER} s | ${AT_KILL} | **${RECEIVED_N}** | ${AUDITED_N} | **${MISSING}** | ${EXTRA} | ${RECORDS} (${DECISIONS}) | ${STATUSES}, ${IOERR} I/O errors, stopped after ${SECS} s (${STOP}) | ${INTACT}: \`${VERIFY}\`; after one more search: \`${VERIFY2}\` |")
+  ROWS+=("| ${run} | ${KILL_AFTER} s | ${AT_KILL} | **${RECEIVED_N}** | ${AUDITED_N} | **${MISSING}** | ${EXTRA} | ${RECORDS} (${DECISIONS}) | ${UNKNOWN} / ${ORPHANS} | ${STATUSES}, ${IOERR} I/O errors, stopped after ${SECS} s (${STOP}) | ${INTACT}: \`${VERIFY}\`; after one more search: \`${VERIFY2}\` |")
   { echo "=== run ${run} (${START_DATE})"; cat "$DRIVER_LOG"; echo "received=${RECEIVED_N} audited=${AUDITED_N} missing=${MISSING} extra=${EXTRA} records=${RECORDS} ${DECISIONS}";
     echo "verify after restart: ${VERIFY}"; echo "verify after one more search: ${VERIFY2}"; echo; } >> "$SUMMARY.tmp"
 done
@@ -156,9 +166,12 @@ keys, rate limit 1,000,000/min) on the five sources and the audit database;
 each time) and appends the \`queryId\` of every 200 answer it has fully received to a file, flushed
 before its next request; ${KILL_AFTER} s after the first answer the script sends \`kill -9\` to the
 service JVM while the driver is still firing; the driver stops by itself once connections have
-failed for ${STOP_AFTER_FAILING} s. Then psql lists the \`ANSWERED\` records of the audit database
-(\`SELECT query_id FROM audit_record WHERE decision='ANSWERED'\`) and every received \`queryId\`
-must be among them. Finally the service is restarted on the same audit database and
+failed for ${STOP_AFTER_FAILING} s. Then psql lists the consultations of the audit database
+(\`SELECT query_id FROM audit_record WHERE decision='CONSULTED'\`: the record written beside the
+fan-out and durable before its answer leaves; the outcome, \`ANSWERED\`, follows in the next group
+commit) and every received \`queryId\` must be among them. The restarted instance's check
+(\`UnknownOutcomes\`, grace ${OUTCOME_GRACE} here) then records \`OUTCOME_UNKNOWN\` for each consultation the
+crash left without outcome; after it, no \`CONSULTED\` record may be left without a successor. Finally the service is restarted on the same audit database and
 \`GET /v1/audit/verify\` (AUDITOR token) walks the whole hash chain; one more search then extends
 the chain and it is verified again.
 
@@ -166,11 +179,11 @@ the chain and it is verified again.
 JVM died between the commit and the write of the response (or while it was on the wire): expected
 and fine (an audit record without a delivered answer over-reports, never under-reports).
 
-| run | kill after | answers at kill | answers received | of them audited | **missing** | audited, never received | audit records (by decision) | driver outcomes | chain after restart (\`/v1/audit/verify\`) |
-|---:|---:|---:|---:|---:|---:|---:|---|---|---|
+| run | kill after | answers at kill | answers received | of them audited | **missing** | audited, never received | audit records (by decision, before the restart) | OUTCOME_UNKNOWN recorded after the restart / still without outcome | driver outcomes | chain after restart (\`/v1/audit/verify\`) |
+|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|
 $(printf '%s\n' "${ROWS[@]}")
 
-Result: $([ "$FAILED" = 0 ] && echo "every answer received in every run had its \`ANSWERED\` audit record (0 missing), and the chain verified intact after each crash." || echo "**FAILED**: see the table (missing > 0 or a broken chain).")
+Result: $([ "$FAILED" = 0 ] && echo "every answer received in every run had its durable consultation record (0 missing), every consultation the crash left without outcome was recorded as \`OUTCOME_UNKNOWN\`, and the chain verified intact after each crash." || echo "**FAILED**: see the table (missing > 0 or a broken chain).")
 MD
 replace_section "$RESULTS" "$SECTION_TITLE" "$SECTION"
 rm -f "$SECTION"

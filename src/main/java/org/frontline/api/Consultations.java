@@ -47,15 +47,21 @@ import java.util.function.Function;
  * {@link #stream}). (Unless {@code frontline.audit.enabled=false}, which exists for measuring the
  * audit's cost only: see {@link AuditConfig#enabled()}.)
  *
- * <p>Why a stream has two records where a JSON answer has one: a JSON answer is built whole before
- * anything leaves, so one record written after the search (with its outcome) can gate the release.
- * A stream starts sending while the search runs, and its status must be sent before the first
- * event; so its consultation is recorded first ({@code CONSULTED}: who asked what, why), and its
- * outcome is recorded after it, as a second record of the same query id chained after the first
- * ({@code ANSWERED} before the answer leaves, or {@code CLIENT_GONE}). The log stays append-only;
- * an auditor reads the last record of a query id as its outcome (a {@code FAILED_AUDIT_TIMEOUT}
- * overrides any other, see {@link AuditLog}). The JSON path keeps one record:
- * a second commit on every answer would cost every answer a round trip for nothing.
+ * <p>Every consultation has two records. Its {@code CONSULTED} record (who asked what, why, when,
+ * the request id) gates the release: nothing of an answer leaves before it is durable. Its outcome
+ * is a second record of the same query id chained after the first. The log stays append-only; an
+ * auditor reads the last record of a query id as its outcome (a {@code FAILED_AUDIT_TIMEOUT}
+ * overrides any other, see {@link AuditLog}).
+ *
+ * <p>A JSON answer writes its {@code CONSULTED} record alongside the search, not before or after it
+ * (the commit is as long as a source's answer, and it used to be paid after the fan-out by every
+ * answer), releases the answer once both are done, and queues the outcome ({@code ANSWERED}) for the
+ * next group commit without waiting: an answer's latency is then the longer of the commit and the
+ * search, not their sum. An instance that dies between the release and the outcome's commit leaves
+ * a consultation without outcome, which {@code UnknownOutcomes} records as {@code OUTCOME_UNKNOWN}.
+ * A stream must send its status before its first event, so its {@code CONSULTED} record comes first;
+ * its outcome ({@code ANSWERED} before the answer event leaves, or {@code CLIENT_GONE}) is awaited
+ * as before: a stream is not the path whose latency counts, and it keeps its ending durable.
  */
 @ApplicationScoped
 public class Consultations {
@@ -127,9 +133,34 @@ public class Consultations {
 
     public Uni<Answer> answer(Officer officer, RequestValidation.Validated<? extends SubjectQuery> request, Origin origin) {
         RequestValidation.requireDeadlineAtLeast(request, search.minDeadline());
-        return admit(officer, request, origin).chain(access -> search.search(request.query(), request.deadline(), access))
-                .call(answer -> record(event(officer, request, origin, answer.queryId(), sources(answer.sources()),
-                        answer.outcome().name(), AuditEvent.ANSWERED)));
+        return admit(officer, request, origin).chain(access -> {
+            String queryId = UUID.randomUUID().toString();
+            return consulted(officer, request, origin, queryId,
+                    search.search(queryId, request.query(), request.deadline(), access))
+                    .invoke(answer -> recordLater(event(officer, request, origin, queryId, sources(answer.sources()),
+                            answer.outcome().name(), AuditEvent.ANSWERED)));
+        });
+    }
+
+    /**
+     * The consultation's {@code CONSULTED} record written alongside the work, not after it: the work's
+     * result once both are done, so nothing of an answer leaves before the record of its consultation
+     * is durable, and the commit costs the answer nothing when the sources take longer. Fails with the
+     * audit's refusal (503) when the record cannot be written, whatever the work found. The outcome
+     * follows in a later record ({@link #recordLater}); {@code UnknownOutcomes} records it as unknown
+     * when it never arrives.
+     */
+    private <T> Uni<T> consulted(Officer officer, RequestValidation.Validated<?> request, Origin origin,
+                                 String queryId, Uni<T> work) {
+        Uni<Void> consultation = record(event(officer, request, origin, queryId, "[]", null, AuditEvent.CONSULTED));
+        return Uni.combine().all().unis(consultation, work).with((durable, result) -> result);
+    }
+
+    /** Queues an outcome for the next group commit, without waiting for it (nothing when auditing is off). */
+    void recordLater(AuditEvent event) {
+        if (audited) {
+            audit.appendLater(event);
+        }
     }
 
     /**
@@ -210,10 +241,11 @@ public class Consultations {
                     request.deadline(), access);
             Uni<MrzAnswer.Part> holder = part(queryId, questions.person(), questions.personNotAsked(), grant,
                     request.deadline(), access);
-            return Uni.combine().all().unis(document, holder).asTuple()
-                    .map(parts -> MrzAnswer.combine(queryId, questions, parts.getItem1(), parts.getItem2()));
-        }).call(answer -> record(event(officer, request, origin, answer.queryId(), toJson(mrzSources(answer)),
-                answer.outcome().name(), AuditEvent.ANSWERED)));
+            return consulted(officer, request, origin, queryId, Uni.combine().all().unis(document, holder).asTuple()
+                    .map(parts -> MrzAnswer.combine(queryId, questions, parts.getItem1(), parts.getItem2())))
+                    .invoke(answer -> recordLater(event(officer, request, origin, queryId, toJson(mrzSources(answer)),
+                            answer.outcome().name(), AuditEvent.ANSWERED)));
+        });
     }
 
     /**

@@ -24,7 +24,7 @@ public final class ContractExamples {
             "nextCursor":1042}""";
 
     public static final String VERIFICATION = """
-            {"intact":true,"verified":1042,"checkpoints":1,"firstBroken":null}""";
+            {"intact":true,"verified":1042,"checkpoints":1,"outcomesUnknown":0,"firstBroken":null}""";
 
     public static final String UNAUTHORIZED = """
             {"type":"https://frontline-query.example/problems/unauthorized","title":"Unauthorized","status":401,\

@@ -72,6 +72,26 @@ public interface AuditConfig {
         Duration every();
     }
 
+    /** The search for consultations whose outcome was never recorded ({@link UnknownOutcomes}). */
+    OutcomeCheck outcomeCheck();
+
+    interface OutcomeCheck {
+        /**
+         * How old a {@code CONSULTED} record must be before a missing outcome counts as unknown: longer
+         * than any consultation lasts (the longest deadline, 5 s, plus the audit timeout), with room.
+         */
+        @WithDefault("2m")
+        Duration grace();
+
+        /** How often the check runs (the first time one grace after start). */
+        @WithDefault("1m")
+        Duration every();
+
+        /** How far back the first check of an instance looks (later checks start where the last ended). */
+        @WithDefault("7d")
+        Duration horizon();
+    }
+
     /** Records read per page by {@code /v1/audit/verify} (its memory bound). */
     @WithDefault("1000")
     int verifyPage();

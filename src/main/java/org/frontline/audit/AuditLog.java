@@ -85,6 +85,13 @@ public class AuditLog {
             + " $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],"
             + " $15::text[], $16::text[], $17::text[])";
 
+    /** CONSULTED records of a time window that no other record of their query id followed (oldest first). */
+    private static final String AWAITING_OUTCOME = "SELECT c.occurred_at, c.query_id, c.officer_id, c.agency, c.country,"
+            + " c.roles, c.purpose, c.kind, c.terms, c.request_id, c.traceparent FROM audit_record c"
+            + " WHERE c.decision = 'CONSULTED' AND c.occurred_at >= $1 AND c.occurred_at < $2"
+            + " AND NOT EXISTS (SELECT 1 FROM audit_record o WHERE o.query_id = c.query_id AND o.decision <> 'CONSULTED')"
+            + " ORDER BY c.seq LIMIT $3";
+
     private static final int QUEUED = 0;
     private static final int TAKEN = 1;
     private static final int ABANDONED = 2;
@@ -139,6 +146,8 @@ public class AuditLog {
     private final Vertx vertx;
     /** The last record this instance wrote or read (sequence number and hash), or null when not known. */
     private ChainHead head;
+    /** Set when another path of this instance extended the chain: the next flush reads the head again. */
+    private volatile boolean headStale;
 
     private record ChainHead(long seq, String hash) {
     }
@@ -192,6 +201,53 @@ public class AuditLog {
         } else {
             fallback.runOnContext(v -> drain());
         }
+    }
+
+    /**
+     * Queues the event for the next group commit and returns at once: nobody waits for it. For the
+     * outcome of a consultation whose {@code CONSULTED} record is already durable (the answer may
+     * leave before its outcome is written). Refused by the database, it is tried again (three
+     * tries); lost (logged and counted) after a failure that may have committed it. A consultation
+     * whose outcome never arrives is found by {@link #recordUnknownOutcomes}.
+     */
+    public void appendLater(AuditEvent event) {
+        enqueue(new Pending(event, null, Vertx.currentContext()));
+    }
+
+    /**
+     * Records {@code OUTCOME_UNKNOWN} after each {@code CONSULTED} record of the window
+     * [{@code since}, {@code before}) that no other record of its query id followed, in one
+     * transaction under the writers' advisory lock (so two instances checking at once record each
+     * consultation once, and no writer forks the chain). Completes with the number recorded.
+     */
+    public Uni<Integer> recordUnknownOutcomes(java.time.Instant since, java.time.Instant before) {
+        return database.withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").execute()
+                .chain(() -> tx.preparedQuery(AWAITING_OUTCOME).execute(Tuple.of(
+                        since.atOffset(ZoneOffset.UTC), before.atOffset(ZoneOffset.UTC), config.maxBatch())))
+                .chain(awaiting -> {
+                    List<AuditEvent> unknown = new ArrayList<>();
+                    for (io.vertx.mutiny.sqlclient.Row r : awaiting) {
+                        unknown.add(new AuditEvent(r.getOffsetDateTime("occurred_at").toInstant(),
+                                r.getString("query_id"), r.getString("officer_id"), r.getString("agency"),
+                                r.getString("country"), r.getString("roles"), r.getString("purpose"),
+                                r.getString("kind"), r.getString("terms"), "[]", null, AuditEvent.OUTCOME_UNKNOWN,
+                                r.getString("request_id"), r.getString("traceparent")));
+                    }
+                    if (unknown.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return tx.query("SELECT seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1").execute()
+                            .chain(rows -> {
+                                io.vertx.mutiny.sqlclient.Row top = rows.iterator().next();
+                                List<AuditEntry> entries = chain(unknown,
+                                        new ChainHead(top.getLong("seq"), top.getString("hash")));
+                                return insert(tx, entries).invoke(() -> {
+                                    ChainHead last = last(entries);
+                                    headStale = true; // this instance's remembered head is behind now
+                                    checkpoints.committed(last.seq(), last.hash());
+                                }).replaceWith(entries.size());
+                            });
+                }));
     }
 
     /** The request's own wait is over: a queued record is abandoned; one in flight gets a correction if it commits. */
@@ -290,7 +346,8 @@ public class AuditLog {
 
     private Uni<Void> write(List<Pending> batch) {
         List<AuditEvent> events = batch.stream().map(Pending::written).toList();
-        ChainHead known = head;
+        ChainHead known = headStale ? null : head;
+        headStale = false;
         head = null; // until this write is known to have committed
         // an optimistic writer elsewhere does not take the lock: its row may still beat ours to the key
         Uni<ChainHead> locked = Uni.createFrom().deferred(() -> appendUnderLock(events))

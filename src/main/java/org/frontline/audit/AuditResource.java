@@ -81,10 +81,13 @@ public class AuditResource {
     }
 
     /**
-     * The result of walking the chain: the records verified, the signed checkpoints they matched, and
-     * the first broken link (null when the chain is intact).
+     * The result of walking the chain: the records verified, the signed checkpoints they matched, the
+     * consultations among them whose outcome was never recorded ({@code OUTCOME_UNKNOWN} records: the
+     * answer may or may not have reached the officer), and the first broken link (null when the chain
+     * is intact).
      */
-    public record Verification(boolean intact, long verified, long checkpoints, BrokenLink firstBroken) {
+    public record Verification(boolean intact, long verified, long checkpoints, long outcomesUnknown,
+                               BrokenLink firstBroken) {
     }
 
     public record BrokenLink(long seq, String queryId, String reason) {

@@ -112,6 +112,7 @@ class AuditVerifier {
         String lastHash = AuditChain.GENESIS;
         long verified;
         long checkpointsMatched;
+        long outcomesUnknown;
         int pageRows;
         BrokenLink broken;
         boolean done;
@@ -146,6 +147,9 @@ class AuditVerifier {
                 lastSeq = e.seq;
                 lastHash = e.hash;
                 verified++;
+                if (AuditEvent.OUTCOME_UNKNOWN.equals(e.decision)) {
+                    outcomesUnknown++;
+                }
             }
             return this;
         }
@@ -175,7 +179,7 @@ class AuditVerifier {
         }
 
         Verification result() {
-            return new Verification(broken == null, verified, checkpointsMatched, broken);
+            return new Verification(broken == null, verified, checkpointsMatched, outcomesUnknown, broken);
         }
 
         private static AuditEntry entry(Row row) {

@@ -101,9 +101,17 @@ class MrzSearchTest {
                 .body("message", containsString("Document: HIT"))
                 .extract().jsonPath();
 
+        // one consultation: its CONSULTED record (durable before the answer left), then its outcome
         List<String[]> rows = audit(requestId);
-        assertEquals(1, rows.size(), "one consultation, one record");
-        String[] row = rows.get(0);
+        for (long until = System.nanoTime() + 10_000_000_000L; rows.size() < 2 && System.nanoTime() < until; ) {
+            Thread.sleep(20);
+            rows = audit(requestId);
+        }
+        assertEquals(List.of("CONSULTED", "ANSWERED"), rows.stream().map(r -> r[0]).toList(), "one consultation");
+        assertEquals(rows.get(0)[1], rows.get(1)[1], "one query id");
+        assertEquals("MRZ", rows.get(0)[2]);
+        assertEquals(rows.get(0)[3], rows.get(1)[3], "the same terms in both records");
+        String[] row = rows.get(1);
         assertEquals("ANSWERED", row[0]);
         assertEquals(answer.getString("queryId"), row[1]);
         assertEquals(answer.getString("document.answer.queryId"), row[1], "the parts answer under the consultation's id");

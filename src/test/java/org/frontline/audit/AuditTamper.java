@@ -90,6 +90,14 @@ public final class AuditTamper {
         return single("SELECT coalesce(max(seq), 0) FROM audit_record");
     }
 
+    /** The records of one query id (its consultation and outcome). */
+    public static long recordsOf(String queryId) throws SQLException {
+        if (!queryId.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("not a query id");
+        }
+        return single("SELECT count(*) FROM audit_record WHERE query_id = '" + queryId + "'");
+    }
+
     /** The last checkpoint's sequence number (0 when none). */
     public static long lastCheckpoint() throws SQLException {
         return single("SELECT coalesce(max(seq), 0) FROM audit_checkpoint");

@@ -40,29 +40,69 @@ class AuditTest {
                 .get("/v1/audit" + query).then().statusCode(200).extract().jsonPath();
     }
 
+    /** The records of one query id, in chain order, once {@code decisions} of them are there (at most 10 s). */
+    static List<Map<String, Object>> recordsOf(String officerId, String queryId, int decisions) {
+        long until = System.nanoTime() + 10_000_000_000L;
+        List<Map<String, Object>> records;
+        do {
+            records = new ArrayList<>(audit("?officer=" + officerId + "&limit=500")
+                    .<Map<String, Object>>getList("records.findAll { it.queryId == '" + queryId + "' }"));
+            java.util.Collections.reverse(records); // the page is newest first
+        } while (records.size() < decisions && System.nanoTime() < until && pause());
+        return records;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(50);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Test
-    void answeredConsultationIsAuditedWithWhoWhatWhyAndOutcome() {
+    void answeredConsultationIsAuditedWithWhoWhatWhyAndOutcome() throws Exception {
         String officer = TestTokens.token("audit-officer-1", "GdF", "ITA", "RESTRICTED", "OFFICER");
         String queryId = search(officer, "checking a passport at Fiumicino");
-        JsonPath page = audit("?officer=audit-officer-1");
-        Map<String, Object> record = page.getMap("records.find { it.queryId == '" + queryId + "' }");
-        assertNotNull(record, "audit record of " + queryId);
-        assertEquals("GdF", record.get("agency"));
-        assertEquals("ITA", record.get("country"));
-        assertEquals("OFFICER", record.get("roles"));
-        assertEquals("checking a passport at Fiumicino", record.get("purpose"));
-        assertEquals("DOCUMENT", record.get("kind"));
-        // terms and sources are JSON in the answer, not JSON text inside strings
-        Map<String, Object> terms = page.getMap("records.find { it.queryId == '" + queryId + "' }.terms");
-        assertEquals("AUD1T0001", terms.get("number"), "terms: " + terms);
-        assertEquals("ITA", terms.get("issuingCountry"), "terms: " + terms);
-        List<Map<String, Object>> sources = page.getList("records.find { it.queryId == '" + queryId + "' }.sources");
+        // the consultation was durable before the answer left: in the database the moment the answer is here
+        try (Connection c = SourceDatabases.server().connect(SourceDatabases.auditDatabase());
+             var ps = c.prepareStatement("SELECT count(*) FROM audit_record WHERE query_id = ? AND decision = 'CONSULTED'")) {
+            ps.setString(1, queryId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "the CONSULTED record of " + queryId + " is committed when its answer arrives");
+            }
+        }
+        // its outcome follows in a later record of the same query id
+        List<Map<String, Object>> records = recordsOf("audit-officer-1", queryId, 2);
+        assertEquals(List.of("CONSULTED", "ANSWERED"), records.stream().map(r -> r.get("decision")).toList(),
+                "records of " + queryId + ": " + records);
+        Map<String, Object> consulted = records.get(0);
+        Map<String, Object> record = records.get(1);
+        assertTrue(((Number) consulted.get("seq")).longValue() < ((Number) record.get("seq")).longValue());
+        for (Map<String, Object> r : records) {
+            assertEquals("GdF", r.get("agency"));
+            assertEquals("ITA", r.get("country"));
+            assertEquals("OFFICER", r.get("roles"));
+            assertEquals("checking a passport at Fiumicino", r.get("purpose"));
+            assertEquals("DOCUMENT", r.get("kind"));
+            assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", r.get("traceparent"));
+            // terms and sources are JSON in the answer, not JSON text inside strings
+            @SuppressWarnings("unchecked")
+            Map<String, Object> terms = (Map<String, Object>) r.get("terms");
+            assertEquals("AUD1T0001", terms.get("number"), "terms: " + terms);
+            assertEquals("ITA", terms.get("issuingCountry"), "terms: " + terms);
+        }
+        assertNull(consulted.get("outcome"), "admitted, not yet answered");
+        assertEquals(List.of(), consulted.get("sources"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> sources = (List<Map<String, Object>>) record.get("sources");
         assertEquals(5, sources.size(), "sources: " + sources);
         assertTrue(sources.stream().anyMatch(s -> "interpol".equals(s.get("source")) && "OK".equals(s.get("status"))),
                 "sources: " + sources);
         assertEquals("NO_HIT", record.get("outcome"));
-        assertEquals("ANSWERED", record.get("decision"));
-        assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", record.get("traceparent"));
     }
 
     @Test
@@ -84,6 +124,9 @@ class AuditTest {
         for (int i = 0; i < 5; i++) {
             made.add(search(officer, "pagination " + i));
         }
+        for (String id : made) {
+            recordsOf("audit-officer-2", id, 2); // each consultation and its outcome
+        }
         List<String> seen = new ArrayList<>();
         Object cursor = null;
         do {
@@ -94,7 +137,10 @@ class AuditTest {
             cursor = page.get("nextCursor");
         } while (cursor != null);
         assertEquals(made, new HashSet<>(seen));
-        assertEquals(5, seen.size());
+        assertEquals(10, seen.size(), "two records (CONSULTED, ANSWERED) per consultation, each seen once: " + seen);
+        for (String id : made) {
+            assertEquals(2, seen.stream().filter(id::equals).count(), id + " in " + seen);
+        }
         RestAssured.given().header("Authorization", "Bearer " + TestTokens.auditor())
                 .get("/v1/audit?from=yesterday").then().statusCode(400);
     }
@@ -158,8 +204,15 @@ class AuditTest {
             for (var call : calls) {
                 ids.add(call.get());
             }
-            Set<String> audited = new HashSet<>(audit("?officer=audit-officer-3&limit=100").getList("records.queryId"));
-            assertEquals(ids, audited);
+            // every answer's consultation was durable before it left: all 48 CONSULTED records are there at once
+            List<Map<String, Object>> records = audit("?officer=audit-officer-3&limit=200").getList("records");
+            Set<String> consulted = new HashSet<>();
+            for (Map<String, Object> r : records) {
+                if ("CONSULTED".equals(r.get("decision"))) {
+                    consulted.add((String) r.get("queryId"));
+                }
+            }
+            assertEquals(ids, consulted);
         } finally {
             pool.shutdownNow();
         }
