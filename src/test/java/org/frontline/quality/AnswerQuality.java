@@ -40,7 +40,7 @@ public final class AnswerQuality {
     public record Judged(LabelledQuery query, int status, String outcome, String action, int subjects,
                          int hitSubjects, boolean trueFound, boolean trueFirst, boolean trueIsHit, boolean falseHit,
                          boolean wrongAction, boolean glued, boolean split, boolean otherSourceFound,
-                         int restrictedRecords, int unknownRecords, long elapsedMs, double clientMs) {
+                         double trueRecordRecall, int restrictedRecords, int unknownRecords, long elapsedMs, double clientMs) {
 
         boolean ok() {
             return status == 200;
@@ -50,7 +50,8 @@ public final class AnswerQuality {
     /** The figures of one kind of question. */
     public record Metrics(String type, int queries, int errors, int withTruth, double trueFound, double trueFirst,
                           double trueIsHit, double falseHitRate, double wrongActionRate, double gluedSubjectRate,
-                          double splitRate, Double otherSourceFound, double medianSubjects, double medianHitSubjects,
+                          double splitRate, Double otherSourceFound, double trueRecordRecall,
+                          double allTrueRecordsFound, double medianSubjects, double medianHitSubjects,
                           long restrictedRecords, double answersWithRestricted, long unknownRecords,
                           Map<String, Integer> outcomes, double elapsedP50, double elapsedP95, double clientP50,
                           double clientP95) {
@@ -84,7 +85,7 @@ public final class AnswerQuality {
         JsonNode a = reply.body();
         if (reply.status() != 200 || a == null) {
             return new Judged(q, reply.status(), null, null, 0, 0, false, false, false, false, false, false, false,
-                    false, 0, 0, -1, reply.clientMs());
+                    false, Double.NaN, 0, 0, -1, reply.clientMs());
         }
         JsonNode subjects = a.path("subjects");
         boolean trueFound = false;
@@ -93,6 +94,7 @@ public final class AnswerQuality {
         boolean falseHit = false;
         boolean glued = false;
         boolean otherSource = false;
+        Set<String> trueRecordsFound = new HashSet<>();
         int trueSubjects = 0;
         int restricted = 0;
         int unknown = 0;
@@ -120,6 +122,9 @@ public final class AnswerQuality {
                     continue;
                 }
                 identities.add(id);
+                if (q.trueRecords().contains(source + "/" + recordId)) {
+                    trueRecordsFound.add(source + "/" + recordId);
+                }
                 if (q.hasTruth() && id == q.identity()) {
                     holdsTrue = true;
                     if (q.querySource() != null && !q.querySource().equals(source)) {
@@ -141,7 +146,10 @@ public final class AnswerQuality {
         boolean wrongAction = action != null && !action.equals("NO_ACTION") && !action.equals("VERIFY_IDENTITY")
                 && !q.trueActions().contains(action);
         return new Judged(q, 200, a.path("outcome").asText(null), action, subjects.size(), hits, trueFound, trueFirst,
-                trueIsHit, falseHit, wrongAction, glued, trueSubjects >= 2, otherSource, restricted, unknown,
+                trueIsHit, falseHit, wrongAction, glued, trueSubjects >= 2, otherSource,
+                q.hasTruth() && !q.trueRecords().isEmpty()
+                        ? (double) trueRecordsFound.size() / q.trueRecords().size() : Double.NaN,
+                restricted, unknown,
                 a.path("elapsedMs").asLong(-1), reply.clientMs());
     }
 
@@ -172,6 +180,10 @@ public final class AnswerQuality {
                 rate(ok, Judged::falseHit), rate(ok, Judged::wrongAction), rate(ok, Judged::glued),
                 rate(withTruth, Judged::split),
                 bySource.isEmpty() ? null : rate(bySource, Judged::otherSourceFound),
+                round(withTruth.stream().mapToDouble(Judged::trueRecordRecall).filter(r -> !Double.isNaN(r)).average()
+                        .orElse(Double.NaN)),
+                rate(withTruth.stream().filter(j -> !Double.isNaN(j.trueRecordRecall())).toList(),
+                        j -> j.trueRecordRecall() >= 1.0),
                 percentile(ok.stream().mapToDouble(Judged::subjects).toArray(), 50),
                 percentile(ok.stream().mapToDouble(Judged::hitSubjects).toArray(), 50),
                 ok.stream().mapToLong(Judged::restrictedRecords).sum(), rate(ok, j -> j.restrictedRecords() > 0),
@@ -190,7 +202,7 @@ public final class AnswerQuality {
     }
 
     private static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
+        return Double.isNaN(v) ? v : Math.round(v * 10_000) / 10_000.0;
     }
 
     /** Nearest-rank percentile; NaN when empty. */
@@ -219,6 +231,8 @@ public final class AnswerQuality {
             putRate(o, "true_first", m.trueFirst());
             putRate(o, "true_is_hit", m.trueIsHit());
             putRate(o, "other_source_found", m.otherSourceFound() == null ? Double.NaN : m.otherSourceFound());
+            putRate(o, "true_record_recall", m.trueRecordRecall());
+            putRate(o, "all_true_records_found", m.allTrueRecordsFound());
             putRate(o, "false_hit_rate", m.falseHitRate());
             putRate(o, "wrong_action_rate", m.wrongActionRate());
             putRate(o, "glued_subject_rate", m.gluedSubjectRate());
@@ -248,12 +262,13 @@ public final class AnswerQuality {
 
     /** One line per type, for the console and for failure messages. */
     public static String table(Map<String, Metrics> metrics) {
-        StringBuilder sb = new StringBuilder(String.format("%-22s %5s %6s %6s %6s %6s %6s %6s %6s %6s %5s %8s%n",
-                "type", "n", "found", "first", "isHIT", "other", "falseH", "wrongA", "glued", "split", "subj",
+        StringBuilder sb = new StringBuilder(String.format("%-22s %5s %6s %6s %6s %6s %6s %6s %6s %6s %6s %5s %8s%n",
+                "type", "n", "found", "first", "isHIT", "other", "recall", "falseH", "wrongA", "glued", "split", "subj",
                 "ms50/95"));
         metrics.forEach((t, m) -> sb.append(String.format(java.util.Locale.ROOT,
-                "%-22s %5d %6s %6s %6s %6s %6s %6s %6s %6s %5.0f %4.0f/%-4.0f%s%n", t, m.queries(), f(m.trueFound()),
+                "%-22s %5d %6s %6s %6s %6s %6s %6s %6s %6s %6s %5.0f %4.0f/%-4.0f%s%n", t, m.queries(), f(m.trueFound()),
                 f(m.trueFirst()), f(m.trueIsHit()), f(m.otherSourceFound() == null ? Double.NaN : m.otherSourceFound()),
+                f(m.trueRecordRecall()),
                 f(m.falseHitRate()), f(m.wrongActionRate()), f(m.gluedSubjectRate()), f(m.splitRate()),
                 m.medianSubjects(), m.elapsedP50(), m.elapsedP95(), m.errors() > 0 ? "  errors " + m.errors() : "")));
         return sb.toString();

@@ -206,7 +206,9 @@ public final class AnswerQualityMain {
                 .append(" [`results/answer-quality.json`](results/answer-quality.json), definitions in")
                 .append(" `src/test/java/org/frontline/quality/AnswerQuality.java`. *found / first / HIT*: a subject, the first")
                 .append(" subject, a HIT subject holds a record of the true person; *other src*: a record of the person from")
-                .append(" another source than the one whose spelling was asked; *false HIT*: a HIT subject without the true")
+                .append(" another source than the one whose spelling was asked; *true records found*: of the true person's")
+                .append(" records in all sources, the share the answer holds (mean per question; the candidate recall of the")
+                .append(" sources' statements as the answer shows it, issue #18); *false HIT*: a HIT subject without the true")
                 .append(" person (any HIT, when nobody held is the person); *wrong action*: the answer's action comes from")
                 .append(" someone else's alert; *glued*: a subject holds records of two people or more; *split*: the true")
                 .append(" person's records are in two subjects or more. Floors of the issue (checked by")
@@ -233,9 +235,9 @@ public final class AnswerQualityMain {
             if (run.has("note")) {
                 md.append(" **").append(run.path("note").asText()).append("**");
             }
-            md.append("\n\n| question | n | found | first | HIT | other src | false HIT | wrong action | glued | split |")
+            md.append("\n\n| question | n | found | first | HIT | other src | true records found | false HIT | wrong action | glued | split |")
                     .append(" median subjects | elapsedMs p50 / p95 | client ms p50 / p95 |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             Iterator<Map.Entry<String, JsonNode>> types = run.path("types").fields();
             while (types.hasNext()) {
                 Map.Entry<String, JsonNode> t = types.next();
@@ -244,6 +246,7 @@ public final class AnswerQualityMain {
                         .append(m.path("errors").asInt() > 0 ? " (" + m.path("errors").asInt() + " errors)" : "")
                         .append(" | ").append(pct(m, "true_found")).append(" | ").append(pct(m, "true_first"))
                         .append(" | ").append(pct(m, "true_is_hit")).append(" | ").append(pct(m, "other_source_found"))
+                        .append(" | ").append(pct(m, "true_record_recall"))
                         .append(" | ").append(pct(m, "false_hit_rate")).append(" | ").append(pct(m, "wrong_action_rate"))
                         .append(" | ").append(pct(m, "glued_subject_rate")).append(" | ").append(pct(m, "split_rate"))
                         .append(" | ").append(num(m.path("median_subjects"))).append(" | ")

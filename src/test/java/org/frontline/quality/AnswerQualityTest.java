@@ -108,6 +108,7 @@ class AnswerQualityTest {
         assertEquals(!q.trueActions().contains("ARREST"), j.wrongAction());
         boolean otherSource = mine.subList(0, 2).stream().anyMatch(r -> !r.startsWith(q.querySource() + "/"));
         assertEquals(otherSource, j.otherSourceFound());
+        assertEquals(2.0 / mine.size(), j.trueRecordRecall(), 1e-9, "two of the true person's records are in the answer");
 
         // only someone else, as a HIT: a false HIT, the true person not found
         ObjectNode wrong = ServiceClient.JSON.createObjectNode();
@@ -124,6 +125,10 @@ class AnswerQualityTest {
         assertEquals(0.5, m.get(QueryTypes.NAME_DOB).falseHitRate());
         assertEquals(0.5, m.get(QueryTypes.NAME_DOB).gluedSubjectRate());
         assertEquals(0.5, m.get(QueryTypes.NAME_DOB).trueFound());
+        assertEquals(0.0, w.trueRecordRecall());
+        assertEquals(Math.round(1.0 / mine.size() * 10_000) / 10_000.0, m.get(QueryTypes.NAME_DOB).trueRecordRecall(),
+                "the mean of the two answers' recall");
+        assertEquals(mine.size() == 2 ? 0.5 : 0.0, m.get(QueryTypes.NAME_DOB).allTrueRecordsFound());
     }
 
     private static void subject(ArrayNode subjects, String match, String... records) {
