@@ -1,0 +1,141 @@
+package org.frontline.source;
+
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import org.frontline.match.PersonNameMatcher;
+import org.frontline.model.PersonRecord;
+import org.frontline.quality.LabelledQuery;
+import org.frontline.quality.QuerySet;
+import org.frontline.quality.QueryTypes;
+import org.frontline.sourcedata.WorldPersons;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Candidate recall of each source's person statement (issue #18, item 2): for labelled questions of
+ * the answer-quality benchmark (the same generator, seed and sample as {@code loadtests/answer-quality.sh}),
+ * every record the true person has in a source is looked for among the candidates that source's
+ * connector returns for the question (its own SQL, the engine's search key, the year of birth asked,
+ * 25 candidates, as {@code FederatedSearch} asks). A benchmark, not a test: it reads the
+ * {@code fq_bench_<schema>} databases of {@code loadtests/bulk-load.sh}.
+ *
+ * <p>Prints, per question type and source, the true records held, how many came back, and the
+ * recall; and overall per type. Also what the answer-quality benchmark cannot tell: whether a record
+ * missing from an answer was never a candidate (this statement) or was dropped after it.
+ *
+ * <pre>
+ * java -cp target/classes:target/test-classes:$(cat target/answer-quality.cp) org.frontline.source.CandidateRecall \
+ *     [persons 1000000] [per-type 100] [types name_dob,...] [out target/candidate-recall.md]
+ * </pre>
+ */
+public final class CandidateRecall {
+
+    private CandidateRecall() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int persons = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int perType = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        List<String> types = args.length > 2 ? List.of(args[2].split(","))
+                : List.of(QueryTypes.NAME_DOB, "name_dob_nationality", "swapped_order_dob", "typo_dob",
+                "native_script_dob", "dob_year_only", "dob_day_month_swapped", QueryTypes.NAME_ONLY);
+        Path out = Path.of(args.length > 3 ? args[3] : "target/candidate-recall.md");
+        String prefix = System.getProperty("bench.prefix", "fq_bench_");
+        int limit = Integer.getInteger("bench.limit", 25);
+
+        long t0 = System.nanoTime();
+        QuerySet.Generated set = QuerySet.generate(new WorldPersons(42, persons), perType, 1, types);
+        System.err.printf("%d questions in %d ms%n", set.queries().size(), (System.nanoTime() - t0) / 1_000_000);
+        PersonNameMatcher matcher = PersonNameMatcher.create();
+        Vertx vertx = Vertx.vertx();
+        Map<String, SourceConnector> connectors = new LinkedHashMap<>();
+        List<Pool> pools = new ArrayList<>();
+        for (PersonSearchBenchmark.Schema s : PersonSearchBenchmark.SCHEMAS) {
+            Pool pool = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(5432)
+                    .setUser("postgres").setDatabase(prefix + s.name()).setCachePreparedStatements(true))
+                    .using(vertx).build();
+            pools.add(pool);
+            connectors.put(s.name(), s.connector().apply(pool));
+        }
+        // type -> source -> [held, found]
+        Map<String, Map<String, int[]>> counts = new LinkedHashMap<>();
+        Map<String, List<Double>> latencies = new TreeMap<>();
+        try {
+            for (LabelledQuery q : set.queries()) {
+                if (!q.hasTruth() || q.trueRecords().isEmpty()) {
+                    continue;
+                }
+                String key = matcher.searchKey(q.name());
+                Integer year = q.dateOfBirth() == null ? null : Integer.valueOf(q.dateOfBirth().substring(0, 4));
+                Map<String, List<String>> bySource = new TreeMap<>();
+                for (String r : q.trueRecords()) {
+                    int slash = r.indexOf('/');
+                    bySource.computeIfAbsent(r.substring(0, slash), x -> new ArrayList<>()).add(r.substring(slash + 1));
+                }
+                for (Map.Entry<String, List<String>> e : bySource.entrySet()) {
+                    SourceConnector c = connectors.get(e.getKey());
+                    long s0 = System.nanoTime();
+                    List<String> ids = c.findPersonCandidates(key, year, limit).await().indefinitely().stream()
+                            .map(PersonRecord::recordId).toList();
+                    latencies.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add((System.nanoTime() - s0) / 1e6);
+                    int[] n = counts.computeIfAbsent(q.type(), x -> new TreeMap<>())
+                            .computeIfAbsent(e.getKey(), x -> new int[2]);
+                    for (String id : e.getValue()) {
+                        n[0]++;
+                        if (ids.contains(id)) {
+                            n[1]++;
+                        }
+                    }
+                }
+            }
+        } finally {
+            for (Pool p : pools) {
+                p.closeAndAwait();
+            }
+            vertx.closeAndAwait();
+        }
+        StringBuilder md = new StringBuilder("| question | ");
+        List<String> sources = new ArrayList<>(connectors.keySet());
+        sources.forEach(s -> md.append(s).append(" | "));
+        md.append("all |\n|---|");
+        sources.forEach(s -> md.append("---|"));
+        md.append("---|\n");
+        for (String type : types) {
+            Map<String, int[]> bySource = counts.getOrDefault(type, Map.of());
+            md.append("| `").append(type).append("` | ");
+            int held = 0;
+            int found = 0;
+            for (String s : sources) {
+                int[] n = bySource.get(s);
+                if (n == null) {
+                    md.append("- | ");
+                    continue;
+                }
+                held += n[0];
+                found += n[1];
+                md.append(String.format(Locale.ROOT, "%.3f (%d/%d) | ", (double) n[1] / n[0], n[1], n[0]));
+            }
+            md.append(String.format(Locale.ROOT, "**%.3f** (%d/%d) |%n", held == 0 ? Double.NaN : (double) found / held,
+                    found, held));
+        }
+        md.append("\nStatement latency (client, one at a time, loaded machine): ");
+        latencies.forEach((s, l) -> {
+            double[] v = l.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            md.append(String.format(Locale.ROOT, "%s p50 %.1f / p95 %.1f ms; ", s, v[v.length / 2],
+                    v[(int) Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)]));
+        });
+        md.append('\n');
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md.toString());
+        System.out.println(md);
+    }
+}
