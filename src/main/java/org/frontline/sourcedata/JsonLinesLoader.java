@@ -14,11 +14,13 @@ import org.frontline.model.PartialDate;
 import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
-import org.frontline.sourcedata.Entries.Document;
-import org.frontline.sourcedata.Entries.Name;
-import org.frontline.sourcedata.Entries.Person;
-import org.frontline.sourcedata.Entries.Vehicle;
-import org.frontline.sourcedata.SourceWriter.Table;
+import org.frontline.source.Entries.Document;
+import org.frontline.source.Entries.Name;
+import org.frontline.source.Entries.Person;
+import org.frontline.source.Entries.Vehicle;
+import org.frontline.source.SourceSchema;
+import org.frontline.source.SourceWriter;
+import org.frontline.source.SourceWriter.Table;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -71,7 +73,7 @@ public final class JsonLinesLoader {
     public static Report load(String jdbcUrl, String user, String password, String schemaType, Path file) {
         SourceSchemas.requireKnown(schemaType);
         SourceSchemas.migrate(jdbcUrl, user, password, schemaType);
-        SourceWriter writer = SourceWriter.of(schemaType);
+        SourceWriter writer = SourceSchema.of(schemaType).writer();
         List<Rejection> rejected = new ArrayList<>();
         long[] counts = new long[3];
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -282,7 +284,7 @@ public final class JsonLinesLoader {
         }
         List<Alert> normalized = new ArrayList<>();
         for (Alert a : alerts) {
-            normalized.add(SourceWriter.of(schema).normalize(a));
+            normalized.add(SourceSchema.of(schema).writer().normalize(a));
         }
         return new Person(id, -1, name, text(n, "nameInOriginalScript", false), aliases, dob, sex, nationality,
                 normalized, false);
@@ -351,7 +353,7 @@ public final class JsonLinesLoader {
             default -> throw new IllegalArgumentException("status must be STOLEN, LOST or REVOKED");
         };
         HandlingRestrictions r = restrictions(n.get("restrictions"), "");
-        return new Document(id, -1, number, country, SourceWriter.of(schema).documentType(type), status,
+        return new Document(id, -1, number, country, SourceSchema.of(schema).writer().documentType(type), status,
                 date(n, "reportedOn", "reportedOn"), text(n, "holderRecordId", false), r.countries(), handling(r, schema),
                 requiredContact(n, ""), false);
     }
