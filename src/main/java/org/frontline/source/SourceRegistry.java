@@ -54,7 +54,7 @@ public class SourceRegistry {
                 LOG.infof("source %s is disabled", id);
                 continue;
             }
-            SourceSchema schema = schemaOf(id, settings);
+            SourceSchema schema = schemaOf(id, settings.type(), settings.schema());
             Pool pool = pool(vertx, id, settings);
             pools.add(pool);
             SourceConnector connector = schema.connector(pool, UnreadableCodes.counted(meters, id));
@@ -93,11 +93,11 @@ public class SourceRegistry {
      * schema's. A source is never skipped quietly: a configured source the service does not query would
      * read as a source that holds nothing.
      */
-    static SourceSchema schemaOf(String id, SourcesConfig.Source settings) {
+    static SourceSchema schemaOf(String id, String typeName, Optional<String> schemaName) {
         String prefix = "frontline.sources." + id + ".";
         SourceType type;
         try {
-            type = SourceType.of(settings.type());
+            type = SourceType.of(typeName);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(prefix + "type: " + e.getMessage());
         }
@@ -107,10 +107,10 @@ public class SourceRegistry {
         }
         SourceSchema schema;
         try {
-            schema = SourceSchema.of(settings.schema().orElse(id));
+            schema = SourceSchema.of(schemaName.orElse(id));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(prefix + "schema: " + e.getMessage()
-                    + (settings.schema().isEmpty() ? " (the schema defaults to the source id; set " + prefix + "schema)" : ""));
+                    + (schemaName.isEmpty() ? " (the schema defaults to the source id; set " + prefix + "schema)" : ""));
         }
         if (schema.type() != type) {
             throw new IllegalStateException(prefix + "type: schema '" + schema.id() + "' is read over "
