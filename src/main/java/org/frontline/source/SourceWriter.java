@@ -1,11 +1,14 @@
 package org.frontline.source;
 
 import org.frontline.match.NameKeys;
+import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
+import org.frontline.model.AlertCategory;
 import org.frontline.model.DocumentType;
 import org.frontline.model.HandlingRestrictions;
 import org.frontline.model.PartialDate;
 import org.frontline.model.QueryKind;
+import org.frontline.model.SafetyWarning;
 import org.frontline.source.Entries.Document;
 import org.frontline.source.Entries.Name;
 import org.frontline.source.Entries.Person;
@@ -118,6 +121,17 @@ public abstract class SourceWriter {
         if (!a.restrictions().agencies().isEmpty()) {
             throw new IllegalArgumentException(source + " cannot restrict an alert to agencies");
         }
+    }
+
+    /**
+     * The alert as it reads back from a source that has no handling codes and cannot restrict to agencies:
+     * its category, action and warnings through the source's codebooks, the handling code dropped.
+     */
+    protected static Alert readBack(Alert a, String source, Codebook<AlertCategory> categories,
+                                    Codebook<ActionToTake> actions, Codebook<SafetyWarning> warnings) {
+        noAgencies(a, source);
+        return new Alert(a.alertId(), categories.readBack(a.category()), actions.readBack(a.action()),
+                warnings.readBackAll(a.warnings()), a.issuedOn(), withoutHandlingCode(a.restrictions()), a.contactPoint());
     }
 
     protected static HandlingRestrictions withoutHandlingCode(HandlingRestrictions r) {

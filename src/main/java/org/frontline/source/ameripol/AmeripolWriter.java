@@ -41,16 +41,12 @@ public final class AmeripolWriter extends SourceWriter {
 
     @Override
     public Alert normalize(Alert a) {
-        noAgencies(a, "AMERIPOL");
-        return new Alert(a.alertId(), AmeripolVocabulary.TIPO.value(AmeripolVocabulary.TIPO.code(a.category())),
-                AmeripolVocabulary.ACCION.value(AmeripolVocabulary.ACCION.code(a.action())),
-                AmeripolVocabulary.ADVERTENCIA.valuesOf(AmeripolVocabulary.ADVERTENCIA.codesOf(a.warnings())),
-                a.issuedOn(), withoutHandlingCode(a.restrictions()), a.contactPoint());
+        return readBack(a, "AMERIPOL", AmeripolVocabulary.TIPO, AmeripolVocabulary.ACCION, AmeripolVocabulary.ADVERTENCIA);
     }
 
     @Override
     public DocumentType documentType(DocumentType t) {
-        return AmeripolVocabulary.TIPO_DOCUMENTO.value(AmeripolVocabulary.TIPO_DOCUMENTO.code(t));
+        return AmeripolVocabulary.TIPO_DOCUMENTO.readBack(t);
     }
 
     private static String[] countries(Set<String> alpha3) {

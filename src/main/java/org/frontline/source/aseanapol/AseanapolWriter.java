@@ -41,16 +41,12 @@ public final class AseanapolWriter extends SourceWriter {
 
     @Override
     public Alert normalize(Alert a) {
-        noAgencies(a, "ASEANAPOL");
-        return new Alert(a.alertId(), AseanapolVocabulary.ENTRY_TYPE.value(AseanapolVocabulary.ENTRY_TYPE.code(a.category())),
-                AseanapolVocabulary.RESPONSE_CODE.value(AseanapolVocabulary.RESPONSE_CODE.code(a.action())),
-                AseanapolVocabulary.SAFETY_FLAG.valuesOf(AseanapolVocabulary.SAFETY_FLAG.codesOf(a.warnings())),
-                a.issuedOn(), withoutHandlingCode(a.restrictions()), a.contactPoint());
+        return readBack(a, "ASEANAPOL", AseanapolVocabulary.ENTRY_TYPE, AseanapolVocabulary.RESPONSE_CODE, AseanapolVocabulary.SAFETY_FLAG);
     }
 
     @Override
     public DocumentType documentType(DocumentType t) {
-        return AseanapolVocabulary.TD_TYPE.value(AseanapolVocabulary.TD_TYPE.code(t));
+        return AseanapolVocabulary.TD_TYPE.readBack(t);
     }
 
     @Override

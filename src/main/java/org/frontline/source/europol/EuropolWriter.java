@@ -52,14 +52,14 @@ public final class EuropolWriter extends SourceWriter {
             throw new IllegalArgumentException("Europol handling codes are H0..H3");
         }
         return new Alert(a.alertId(), EuropolVocabulary.MEASURE.value(measure), EuropolVocabulary.action(measure),
-                EuropolVocabulary.RISK_MARKER.valuesOf(EuropolVocabulary.RISK_MARKER.codesOf(a.warnings())), a.issuedOn(),
+                EuropolVocabulary.RISK_MARKER.readBackAll(a.warnings()), a.issuedOn(),
                 new HandlingRestrictions(r.countries(), r.agencies(), r.minimumClearance(), code, r.whenRestricted()),
                 a.contactPoint());
     }
 
     @Override
     public DocumentType documentType(DocumentType t) {
-        return EuropolVocabulary.DOC_KIND.value(EuropolVocabulary.DOC_KIND.code(t));
+        return EuropolVocabulary.DOC_KIND.readBack(t);
     }
 
     static String layout(Name n) {

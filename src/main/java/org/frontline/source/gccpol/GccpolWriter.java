@@ -42,16 +42,12 @@ public final class GccpolWriter extends SourceWriter {
 
     @Override
     public Alert normalize(Alert a) {
-        noAgencies(a, "GCCPOL");
-        return new Alert(a.alertId(), GccpolVocabulary.CIRCULAR_TYPE.value(GccpolVocabulary.CIRCULAR_TYPE.code(a.category())),
-                GccpolVocabulary.INSTRUCTION.value(GccpolVocabulary.INSTRUCTION.code(a.action())),
-                GccpolVocabulary.HAZARD.valuesOf(GccpolVocabulary.HAZARD.codesOf(a.warnings())), a.issuedOn(),
-                withoutHandlingCode(a.restrictions()), a.contactPoint());
+        return readBack(a, "GCCPOL", GccpolVocabulary.CIRCULAR_TYPE, GccpolVocabulary.INSTRUCTION, GccpolVocabulary.HAZARD);
     }
 
     @Override
     public DocumentType documentType(DocumentType t) {
-        return GccpolVocabulary.DOCUMENT_KIND.value(GccpolVocabulary.DOCUMENT_KIND.code(t));
+        return GccpolVocabulary.DOCUMENT_KIND.readBack(t);
     }
 
     @Override

@@ -39,16 +39,12 @@ public final class InterpolWriter extends SourceWriter {
 
     @Override
     public Alert normalize(Alert a) {
-        noAgencies(a, "INTERPOL");
-        return new Alert(a.alertId(), InterpolVocabulary.NOTICE_COLOUR.value(InterpolVocabulary.NOTICE_COLOUR.code(a.category())),
-                InterpolVocabulary.REQUESTED_ACTION.value(InterpolVocabulary.REQUESTED_ACTION.code(a.action())),
-                InterpolVocabulary.CAUTION.valuesOf(InterpolVocabulary.CAUTION.codesOf(a.warnings())), a.issuedOn(),
-                withoutHandlingCode(a.restrictions()), a.contactPoint());
+        return readBack(a, "INTERPOL", InterpolVocabulary.NOTICE_COLOUR, InterpolVocabulary.REQUESTED_ACTION, InterpolVocabulary.CAUTION);
     }
 
     @Override
     public DocumentType documentType(DocumentType t) {
-        return InterpolVocabulary.DOCUMENT_TYPE.value(InterpolVocabulary.DOCUMENT_TYPE.code(t));
+        return InterpolVocabulary.DOCUMENT_TYPE.readBack(t);
     }
 
     private static String[] countries(Set<String> alpha3) {
