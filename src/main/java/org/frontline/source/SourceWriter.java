@@ -88,6 +88,33 @@ public abstract class SourceWriter {
 
     public abstract List<Table> tables();
 
+    // ------------------------------------------------------------------ the record ids and fields it keeps
+
+    /** Whether this schema's record ids of that kind are numbers (its key is a bigint); else text. */
+    public boolean numericRecordIds(QueryKind kind) {
+        return true;
+    }
+
+    /** Whether its alert ids are numbers; else text (INTERPOL's "A-123/4-2020", GCCPOL's "GCC/2020/000123"). */
+    public boolean numericAlertIds() {
+        return true;
+    }
+
+    /** Whether it keys documents by issuing country and number, with no record id of their own (INTERPOL's SLTD). */
+    public boolean documentsKeyedByNumber() {
+        return false;
+    }
+
+    /** Whether it keeps handling codes (H0..H3) on documents and vehicles. */
+    public boolean handlingCodes() {
+        return false;
+    }
+
+    /** Whether a vehicle record may name a linked person. */
+    public boolean vehiclesLinkPersons() {
+        return false;
+    }
+
     /** The alert as it reads back from this source (categories, actions, warnings it can express). */
     public abstract Alert normalize(Alert alert);
 

@@ -35,6 +35,11 @@ public final class AseanapolWriter extends SourceWriter {
             "originating_ncb"));
 
     @Override
+    public boolean numericRecordIds(QueryKind kind) {
+        return kind != QueryKind.PERSON;
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(SUBJECT, AKA, NAME_KEYS, ENTRY, DOC, CONVEYANCE);
     }

@@ -39,6 +39,21 @@ public final class EuropolWriter extends SourceWriter {
             "murder", "organised property crime"};
 
     @Override
+    public boolean numericRecordIds(QueryKind kind) {
+        return false;
+    }
+
+    @Override
+    public boolean handlingCodes() {
+        return true;
+    }
+
+    @Override
+    public boolean vehiclesLinkPersons() {
+        return true;
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(PERSON, ALIAS, NAME_KEYS, FLAG, DOC, VEH);
     }

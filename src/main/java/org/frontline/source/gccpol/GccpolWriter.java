@@ -36,6 +36,11 @@ public final class GccpolWriter extends SourceWriter {
             "plate_state", "vin", "make", "vehicle_status", "status_date", "shared_with", "issuing_authority"));
 
     @Override
+    public boolean numericAlertIds() {
+        return false;
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(INDIVIDUAL, ALIAS, NAME_KEYS, CIRCULAR, DOC, VEH);
     }

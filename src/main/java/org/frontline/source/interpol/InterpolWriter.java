@@ -33,6 +33,16 @@ public final class InterpolWriter extends SourceWriter {
             "registration_country", "vin", "make", "model", "colour", "reported_stolen_on", "restricted_to", "reporting_ncb"));
 
     @Override
+    public boolean numericAlertIds() {
+        return false;
+    }
+
+    @Override
+    public boolean documentsKeyedByNumber() {
+        return true;
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(SUBJECT, ALIAS, NAME_KEYS, NOTICE, SLTD, SMV);
     }
