@@ -103,6 +103,16 @@ public final class Codebook<E extends Enum<E>> {
     }
 
     /** Values of a list of codes. */
+    /** A value as it reads back from this source once written: the value of the code it is written as. */
+    public E readBack(E value) {
+        return value(code(value));
+    }
+
+    /** Values as they read back from this source once written ({@link #readBack}), in order. */
+    public List<E> readBackAll(List<E> values) {
+        return valuesOf(codesOf(values));
+    }
+
     public List<E> valuesOf(List<String> codes) {
         return codes.stream().map(this::value).distinct().toList();
     }

@@ -13,11 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.frontline.model.QueryKind;
 import org.frontline.model.SourceDescriptor;
-import org.frontline.source.ameripol.AmeripolConnector;
-import org.frontline.source.aseanapol.AseanapolConnector;
-import org.frontline.source.europol.EuropolConnector;
-import org.frontline.source.gccpol.GccpolConnector;
-import org.frontline.source.interpol.InterpolConnector;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -32,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 
 /**
  * Builds every enabled source from {@code frontline.sources.*}: its own reactive pool, its
@@ -43,14 +37,6 @@ import java.util.function.BiFunction;
 public class SourceRegistry {
 
     private static final Logger LOG = Logger.getLogger(SourceRegistry.class);
-
-    /** The schemas we can read, by name: adding a source of a known schema is configuration only. */
-    private static final Map<String, BiFunction<Pool, UnreadableCodes, SourceConnector>> SCHEMAS = Map.of(
-            "interpol", InterpolConnector::new,
-            "europol", EuropolConnector::new,
-            "ameripol", AmeripolConnector::new,
-            "aseanapol", AseanapolConnector::new,
-            "gccpol", GccpolConnector::new);
 
     private final Map<String, Source> sources;
     private final List<Pool> pools = new ArrayList<>();
@@ -68,15 +54,10 @@ public class SourceRegistry {
                 LOG.infof("source %s is disabled", id);
                 continue;
             }
-            String schema = settings.schema().orElse(id).toLowerCase(Locale.ROOT);
-            BiFunction<Pool, UnreadableCodes, SourceConnector> factory = SCHEMAS.get(schema);
-            if (factory == null) {
-                throw new IllegalStateException("frontline.sources." + id + ".schema: unknown schema '" + schema
-                        + "'; known: " + new TreeMap<>(SCHEMAS).keySet());
-            }
+            SourceSchema schema = schemaOf(id, settings.type(), settings.schema());
             Pool pool = pool(vertx, id, settings);
             pools.add(pool);
-            SourceConnector connector = factory.apply(pool, UnreadableCodes.counted(meters, id));
+            SourceConnector connector = schema.connector(pool, UnreadableCodes.counted(meters, id));
             Set<QueryKind> kinds = settings.kinds()
                     .map(k -> k.stream().map(s -> QueryKind.valueOf(s.toUpperCase(Locale.ROOT)))
                             .collect(() -> EnumSet.noneOf(QueryKind.class), Set::add, Set::addAll))
@@ -104,6 +85,43 @@ public class SourceRegistry {
         sources.forEach(source -> byId.put(source.id(), source));
         this.sources = Collections.unmodifiableMap(byId);
         this.breakers = breakers;
+    }
+
+    /**
+     * The schema a source is read with, and a refusal to start that names the key at fault: an unknown
+     * schema or type, a type this build cannot reach yet (mariadb, http), or a type that is not the
+     * schema's. A source is never skipped quietly: a configured source the service does not query would
+     * read as a source that holds nothing.
+     */
+    static SourceSchema schemaOf(String id, String typeName, Optional<String> schemaName) {
+        String prefix = "frontline.sources." + id + ".";
+        SourceType type;
+        try {
+            type = SourceType.of(typeName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(prefix + "type: " + e.getMessage());
+        }
+        if (!type.supported()) {
+            throw new IllegalStateException(prefix + "type: sources of type '" + type.configName()
+                    + "' are not yet supported by this build (issue #17); supported: " + supportedTypes());
+        }
+        SourceSchema schema;
+        try {
+            schema = SourceSchema.of(schemaName.orElse(id));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(prefix + "schema: " + e.getMessage()
+                    + (schemaName.isEmpty() ? " (the schema defaults to the source id; set " + prefix + "schema)" : ""));
+        }
+        if (schema.type() != type) {
+            throw new IllegalStateException(prefix + "type: schema '" + schema.id() + "' is read over "
+                    + schema.type().configName() + ", not " + type.configName());
+        }
+        return schema;
+    }
+
+    private static String supportedTypes() {
+        return String.join(", ", java.util.Arrays.stream(SourceType.values()).filter(SourceType::supported)
+                .map(SourceType::configName).toList());
     }
 
     private static Pool pool(Vertx vertx, String id, SourcesConfig.Source settings) {

@@ -22,7 +22,11 @@ public interface SourcesConfig {
 
     interface Source {
 
-        /** Which connector reads it: interpol, europol, ameripol, aseanapol or gccpol. Defaults to the source id. */
+        /** How it is reached: postgresql (mariadb and http are named, not yet supported: the service refuses to start). */
+        @WithDefault("postgresql")
+        String type();
+
+        /** Its layout, one of {@link SourceSchema}: interpol, europol, ameripol, aseanapol or gccpol. Defaults to the source id. */
         Optional<String> schema();
 
         /** Whether the service queries it at all. */

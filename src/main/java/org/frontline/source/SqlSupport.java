@@ -42,7 +42,7 @@ public final class SqlSupport {
      *
      * <p>When the officer gave a year of birth ({@code $7}), the same full and pair keys are read a
      * second time among the holders born within a year of it (three index ranges on {@code born},
-     * db/sources/shared/V7__name_key_birth_year_index.sql) and among those whose year the source does
+     * db/sources/common/V8__name_key_birth_year_index.sql) and among those whose year the source does
      * not know (a fourth), so that at a million persons the person born when the officer says is
      * among the candidates however many namesakes spell the name closer to the query (issue #18). A
      * record then ranks by its name as above plus 1.5 when born that year, 0.8 one year either side, 0.4
@@ -127,7 +127,7 @@ public final class SqlSupport {
 
     /**
      * Select-list columns of every schema's person search that say how common each candidate's name
-     * is in the source ({@code frontline_name_frequency}, db/sources/shared/V4__name_frequencies.sql),
+     * is in the source ({@code frontline_name_frequency}, db/sources/common/V4__name_frequencies.sql),
      * read by {@link #nameStatistics}: {@code name_population}, the persons the source holds (one
      * look-up per statement), and {@code name_holders}, a JSON object of the holders of each of the
      * record's full keys ({@code "f:<key>"}) and part keys ({@code "t:<key>"}), from the record's own

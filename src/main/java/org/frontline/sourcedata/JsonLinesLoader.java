@@ -11,14 +11,17 @@ import org.frontline.model.Countries;
 import org.frontline.model.DocumentType;
 import org.frontline.model.HandlingRestrictions;
 import org.frontline.model.PartialDate;
+import org.frontline.model.QueryKind;
 import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
-import org.frontline.sourcedata.Entries.Document;
-import org.frontline.sourcedata.Entries.Name;
-import org.frontline.sourcedata.Entries.Person;
-import org.frontline.sourcedata.Entries.Vehicle;
-import org.frontline.sourcedata.SourceWriter.Table;
+import org.frontline.source.Entries.Document;
+import org.frontline.source.Entries.Name;
+import org.frontline.source.Entries.Person;
+import org.frontline.source.Entries.Vehicle;
+import org.frontline.source.SourceSchema;
+import org.frontline.source.SourceWriter;
+import org.frontline.source.SourceWriter.Table;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -71,7 +74,7 @@ public final class JsonLinesLoader {
     public static Report load(String jdbcUrl, String user, String password, String schemaType, Path file) {
         SourceSchemas.requireKnown(schemaType);
         SourceSchemas.migrate(jdbcUrl, user, password, schemaType);
-        SourceWriter writer = SourceWriter.of(schemaType);
+        SourceWriter writer = SourceSchema.of(schemaType).writer();
         List<Rejection> rejected = new ArrayList<>();
         long[] counts = new long[3];
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -238,7 +241,7 @@ public final class JsonLinesLoader {
 
     private static Person person(JsonNode n, String schema) {
         onlyFields(n, PERSON_FIELDS, "");
-        String id = recordId(n, schema, true, true);
+        String id = recordId(n, schema, QueryKind.PERSON);
         String given = text(n, "givenNames", false);
         String family = text(n, "familyName", false);
         String full = text(n, "fullName", false);
@@ -282,7 +285,7 @@ public final class JsonLinesLoader {
         }
         List<Alert> normalized = new ArrayList<>();
         for (Alert a : alerts) {
-            normalized.add(SourceWriter.of(schema).normalize(a));
+            normalized.add(writer(schema).normalize(a));
         }
         return new Person(id, -1, name, text(n, "nameInOriginalScript", false), aliases, dob, sex, nationality,
                 normalized, false);
@@ -304,7 +307,7 @@ public final class JsonLinesLoader {
             warnings.add(enumValue(SafetyWarning.class, w, path + "warnings"));
         }
         String alertId = text(a, "alertId", false);
-        boolean textIds = schema.equals("interpol") || schema.equals("gccpol");
+        boolean textIds = !writer(schema).numericAlertIds();
         if (alertId == null) {
             throw new IllegalArgumentException(path + "alertId is required");
         }
@@ -342,7 +345,7 @@ public final class JsonLinesLoader {
             throw new IllegalArgumentException("number: letters, digits, spaces and hyphens, at most 30");
         }
         String country = country(n, "issuingCountry", true);
-        String id = schema.equals("interpol") ? country + "/" + number : recordId(n, schema, true, false);
+        String id = writer(schema).documentsKeyedByNumber() ? country + "/" + number : recordId(n, schema, QueryKind.DOCUMENT);
         DocumentType type = enumValue(DocumentType.class, text(n, "type", true), "type");
         AlertCategory status = switch (text(n, "status", true)) {
             case "STOLEN" -> AlertCategory.STOLEN_DOCUMENT;
@@ -351,14 +354,14 @@ public final class JsonLinesLoader {
             default -> throw new IllegalArgumentException("status must be STOLEN, LOST or REVOKED");
         };
         HandlingRestrictions r = restrictions(n.get("restrictions"), "");
-        return new Document(id, -1, number, country, SourceWriter.of(schema).documentType(type), status,
+        return new Document(id, -1, number, country, writer(schema).documentType(type), status,
                 date(n, "reportedOn", "reportedOn"), text(n, "holderRecordId", false), r.countries(), handling(r, schema),
                 requiredContact(n, ""), false);
     }
 
     private static Vehicle vehicle(JsonNode n, String schema) {
         onlyFields(n, VEHICLE_FIELDS, "");
-        String id = recordId(n, schema, true, false);
+        String id = recordId(n, schema, QueryKind.VEHICLE);
         String plate = text(n, "plate", false);
         String country = country(n, "registrationCountry", false);
         String vin = text(n, "vin", false);
@@ -381,8 +384,9 @@ public final class JsonLinesLoader {
             default -> throw new IllegalArgumentException("status must be STOLEN or WANTED");
         };
         String linked = text(n, "linkedPersonRecordId", false);
-        if (linked != null && !schema.equals("europol")) {
-            throw new IllegalArgumentException("linkedPersonRecordId: only europol links vehicles to persons");
+        if (linked != null && !writer(schema).vehiclesLinkPersons()) {
+            throw new IllegalArgumentException("linkedPersonRecordId: only " + schemasThat(SourceWriter::vehiclesLinkPersons)
+                    + " links vehicles to persons");
         }
         HandlingRestrictions r = restrictions(n.get("restrictions"), "");
         return new Vehicle(id, plate == null ? null : plate.trim().toUpperCase(Locale.ROOT), plate == null ? null : country,
@@ -395,8 +399,9 @@ public final class JsonLinesLoader {
         if (!r.agencies().isEmpty() || r.minimumClearance() != Clearance.UNCLASSIFIED) {
             throw new IllegalArgumentException("restrictions: documents and vehicles are restricted by countries only");
         }
-        if (r.handlingCode() != null && !schema.equals("europol")) {
-            throw new IllegalArgumentException("restrictions.handlingCode: only europol keeps handling codes");
+        if (r.handlingCode() != null && !writer(schema).handlingCodes()) {
+            throw new IllegalArgumentException("restrictions.handlingCode: only " + schemasThat(SourceWriter::handlingCodes)
+                    + " keeps handling codes");
         }
         return r.handlingCode();
     }
@@ -422,10 +427,19 @@ public final class JsonLinesLoader {
                 : new Name(t.substring(0, sp), List.of(), t.substring(sp + 1), null, false, false);
     }
 
-    private static String recordId(JsonNode n, String schema, boolean required, boolean person) {
+    private static SourceWriter writer(String schema) {
+        return SourceSchema.of(schema).writer();
+    }
+
+    /** The schemas whose writers say so, for a message: "europol". */
+    private static String schemasThat(java.util.function.Predicate<SourceWriter> property) {
+        return String.join(", ", java.util.Arrays.stream(SourceSchema.values()).filter(s -> property.test(s.writer()))
+                .map(SourceSchema::id).toList());
+    }
+
+    private static String recordId(JsonNode n, String schema, QueryKind kind) {
         String id = text(n, "recordId", true);
-        boolean numeric = person ? !schema.equals("europol") && !schema.equals("aseanapol") : !schema.equals("europol");
-        if (numeric && !id.matches("[1-9][0-9]{0,17}")) {
+        if (writer(schema).numericRecordIds(kind) && !id.matches("[1-9][0-9]{0,17}")) {
             throw new IllegalArgumentException("recordId must be a positive number for " + schema);
         }
         if (id.length() > 64) {

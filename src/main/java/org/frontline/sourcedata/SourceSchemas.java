@@ -2,28 +2,37 @@ package org.frontline.sourcedata;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
+import org.frontline.source.SourceSchema;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** Migrates a source database to its schema type (Flyway, history in its own table). */
+/**
+ * Migrates a source database to its schema (Flyway, history in its own table), from the locations
+ * {@link SourceSchema#migrations()} names: {@code db/sources/common} and {@code db/sources/<schema>}.
+ *
+ * <p>The history of the layout, which databases migrated before it still carry. The common objects
+ * (V4 name frequencies, V6 and V8 the name keys' year of birth) lived in {@code db/sources/shared} and
+ * moved unchanged into {@code db/sources/common}: Flyway keys an applied script by version, description
+ * and checksum (the CRC of its lines), never by its folder, so such a database validates as it is
+ * ({@code MigrationLayoutTest} migrates one with the old layout, then validates and migrates it with
+ * this one). The per-schema near-copies stay where they are, and why: V2 (change announcements) has
+ * one function body common to all five but its triggers name the schema's own tables and key columns;
+ * V3 (name keys) and V7 (name-key birth year) differ in the schema's person table and its columns.
+ * Making any of them one script would change checksums already applied in deployed databases. From
+ * now on an object that is the same for every schema goes into common, once, under the next version.
+ */
 public final class SourceSchemas {
 
-    /** The schema types shipped, which are also the five demo source ids. */
-    public static final List<String> TYPES = List.of("interpol", "europol", "ameripol", "aseanapol", "gccpol");
+    /** The schema types the tooling migrates and writes (the registry's, {@link SourceSchema#ids()}), also the demo source ids. */
+    public static final List<String> TYPES = SourceSchema.ids();
 
     static final String HISTORY_TABLE = "frontline_source_schema_history";
 
     private SourceSchemas() {
     }
 
-    /**
-     * Where the migrations common to every schema live (objects of ours beside any source, written once
-     * rather than five times): migrated with the schema's own, their versions one sequence with them.
-     */
-    static final String SHARED = "classpath:db/sources/shared";
-
-    /** Applies pending migrations of {@code db/sources/<schemaType>} and {@link #SHARED}; a no-op when up to date. */
+    /** Applies pending migrations of {@link SourceSchema#migrations()}; a no-op when up to date. */
     public static void migrate(String jdbcUrl, String user, String password, String schemaType) {
         requireKnown(schemaType);
         Flyway inOrder = flyway(jdbcUrl, user, password, schemaType, false);
@@ -38,7 +47,7 @@ public final class SourceSchemas {
     private static Flyway flyway(String jdbcUrl, String user, String password, String schemaType, boolean outOfOrder) {
         return Flyway.configure()
                 .dataSource(withTimeouts(jdbcUrl), user, password == null ? "" : password)
-                .locations(SHARED, "classpath:db/sources/" + schemaType)
+                .locations(SourceSchema.of(schemaType).migrations().toArray(String[]::new))
                 .table(HISTORY_TABLE)
                 .outOfOrder(outOfOrder)
                 .connectRetries(0)
@@ -46,10 +55,7 @@ public final class SourceSchemas {
     }
 
     static String requireKnown(String schemaType) {
-        if (!TYPES.contains(schemaType)) {
-            throw new IllegalArgumentException("unknown schema type '" + schemaType + "', expected one of " + TYPES);
-        }
-        return schemaType;
+        return SourceSchema.of(schemaType).id();
     }
 
     /** Adds connect and socket timeouts unless the URL sets them, so that nothing waits forever. */

@@ -1,7 +1,9 @@
 package org.frontline.sourcedata;
 
 import org.frontline.model.QueryKind;
-import org.frontline.sourcedata.SourceWriter.Table;
+import org.frontline.source.SourceSchema;
+import org.frontline.source.SourceWriter;
+import org.frontline.source.SourceWriter.Table;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -50,7 +52,7 @@ public final class SyntheticSeeder {
         SourceSchemas.requireKnown(schemaType);
         SyntheticWorld world = new SyntheticWorld(seed, personsPerSource);
         SourceSchemas.migrate(jdbcUrl, user, password, schemaType);
-        SourceWriter writer = SourceWriter.of(schemaType);
+        SourceWriter writer = SourceSchema.of(schemaType).writer();
         SourceProfile profile = SourceProfile.of(schemaType);
         try (Connection c = DriverManager.getConnection(SourceSchemas.withTimeouts(jdbcUrl), user,
                 password == null ? "" : password)) {

@@ -12,10 +12,11 @@ import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.SourceRecord;
 import org.frontline.model.WhenRestricted;
-import org.frontline.sourcedata.Entries.Document;
-import org.frontline.sourcedata.Entries.Name;
-import org.frontline.sourcedata.Entries.Person;
-import org.frontline.sourcedata.Entries.Vehicle;
+import org.frontline.source.SourceSchema;
+import org.frontline.source.Entries.Document;
+import org.frontline.source.Entries.Name;
+import org.frontline.source.Entries.Person;
+import org.frontline.source.Entries.Vehicle;
 import org.frontline.sourcedata.NameBank.Culture;
 import org.frontline.sourcedata.NameBank.Element;
 
@@ -250,7 +251,7 @@ public final class SyntheticWorld {
                     : st < 0.95 ? AlertCategory.LOST_DOCUMENT : AlertCategory.REVOKED_DOCUMENT;
             Set<String> restricted = r.nextDouble() < 0.05 ? someMembers(source, r) : Set.of();
             Document d = new Document(source.documentId(1 + i, country, number), holderIdentity, number, country,
-                    SourceWriter.of(source.id).documentType(type), status, date(r, 2008, 2025), holderRecord, restricted,
+                    SourceSchema.of(source.id).writer().documentType(type), status, date(r, 2008, 2025), holderRecord, restricted,
                     handlingCode(source, r), pick(source.contactPoints, r), false);
             Walkthrough.requireNoCollision(d);
             out.accept(d);
@@ -589,7 +590,7 @@ public final class SyntheticWorld {
         Alert alert = new Alert(s.alertId(counter, issued.getYear()), category, action, warnings, issued,
                 new HandlingRestrictions(countries, agencies, clearance, handlingCode(s, r), when),
                 pick(s.contactPoints, r));
-        return List.of(SourceWriter.of(s.id).normalize(alert));
+        return List.of(SourceSchema.of(s.id).writer().normalize(alert));
     }
 
     private static String handlingCode(SourceProfile s, SplittableRandom r) {

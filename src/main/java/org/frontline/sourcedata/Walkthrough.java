@@ -10,10 +10,10 @@ import org.frontline.model.PartialDate;
 import org.frontline.model.SafetyWarning;
 import org.frontline.model.Sex;
 import org.frontline.model.WhenRestricted;
-import org.frontline.sourcedata.Entries.Document;
-import org.frontline.sourcedata.Entries.Name;
-import org.frontline.sourcedata.Entries.Person;
-import org.frontline.sourcedata.Entries.Vehicle;
+import org.frontline.source.Entries.Document;
+import org.frontline.source.Entries.Name;
+import org.frontline.source.Entries.Person;
+import org.frontline.source.Entries.Vehicle;
 
 import java.time.LocalDate;
 import java.util.List;

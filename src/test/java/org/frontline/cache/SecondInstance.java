@@ -81,20 +81,6 @@ final class SecondInstance implements AutoCloseable {
     }
 
     static void waitUntil(Duration limit, BooleanSupplier condition, Supplier<String> failure) {
-        long until = System.nanoTime() + Math.max(0, limit.toNanos());
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > until) {
-                throw new AssertionError(failure.get() + " within " + limit.toMillis() + " ms");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        org.frontline.testsupport.Waiting.until(limit, condition, failure);
     }
 }

@@ -65,8 +65,8 @@ class KubernetesManifestsTest {
      * that the application would silently ignore.
      */
     static final Set<String> KNOWN_SOURCE_KEYS = Set.of(
-            "SCHEMA", "ENABLED", "ORGANISATION", "REGION", "CONTACT_POINT", "URL", "USERNAME", "PASSWORD",
-            "TIMEOUT", "MAX_CONCURRENCY", "QUEUE_SIZE", "POOL_SIZE", "KINDS",
+            "TYPE", "SCHEMA", "ENABLED", "ORGANISATION", "REGION", "CONTACT_POINT", "URL", "USERNAME", "PASSWORD",
+            "TIMEOUT", "MAX_CONCURRENCY", "QUEUE_SIZE", "POOL_SIZE", "KINDS", "CACHE_TTL",
             "BREAKER_REQUEST_VOLUME", "BREAKER_FAILURE_RATIO", "BREAKER_DELAY", "BREAKER_SUCCESS_THRESHOLD");
 
     /** Every key of frontline.search.* (org.frontline.search.SearchConfig), in environment-variable form. */
@@ -261,7 +261,7 @@ class KubernetesManifestsTest {
             problems.add("k8s/base/secret.example.yaml documents keys no container uses: " + unused);
         }
         Map<String, EnvValue> env = appEnv(overlay);
-        for (String id : sourceIds()) {
+        for (String id : sourceIds(env)) {
             String var = envName(id, "PASSWORD");
             EnvValue value = env.get(var);
             if (value == null || value.from != From.SECRET) {
@@ -395,7 +395,7 @@ class KubernetesManifestsTest {
     void everyConfigurationKeyTheApplicationNeedsIsProvided(String overlay) {
         List<String> problems = new ArrayList<>();
         Map<String, EnvValue> env = appEnv(overlay);
-        List<String> ids = sourceIds();
+        List<String> ids = sourceIds(env);
         if (ids.isEmpty()) {
             problems.add("no frontline.sources.<id>.url in application.properties: cannot tell which sources to check");
         }
@@ -418,8 +418,8 @@ class KubernetesManifestsTest {
                 String rest = var.substring("FRONTLINE_SOURCES_".length());
                 String id = envIds.stream().filter(i -> rest.startsWith(i + "_")).findFirst().orElse(null);
                 if (id == null) {
-                    problems.add("Deployment/" + appName() + ": " + var + " names no source of application.properties "
-                            + envIds + " (a typo, or a new source without frontline.sources.<id>.url)");
+                    problems.add("Deployment/" + appName() + ": " + var + " names no configured source "
+                            + envIds + " (a typo, or a new source without FRONTLINE_SOURCES_<ID>_URL)");
                 } else if (!KNOWN_SOURCE_KEYS.contains(rest.substring(id.length() + 1))) {
                     problems.add("Deployment/" + appName() + ": " + var + ": '" + rest.substring(id.length() + 1)
                             + "' is not a source key the application reads " + new TreeSet<>(KNOWN_SOURCE_KEYS));
@@ -833,6 +833,24 @@ class KubernetesManifestsTest {
         Pattern url = Pattern.compile("frontline\\.sources\\.([^.]+)\\.url");
         return applicationProperties().stringPropertyNames().stream()
                 .map(url::matcher).filter(Matcher::matches).map(m -> m.group(1)).sorted().toList();
+    }
+
+    /**
+     * The sources a deployment configures: those of application.properties, and a source added by the
+     * manifests alone (FRONTLINE_SOURCES_&lt;ID&gt;_URL: adding a source of a known schema is configuration,
+     * SourcesFromEnvironmentTest), which must then be given every required key like the others.
+     */
+    static List<String> sourceIds(Map<String, EnvValue> env) {
+        Set<String> ids = new TreeSet<>(sourceIds());
+        Set<String> known = ids.stream().map(id -> id.toUpperCase().replace('-', '_')).collect(Collectors.toSet());
+        Pattern url = Pattern.compile("FRONTLINE_SOURCES_(.+)_URL");
+        for (String var : env.keySet()) {
+            Matcher m = url.matcher(var);
+            if (m.matches() && !known.contains(m.group(1))) {
+                ids.add(m.group(1).toLowerCase());
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** A Quarkus duration: {@code 20s}, {@code 1500ms}, {@code 2m}, {@code 1h}, {@code 1d}, ISO-8601, or bare seconds. */

@@ -1,5 +1,8 @@
 package org.frontline.sourcedata;
 
+import org.frontline.model.QueryKind;
+import org.frontline.source.SourceSchema;
+import org.frontline.source.SourceWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +116,28 @@ class SourceSchemasTest {
         assertEquals("character/3", column("ameripol", "persona", "nacionalidad"));
         assertEquals("character varying/3", column("aseanapol", "subject", "citizenship_icao"));
         assertEquals("character/2", column("gccpol", "gcc_individual", "nationality"));
+    }
+
+    @Test
+    void eachWriterKnowsItsSchemasKeys() {
+        // what the loader accepts as record and alert ids is the writer's word: checked against the key columns
+        // the schema's own migrations create
+        for (String s : SourceSchemas.TYPES) {
+            SourceWriter writer = SourceSchema.of(s).writer();
+            List<SourceWriter.Table> tables = writer.tables();
+            for (QueryKind kind : QueryKind.values()) {
+                SourceWriter.Table first = tables.stream().filter(t -> t.kind() == kind).findFirst().orElseThrow();
+                String key = column(s, first.name(), first.columns().get(0));
+                if (kind == QueryKind.DOCUMENT && writer.documentsKeyedByNumber()) {
+                    assertTrue(key.startsWith("character varying") || key.startsWith("text"), s + " documents: " + key);
+                    continue;
+                }
+                assertEquals(writer.numericRecordIds(kind), key.startsWith("bigint"), s + " " + kind + " ids: " + key);
+            }
+            SourceWriter.Table alerts = tables.get(tables.indexOf(SourceWriter.NAME_KEYS) + 1);
+            String alertKey = column(s, alerts.name(), alerts.columns().get(0));
+            assertEquals(writer.numericAlertIds(), alertKey.startsWith("bigint"), s + " alert ids (" + alerts.name() + "): " + alertKey);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.frontline.sourcedata;
 
 import org.frontline.model.Alert;
+import org.frontline.source.Entries;
 import org.frontline.model.PartialDate;
 
 import java.util.HashMap;

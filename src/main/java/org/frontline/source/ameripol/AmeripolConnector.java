@@ -55,7 +55,11 @@ public final class AmeripolConnector implements SourceConnector {
              ORDER BY b.sim DESC
             """;
 
-    private static final String DOCUMENTS = """
+    /**
+     * The document look-up: $1 every form of the issuing country this source might hold, $2 the number
+     * normalised. Public for the peers load driver's copy (loadtests/peers, pinned by PeersDocumentSqlTest).
+     */
+    public static final String DOCUMENTS = """
             SELECT id_documento, numero, pais_emisor, tipo, estado, fecha_denuncia, id_titular,
                    paises_autorizados, punto_contacto
               FROM documento_viaje WHERE pais_emisor = ANY($1) AND %s = $2

@@ -50,7 +50,11 @@ public final class AseanapolConnector implements SourceConnector {
              ORDER BY b.sim DESC
             """;
 
-    private static final String DOCUMENTS = """
+    /**
+     * The document look-up: $1 every form of the issuing country this source might hold, $2 the number
+     * normalised. Public for the peers load driver's copy (loadtests/peers, pinned by PeersDocumentSqlTest).
+     */
+    public static final String DOCUMENTS = """
             SELECT td_id, td_number, issuer_icao, td_type, td_status, status_date, holder_subject_no,
                    member_states, originating_ncb
               FROM travel_document WHERE issuer_icao = ANY($1) AND %s = $2

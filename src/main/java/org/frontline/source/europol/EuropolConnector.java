@@ -50,7 +50,11 @@ public final class EuropolConnector implements SourceConnector {
              ORDER BY b.sim DESC
             """;
 
-    private static final String DOCUMENTS = """
+    /**
+     * The document look-up: $1 every form of the issuing country this source might hold, $2 the number
+     * normalised. Public for the peers load driver's copy (loadtests/peers, pinned by PeersDocumentSqlTest).
+     */
+    public static final String DOCUMENTS = """
             SELECT doc_ref, doc_no, doc_country_iso2, doc_kind, doc_state, reported_on, linked_person_ref,
                    handling_code, releasable_to, contact_unit
               FROM eis_object_document WHERE doc_country_iso2 = ANY($1) AND %s = $2

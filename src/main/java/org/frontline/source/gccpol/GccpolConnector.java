@@ -53,7 +53,11 @@ public final class GccpolConnector implements SourceConnector {
              ORDER BY b.sim DESC
             """;
 
-    private static final String DOCUMENTS = """
+    /**
+     * The document look-up: $1 every form of the issuing country this source might hold, $2 the number
+     * normalised. Public for the peers load driver's copy (loadtests/peers, pinned by PeersDocumentSqlTest).
+     */
+    public static final String DOCUMENTS = """
             SELECT document_id, document_no, issuing_state, document_kind, document_status, status_date,
                    individual_id, shared_with, issuing_authority
               FROM gcc_document WHERE issuing_state = ANY($1) AND %s = $2

@@ -54,7 +54,11 @@ public final class InterpolConnector implements SourceConnector {
              ORDER BY b.sim DESC
             """;
 
-    private static final String DOCUMENTS = """
+    /**
+     * The document look-up: $1 every form of the issuing country this source might hold, $2 the number
+     * normalised. Public for the peers load driver's copy (loadtests/peers, pinned by PeersDocumentSqlTest).
+     */
+    public static final String DOCUMENTS = """
             SELECT document_number, issuing_country, document_type, status, reported_on, holder_subject_id,
                    restricted_to, reporting_ncb
               FROM sltd_document WHERE issuing_country = ANY($1) AND %s = $2

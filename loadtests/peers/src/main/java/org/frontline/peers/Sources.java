@@ -8,11 +8,14 @@ import java.util.TreeMap;
 /**
  * The five sources and the document look-up each one answers, in its own schema and country form.
  *
- * <p>Each SQL text is copied verbatim from the DOCUMENTS constant of the source's connector in the
- * service, src/main/java/org/frontline/source/&lt;schema&gt;/&lt;Schema&gt;Connector.java, and takes the
- * same parameters in the same order: $1 the issuing country in the source's form (the connector's
- * {@code <Schema>Vocabulary.COUNTRY}, a {@code CountryForm}), $2 the document number. Keep them in step
- * with the connectors.
+ * <p>Each SQL text is a copy of the DOCUMENTS constant of the source's connector in the service,
+ * src/main/java/org/frontline/source/&lt;schema&gt;/&lt;Schema&gt;Connector.java (this module cannot depend on
+ * the service), the same table, columns and order, with two differences: $1 is one issuing country in
+ * the source's form (the connector's {@code <Schema>Vocabulary.COUNTRY}, a {@code CountryForm}) where
+ * the connector asks {@code = ANY($1)} with every form the source might hold; and $2, the document number,
+ * is compared as stored where the connector compares both sides normalised (letters and digits, upper
+ * case; V5 of each schema). The service's test PeersDocumentSqlTest pins the copy to the connectors: it
+ * fails when a connector's statement changes and this copy does not.
  */
 public final class Sources {
 

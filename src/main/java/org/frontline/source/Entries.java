@@ -1,4 +1,4 @@
-package org.frontline.sourcedata;
+package org.frontline.source;
 
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
@@ -18,10 +18,11 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * What the generator and the loader hand to a source writer: the common model plus the few things
- * a source layout needs and the common record lacks (name parts, record status, reporting date).
+ * What the generator and the loader (org.frontline.sourcedata) hand to a source's {@link SourceWriter}:
+ * the common model plus the few things a source layout needs and the common record lacks (name parts,
+ * record status, reporting date).
  */
-final class Entries {
+public final class Entries {
 
     private Entries() {
     }
@@ -30,19 +31,19 @@ final class Entries {
      * A name in parts. {@code middle}: further given names, a patronymic, or (ancestral) the father's
      * and grandfather's names of an Arab name. {@code family2}: a second surname (Spanish, Portuguese).
      */
-    record Name(String given, List<String> middle, String family, String family2, boolean familyFirst,
+    public record Name(String given, List<String> middle, String family, String family2, boolean familyFirst,
                 boolean ancestral) {
 
-        Name {
+        public Name {
             middle = middle == null ? List.of() : List.copyOf(middle);
         }
 
-        static Name of(String given, String family) {
+        public static Name of(String given, String family) {
             return new Name(given, List.of(), family, null, false, false);
         }
 
         /** Given names with the middle names, or null. */
-        String givenNames() {
+        public String givenNames() {
             StringJoiner j = new StringJoiner(" ");
             if (familyFirst) {
                 middle.forEach(j::add);   // Nguyen Van An: the middle name precedes the given name
@@ -57,7 +58,7 @@ final class Entries {
         }
 
         /** Family name with the second surname, or null. */
-        String familyNames() {
+        public String familyNames() {
             if (family == null || family.isBlank()) {
                 return family2;
             }
@@ -65,7 +66,7 @@ final class Entries {
         }
 
         /** The whole name in the order the person's own documents write it. */
-        String natural() {
+        public String natural() {
             String g = givenNames();
             String f = familyNames();
             if (g == null) {
@@ -79,31 +80,31 @@ final class Entries {
     }
 
     /** A person record in one source; {@code identity} is the canonical identity it belongs to. */
-    record Person(String recordId, long identity, Name name, String nameInScript, List<Name> aliases,
+    public record Person(String recordId, long identity, Name name, String nameInScript, List<Name> aliases,
                   PartialDate dateOfBirth, Sex sex, String nationality, List<Alert> alerts, boolean walkthrough) {
 
-        Person {
+        public Person {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
             alerts = alerts == null ? List.of() : List.copyOf(alerts);
             sex = sex == null ? Sex.UNKNOWN : sex;
         }
 
-        PersonRecord toRecord() {
+        public PersonRecord toRecord() {
             return new PersonRecord(recordId, name.givenNames(), name.familyNames(), name.natural(),
                     aliases.stream().map(Name::natural).toList(), dateOfBirth, sex, nationality, alerts);
         }
     }
 
     /** A travel document record; {@code status} is one of the three document alert categories. */
-    record Document(String recordId, long holderIdentity, String number, String country, DocumentType type,
+    public record Document(String recordId, long holderIdentity, String number, String country, DocumentType type,
                     AlertCategory status, LocalDate reportedOn, String holderRecordId, Set<String> restrictedTo,
                     String handlingCode, String contactPoint, boolean walkthrough) {
 
-        Document {
+        public Document {
             restrictedTo = restrictedTo == null ? Set.of() : Set.copyOf(restrictedTo);
         }
 
-        DocumentRecord toRecord() {
+        public DocumentRecord toRecord() {
             ActionToTake action = status == AlertCategory.LOST_DOCUMENT ? ActionToTake.REPORT : ActionToTake.SEIZE;
             Alert alert = new Alert(recordId, status, action, List.of(), reportedOn,
                     new HandlingRestrictions(restrictedTo, Set.of(), null, handlingCode, WhenRestricted.HIDE), contactPoint);
@@ -112,16 +113,16 @@ final class Entries {
     }
 
     /** A vehicle record; {@code status} is STOLEN_VEHICLE or WANTED_VEHICLE. */
-    record Vehicle(String recordId, String plate, String country, String vin, String make, String model,
+    public record Vehicle(String recordId, String plate, String country, String vin, String make, String model,
                    String colour, AlertCategory status, ActionToTake action, LocalDate reportedOn,
                    String linkedPersonRecordId, Set<String> restrictedTo, String handlingCode, String contactPoint,
                    boolean walkthrough) {
 
-        Vehicle {
+        public Vehicle {
             restrictedTo = restrictedTo == null ? Set.of() : Set.copyOf(restrictedTo);
         }
 
-        String description() {
+        public String description() {
             StringJoiner j = new StringJoiner(" ");
             for (String s : new String[] {make, model, colour}) {
                 if (s != null && !s.isBlank()) {
@@ -131,7 +132,7 @@ final class Entries {
             return j.length() == 0 ? null : j.toString();
         }
 
-        VehicleRecord toRecord() {
+        public VehicleRecord toRecord() {
             Alert alert = new Alert(recordId, status, action, List.of(), reportedOn,
                     new HandlingRestrictions(restrictedTo, Set.of(), null, handlingCode, WhenRestricted.HIDE), contactPoint);
             return new VehicleRecord(recordId, plate, country, vin, description(), List.of(alert));

@@ -1,0 +1,110 @@
+package org.frontline.source;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import org.frontline.model.QueryKind;
+import org.frontline.source.ameripol.AmeripolConnector;
+import org.frontline.source.ameripol.AmeripolWriter;
+import org.frontline.source.aseanapol.AseanapolConnector;
+import org.frontline.source.aseanapol.AseanapolWriter;
+import org.frontline.source.europol.EuropolConnector;
+import org.frontline.source.europol.EuropolWriter;
+import org.frontline.source.gccpol.GccpolConnector;
+import org.frontline.source.gccpol.GccpolWriter;
+import org.frontline.source.interpol.InterpolConnector;
+import org.frontline.source.interpol.InterpolWriter;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The schemas the service can read and the tooling can write: the one list of them. A schema is an
+ * organisation's own layout of its records; everything that knows it lives in {@code source/<id>/}
+ * (its Connector reads it, its Writer writes it, both through its Vocabulary) and in its migrations,
+ * {@code db/sources/<id>/} beside {@code db/sources/common/}.
+ *
+ * <p>A source ({@code frontline.sources.<id>}) names its schema; several sources may share one (a second
+ * INTERPOL-style database is configuration only). Adding a schema is one constant here, one folder of
+ * Java and one folder of migrations.
+ */
+public enum SourceSchema {
+
+    INTERPOL(SourceType.POSTGRESQL, InterpolConnector::new, new InterpolWriter()),
+    EUROPOL(SourceType.POSTGRESQL, EuropolConnector::new, new EuropolWriter()),
+    AMERIPOL(SourceType.POSTGRESQL, AmeripolConnector::new, new AmeripolWriter()),
+    ASEANAPOL(SourceType.POSTGRESQL, AseanapolConnector::new, new AseanapolWriter()),
+    GCCPOL(SourceType.POSTGRESQL, GccpolConnector::new, new GccpolWriter());
+
+    /** Builds a schema's connector on a source's pool. */
+    @FunctionalInterface
+    public interface ConnectorFactory {
+        SourceConnector connect(Pool pool, UnreadableCodes unreadable);
+    }
+
+    /** Where the migrations common to every database schema live (change announcements, name keys). */
+    public static final String COMMON_MIGRATIONS = "classpath:db/sources/common";
+
+    private static final Set<QueryKind> ALL_KINDS = EnumSet.allOf(QueryKind.class);
+
+    private final SourceType type;
+    private final ConnectorFactory connector;
+    private final SourceWriter writer;
+
+    SourceSchema(SourceType type, ConnectorFactory connector, SourceWriter writer) {
+        this.type = type;
+        this.connector = connector;
+        this.writer = writer;
+    }
+
+    /** How configuration and the migrations' folder spell it: interpol, europol... */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public SourceType type() {
+        return type;
+    }
+
+    /** What the schema can answer: the kinds its writer has tables for. */
+    public Set<QueryKind> kinds() {
+        Set<QueryKind> kinds = EnumSet.noneOf(QueryKind.class);
+        writer.tables().forEach(t -> kinds.add(t.kind()));
+        return kinds.isEmpty() ? ALL_KINDS : kinds;
+    }
+
+    /** Its reader on a source's pool. */
+    public SourceConnector connector(Pool pool, UnreadableCodes unreadable) {
+        return connector.connect(pool, unreadable);
+    }
+
+    /** Its writer, for the tooling that seeds and loads a source database. */
+    public SourceWriter writer() {
+        return writer;
+    }
+
+    /**
+     * Its Flyway locations, one version sequence: the objects every source database carries, then its own
+     * tables and triggers. The history table records a script by version, description and checksum, not
+     * by folder, so a script moved unchanged between these folders stays applied.
+     */
+    public List<String> migrations() {
+        return List.of(COMMON_MIGRATIONS, "classpath:db/sources/" + id());
+    }
+
+    /** Every schema's id, in declaration order (interpol, europol, ameripol, aseanapol, gccpol). */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(SourceSchema::id).toList();
+    }
+
+    /** The schema of this id (any case); an unknown id is refused with the known ones. */
+    public static SourceSchema of(String id) {
+        for (SourceSchema schema : values()) {
+            if (schema.id().equalsIgnoreCase(id.trim())) {
+                return schema;
+            }
+        }
+        throw new IllegalArgumentException("unknown schema '" + id + "'; known: " + String.join(", ", ids()));
+    }
+}

@@ -1,0 +1,59 @@
+package org.frontline.source;
+
+import org.frontline.model.QueryKind;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The one registry of schemas: each schema's reader, writer and migrations agree and are where it says. */
+class SourceSchemaTest {
+
+    @Test
+    void theFiveSchemasInTheirOrder() {
+        assertEquals(List.of("interpol", "europol", "ameripol", "aseanapol", "gccpol"), SourceSchema.ids());
+        assertSame(SourceSchema.GCCPOL, SourceSchema.of(" GccPol "));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> SourceSchema.of("aimc"));
+        assertTrue(unknown.getMessage().contains("'aimc'") && unknown.getMessage().contains("interpol, europol"),
+                unknown.getMessage());
+    }
+
+    @Test
+    void readerAndWriterAnswerTheSameKinds() {
+        for (SourceSchema schema : SourceSchema.values()) {
+            SourceConnector reader = schema.connector(null, UnreadableCodes.UNCOUNTED);
+            assertEquals(reader.kinds(), schema.kinds(), schema.id());
+            assertEquals(EnumSet.allOf(QueryKind.class), schema.kinds(), schema.id() + " holds persons, documents, vehicles");
+            assertTrue(reader.getClass().getPackageName().endsWith("." + schema.id()), "reader in source/" + schema.id());
+            assertTrue(schema.writer().getClass().getPackageName().endsWith("." + schema.id()), "writer in source/" + schema.id());
+        }
+    }
+
+    @Test
+    void migrationsAreTheCommonFolderThenTheSchemasOwn() {
+        for (SourceSchema schema : SourceSchema.values()) {
+            List<String> locations = schema.migrations();
+            assertEquals(List.of("classpath:db/sources/common", "classpath:db/sources/" + schema.id()), locations);
+            URL own = getClass().getClassLoader().getResource("db/sources/" + schema.id() + "/V1__" + schema.id() + "_schema.sql");
+            assertNotNull(own, schema.id() + ": its V1 in its own folder");
+        }
+        assertNotNull(getClass().getClassLoader().getResource("db/sources/common/V4__name_frequencies.sql"));
+    }
+
+    @Test
+    void typesAreSpelledAsConfigured() {
+        assertSame(SourceType.POSTGRESQL, SourceType.of("PostgreSQL"));
+        assertEquals(Set.of(SourceType.POSTGRESQL), EnumSet.copyOf(List.of(SourceType.values()).stream()
+                .filter(SourceType::supported).toList()));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> SourceType.of("oracle"));
+        assertTrue(unknown.getMessage().contains("postgresql, mariadb, http"), unknown.getMessage());
+    }
+}

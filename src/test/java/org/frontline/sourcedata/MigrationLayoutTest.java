@@ -1,0 +1,149 @@
+package org.frontline.sourcedata;
+
+import org.flywaydb.core.Flyway;
+import org.frontline.source.SourceSchema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Databases migrated before the schemas got one home (issue #17) keep working: the fq_bench_* databases
+ * and deployed sources were migrated from {@code db/sources/shared} and {@code db/sources/<schema>}, and
+ * Flyway must validate them against {@code db/sources/common} and {@code db/sources/<schema>}.
+ *
+ * <p>Two checks. The checksums of every applied script are pinned ({@code migrations/applied-checksums.tsv},
+ * read from databases migrated by the layout before the move): a script of a version already shipped
+ * that changes by one character fails here before it fails a deployment's validation. And a database is
+ * migrated for real with the old layout (the shipped scripts laid out in the old folders, Flyway on those
+ * locations, up to V7), then with the service's own {@link SourceSchemas#migrate}: it validates, takes V8,
+ * and its history is the old one plus V8.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class MigrationLayoutTest {
+
+    static String db(String schema) {
+        return "fqtest_data_layout_" + schema;
+    }
+
+    @AfterAll
+    static void drop() {
+        for (String schema : SourceSchemas.TYPES) {
+            TestDatabases.server().dropDatabaseIfExists(db(schema));
+        }
+    }
+
+    /** schema, version, description, script, checksum: one line per applied script. */
+    static List<String> pinned() {
+        try (InputStream in = MigrationLayoutTest.class.getResourceAsStream("/migrations/applied-checksums.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> history(String schema) {
+        return TestDatabases.query(db(schema), "SELECT version, description, script, checksum FROM "
+                        + SourceSchemas.HISTORY_TABLE + " WHERE success ORDER BY installed_rank")
+                .stream().map(r -> schema + "\t" + String.join("\t", r)).toList();
+    }
+
+    /**
+     * Today's scripts in the folders they had before: db/sources/shared beside db/sources/&lt;schema&gt;. Or, with
+     * {@code -Dmigrations.old-layout=<dir>}, an older checkout's own db/sources (e.g. extracted by
+     * {@code git archive a3165f2 src/main/resources/db/sources}): how the pinned checksums were read.
+     */
+    static Path oldLayout(String schema) throws IOException, URISyntaxException {
+        String given = System.getProperty("migrations.old-layout");
+        if (given != null) {
+            return Path.of(given);
+        }
+        Path root = Files.createTempDirectory("fq-old-layout-");
+        Path shared = Files.createDirectories(root.resolve("shared"));
+        Path own = Files.createDirectories(root.resolve(schema));
+        copyAll(classpathFolder("db/sources/common"), shared);
+        copyAll(classpathFolder("db/sources/" + schema), own);
+        return root;
+    }
+
+    private static Path classpathFolder(String folder) throws URISyntaxException {
+        return Path.of(MigrationLayoutTest.class.getClassLoader().getResource(folder).toURI());
+    }
+
+    private static void copyAll(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    @Test
+    void appliedScriptsKeepTheirChecksums() {
+        List<String> actual = new ArrayList<>();
+        for (String schema : SourceSchemas.TYPES) {
+            TestDatabases.fresh(db(schema));
+            SourceSchemas.migrate(TestDatabases.url(db(schema)), TestDatabases.server().user(),
+                    TestDatabases.server().password(), schema);
+            actual.addAll(history(schema));
+        }
+        List<String> pinned = pinned();
+        assertEquals(40, pinned.size(), "V1 to V8 of five schemas pinned");
+        // every pinned script is applied by the new layout with the same version, description and checksum; a
+        // version added later is not pinned and may follow
+        for (String line : pinned) {
+            assertTrue(actual.contains(line), "applied as before the move: " + line + "\nnow: " + actual);
+        }
+    }
+
+    @Test
+    void aDatabaseMigratedWithTheOldLayoutValidatesAndMigrates() throws Exception {
+        String user = TestDatabases.server().user();
+        String password = TestDatabases.server().password();
+        for (String schema : SourceSchemas.TYPES) {
+            TestDatabases.fresh(db(schema));
+            Path old = oldLayout(schema);
+            Flyway.configure()
+                    .dataSource(SourceSchemas.withTimeouts(TestDatabases.url(db(schema))), user, password)
+                    .locations("filesystem:" + old.resolve("shared"), "filesystem:" + old.resolve(schema))
+                    .table(SourceSchemas.HISTORY_TABLE)
+                    .target("7")
+                    .load().migrate();
+            List<String> before = history(schema);
+            before.forEach(line -> System.out.println("old layout applied\t" + line));
+            assertEquals(7, before.size(), schema + ": V1 to V7 by the old layout");
+            for (String line : before) {
+                assertTrue(pinned().contains(line), "the old layout applied what was shipped: " + line);
+            }
+
+            SourceSchemas.migrate(TestDatabases.url(db(schema)), user, password, schema);
+
+            List<String> after = history(schema);
+            assertEquals(before, after.subList(0, before.size()), schema + ": the old history is kept as it was");
+            assertEquals(8, after.size(), schema + ": V8 taken from db/sources/common");
+            assertTrue(after.get(7).startsWith(schema + "\t8\t"), after.get(7));
+            var validation = Flyway.configure()
+                    .dataSource(SourceSchemas.withTimeouts(TestDatabases.url(db(schema))), user, password)
+                    .locations(SourceSchema.of(schema).migrations().toArray(String[]::new))
+                    .table(SourceSchemas.HISTORY_TABLE)
+                    .load().validateWithResult();
+            assertTrue(validation.validationSuccessful, schema + ": " + validation.getAllErrorMessages());
+        }
+    }
+}
