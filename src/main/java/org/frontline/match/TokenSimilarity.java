@@ -7,6 +7,8 @@ package org.frontline.match;
  * against an unvocalised script, equal Double Metaphone codes, and last spelling distance (the mean
  * of Jaro-Winkler and normalised Levenshtein, so that short parts one letter apart are not called
  * alike as Jaro-Winkler alone would), taken on the Arabic-script forms as well as on the letters.
+ * For two Latin parts that no table decides, {@link VariantEvidence} then weighs the kinds of
+ * difference together and moves that figure by at most 0.1 (issue #19).
  */
 final class TokenSimilarity {
 
@@ -107,6 +109,31 @@ final class TokenSimilarity {
         if (sharesVariantGroup(a, b)) {
             return VARIANT_GROUP;
         }
+        double rule = rules(a, b);
+        if (a.unvocalised || b.unvocalised) {
+            return rule;
+        }
+        double weighed = VariantEvidence.similarity(a, b, rule);
+        if (knownToDiffer(a, b)) {
+            // both are known names and the tables say they are not the same one: Hasan is not Husain
+            return Math.min(DIFFERENT_NAME, weighed);
+        }
+        return weighed;
+    }
+
+    /** Both parts are in the tables (the hand-written classes or the variant groups), and not in one entry. */
+    static boolean knownToDiffer(Token a, Token b) {
+        return (a.equivalenceClass >= 0 && b.equivalenceClass >= 0)
+                || (a.variantGroups.length > 0 && b.variantGroups.length > 0);
+    }
+
+    /**
+     * The hand-written rules' similarity of two parts that are neither equal, nor known equivalents,
+     * nor initials, nor in one variant group: the tiers of skeleton, Arabic-script form, consonants
+     * against an unvocalised script, Double Metaphone and spelling distance. For two vocalised parts
+     * it is one feature of {@link VariantEvidence}, which decides.
+     */
+    static double rules(Token a, Token b) {
         if (!a.unvocalised && !b.unvocalised) {
             if ((a.equivalenceClass >= 0 && b.equivalenceClass >= 0)
                     || (a.variantGroups.length > 0 && b.variantGroups.length > 0)) {

@@ -43,7 +43,7 @@ import java.util.zip.CRC32;
 public final class MatchingEvaluation {
 
     /** A whole-name scorer under evaluation. */
-    interface NameScorer {
+    public interface NameScorer {
         double name(String a, String b);
     }
 
@@ -352,7 +352,7 @@ public final class MatchingEvaluation {
         return l;
     }
 
-    void evaluateTriples(NameScorer scorer, List<Triple> triples, Map<String, Object> r) {
+    public void evaluateTriples(NameScorer scorer, List<Triple> triples, Map<String, Object> r) {
         List<Triple> rep = triples.stream().filter(Triple::report).toList();
         double[] truth = rep.parallelStream().mapToDouble(t -> scorer.name(t.query(), t.truth())).toArray();
         double[] hardScores = rep.parallelStream().mapToDouble(t -> scorer.name(t.query(), t.hard())).toArray();

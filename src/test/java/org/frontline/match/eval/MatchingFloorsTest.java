@@ -38,8 +38,9 @@ class MatchingFloorsTest {
 
     /**
      * The Wikidata Arabic-variant triples (issue #19), reporting half: the figures this matcher
-     * reached, held so that they do not fall. They are not yet the issue's floors (hard ranking 0.85,
-     * ROC AUC 0.85, true variants at POSSIBLE_MATCH 0.90, hard non-matches at HIT 0.05).
+     * reached, held so that they do not fall (with VariantEvidence: 0.826, 0.834, 0.84, 0.077, 0.98).
+     * They are not yet the issue's floors (hard ranking 0.85, ROC AUC 0.85, true variants at
+     * POSSIBLE_MATCH 0.90, hard non-matches at HIT 0.05).
      */
     @Test
     void wikidataVariantFiguresDoNotFall() throws Exception {
@@ -53,10 +54,10 @@ class MatchingFloorsTest {
         double atPossible = (double) r.get("wikidata_arabic_true_at_possible");
         double hardAtHit = (double) r.get("wikidata_arabic_hard_at_hit");
         double random = (double) r.get("wikidata_arabic_accuracy_random");
-        assertTrue(hard >= 0.78, "hard ranking accuracy " + hard);
-        assertTrue(auc >= 0.80, "ROC AUC against hard non-matches " + auc);
+        assertTrue(hard >= 0.82, "hard ranking accuracy " + hard);
+        assertTrue(auc >= 0.83, "ROC AUC against hard non-matches " + auc);
         assertTrue(atPossible >= 0.84, "true variants at POSSIBLE_MATCH " + atPossible);
-        assertTrue(hardAtHit <= 0.11, "hard non-matches at HIT " + hardAtHit);
+        assertTrue(hardAtHit <= 0.08, "hard non-matches at HIT " + hardAtHit);
         assertTrue(random >= 0.95, "random ranking accuracy " + random);
     }
 }
