@@ -57,7 +57,7 @@ public class CacheKeyBenchmark {
         searchKeys = BenchData.tsv("yente/un_triples.tsv").stream().map(t -> matcher.searchKey(t[0]))
                 .toArray(String[]::new);
         generation = 17L + searchKeys.length;
-        String key = CacheKey.persons("interpol", searchKeys[0], LIMIT).at(generation);
+        String key = CacheKey.persons("interpol", searchKeys[0], null, LIMIT).at(generation);
         if (!key.contains(searchKeys[0]) || !key.startsWith("interpol")) {
             throw new IllegalStateException("the L1 key no longer holds the query: update the reference");
         }
@@ -72,7 +72,7 @@ public class CacheKeyBenchmark {
     @Benchmark
     public int l1Key_ours() {
         int i = nextIndex();
-        return CacheKey.persons(SOURCES.get(i % 5), searchKeys[i], LIMIT).at(generation).hashCode();
+        return CacheKey.persons(SOURCES.get(i % 5), searchKeys[i], null, LIMIT).at(generation).hashCode();
     }
 
     @Benchmark
@@ -85,7 +85,7 @@ public class CacheKeyBenchmark {
     @Benchmark
     public String l2Key_ours() {
         int i = nextIndex();
-        CacheKey<?> key = CacheKey.persons(SOURCES.get(i % 5), searchKeys[i], LIMIT);
+        CacheKey<?> key = CacheKey.persons(SOURCES.get(i % 5), searchKeys[i], null, LIMIT);
         return NAMESPACE + ":a:" + RecordCodec.FORMAT + ':' + key.source() + ':' + key.kind() + ':' + generation + ':'
                 + Hashing.sha256(key.query());
     }
