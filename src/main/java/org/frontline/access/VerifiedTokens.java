@@ -92,12 +92,12 @@ public class VerifiedTokens implements JWTParser {
             }
             remembered.invalidate(key);
         }
-        JsonWebToken token0 = verified(verifier.parse(token));
-        Instant until = until(token0);
+        JsonWebToken fresh = verified(verifier.parse(token));
+        Instant until = until(fresh);
         if (until != null && now.isBefore(until)) {
-            remembered.put(key, new Verified(token0, until));
+            remembered.put(key, new Verified(fresh, until));
         }
-        return token0;
+        return fresh;
     }
 
     private JsonWebToken verified(JsonWebToken token) {

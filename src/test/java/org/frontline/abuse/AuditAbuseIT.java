@@ -65,11 +65,7 @@ class AuditAbuseIT {
                 .body(Map.of("number", "ABU5E0001", "issuingCountry", "ITA", "purpose", "abuse suite"))
                 .post("/v1/search/document").then().statusCode(200).extract().path("queryId");
         // its CONSULTED record's commit is checkpointed; its ANSWERED record follows in the next commit
-        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (AuditTamper.recordsOf(queryId) < 2 && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        assertEquals(2, AuditTamper.recordsOf(queryId), "the consultation and its outcome");
+        assertEquals(2, AuditTamper.awaitRecords(queryId, 2, Duration.ofSeconds(15)), "the consultation and its outcome");
         long head = AuditTamper.head();
         long checkpoint = AuditTamper.awaitCheckpoint(head - 1, Duration.ofSeconds(15));
         assertTrue(verify().getBoolean("intact"));

@@ -98,6 +98,19 @@ public final class AuditTamper {
         return single("SELECT count(*) FROM audit_record WHERE query_id = '" + queryId + "'");
     }
 
+    /**
+     * Waits until {@code queryId} has {@code count} records (a consultation and its outcome, which follows in a
+     * later commit), at most {@code within}; returns how many it has.
+     */
+    public static long awaitRecords(String queryId, int count, Duration within) throws SQLException, InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
+        long n;
+        while ((n = recordsOf(queryId)) < count && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        return n;
+    }
+
     /** The last checkpoint's sequence number (0 when none). */
     public static long lastCheckpoint() throws SQLException {
         return single("SELECT coalesce(max(seq), 0) FROM audit_checkpoint");

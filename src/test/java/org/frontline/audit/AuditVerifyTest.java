@@ -50,11 +50,8 @@ class AuditVerifyTest {
     private static long anchoredHead(int records) throws Exception {
         AuditTamper.bulkAppend(Math.max(records, EVERY_RECORDS));
         String queryId = search();   // the service chains its CONSULTED record after the bulk records: checkpointed
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (AuditTamper.recordsOf(queryId) < 2 && System.nanoTime() < until) {
-            Thread.sleep(20);  // then its ANSWERED record, in the next commit
-        }
-        assertEquals(2, AuditTamper.recordsOf(queryId), "the consultation and its outcome");
+        // then its ANSWERED record, in the next commit
+        assertEquals(2, AuditTamper.awaitRecords(queryId, 2, Duration.ofSeconds(10)), "the consultation and its outcome");
         long head = AuditTamper.head();
         long checkpoint = AuditTamper.awaitCheckpoint(head - 1, Duration.ofSeconds(10));
         assertTrue(checkpoint == head - 1 || checkpoint == head, "a checkpoint at the consultation's record or after"

@@ -42,23 +42,19 @@ class ConsultationRecordTest {
 
     /** decision of each record of the consultations with this purpose, in chain order. */
     private static List<String> decisionsFor(String purpose) throws Exception {
-        try (Connection c = SourceDatabases.server().connect(SourceDatabases.auditDatabase());
-             PreparedStatement ps = c.prepareStatement("SELECT decision FROM audit_record WHERE purpose = ? ORDER BY seq")) {
-            ps.setString(1, purpose);
-            List<String> decisions = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    decisions.add(rs.getString(1));
-                }
-            }
-            return decisions;
-        }
+        return decisionsWhere("purpose", purpose);
     }
 
+    /** decision of each record of one query id, in chain order. */
     private static List<String> decisionsOf(String queryId) throws Exception {
+        return decisionsWhere("query_id", queryId);
+    }
+
+    private static List<String> decisionsWhere(String column, String value) throws Exception {
         try (Connection c = SourceDatabases.server().connect(SourceDatabases.auditDatabase());
-             PreparedStatement ps = c.prepareStatement("SELECT decision FROM audit_record WHERE query_id = ? ORDER BY seq")) {
-            ps.setString(1, queryId);
+             PreparedStatement ps = c.prepareStatement("SELECT decision FROM audit_record WHERE " + column
+                     + " = ? ORDER BY seq")) {
+            ps.setString(1, value);
             List<String> decisions = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -94,10 +90,7 @@ class ConsultationRecordTest {
             JsonPath done = answer.get(10, TimeUnit.SECONDS);
             assertEquals("OK", done.getString("sources.find { it.source == 'interpol' }.status"), done.prettify());
             String queryId = done.getString("queryId");
-            long outcomeBy = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (decisionsOf(queryId).size() < 2 && System.nanoTime() < outcomeBy) {
-                Thread.sleep(20);
-            }
+            AuditTamper.awaitRecords(queryId, 2, Duration.ofSeconds(10));
             assertEquals(List.of("CONSULTED", "ANSWERED"), decisionsOf(queryId), "the outcome follows the consultation");
         }
     }
