@@ -41,15 +41,24 @@ public record Answer(String queryId, QueryKind kind, Outcome outcome, boolean co
      * @param descriptions a vehicle's description as its sources record it (make, model, colour), empty for
      *                     a person or a document
      * @param records      each source's record that was merged into the subject
+     * @param maybeSameAs  for a person, the other listed subjects of this answer that may be the same person
+     *                     but could not be joined to this one: the names agree and nothing contradicts, but one
+     *                     side holds no date of birth or only the year, or the record resembles several subjects
+     *                     that are not one person. Empty when there is no such doubt; the contact point settles it
      */
     public record Subject(String subjectId, MatchLevel match, double score, ActionToTake action,
                           List<SafetyWarning> warnings, String toResolve, List<Value> names, List<Value> datesOfBirth,
                           List<Value> nationalities, List<Value> identifiers, List<Value> descriptions,
-                          List<RecordReport> records) {
+                          List<RecordReport> records, List<String> maybeSameAs) {
 
         Subject renumbered(String id) {
             return new Subject(id, match, score, action, warnings, toResolve, names, datesOfBirth, nationalities,
-                    identifiers, descriptions, records);
+                    identifiers, descriptions, records, maybeSameAs);
+        }
+
+        Subject maybeSameAs(List<String> others) {
+            return new Subject(subjectId, match, score, action, warnings, toResolve, names, datesOfBirth, nationalities,
+                    identifiers, descriptions, records, List.copyOf(others));
         }
     }
 

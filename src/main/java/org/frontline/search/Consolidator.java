@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,7 +44,10 @@ import java.util.stream.Collectors;
  * on its own and says so; one kept apart because it knows too little (no date, or only the year)
  * says which record it may be, so that the officer sees the doubt instead of a merge the data cannot
  * carry: in the synthetic world, namesakes born the same year are far more common than one person
- * held by two sources ({@code MergeEvaluation}).
+ * held by two sources ({@code MergeEvaluation}). The doubt is also structured: both subjects name
+ * each other in {@link Answer.Subject#maybeSameAs()}, so that a client can show the possible record
+ * beside the subject it may belong to, and the answer-quality benchmark can tell a split the answer
+ * points out from one it hides.
  *
  * <h2>The decision</h2>
  * Each record arrives weighed ({@link ScoredRecord#level()}, by the person evidence or an exact key);
@@ -89,28 +94,40 @@ public final class Consolidator {
                 .toList();
         List<ScoredRecord> restricted = found.stream().filter(ScoredRecord::restricted).toList();
         found = found.stream().filter(r -> !r.restricted()).toList();
-        List<List<ScoredRecord>> groups = switch (kind) {
+        Grouping grouping = switch (kind) {
             case PERSON -> groupPersons(found);
-            case DOCUMENT -> groupBy(found, r -> {
+            case DOCUMENT -> new Grouping(groupBy(found, r -> {
                 DocumentRecord d = (DocumentRecord) r.record();
                 return d.issuingCountry() + "/" + d.number();
-            });
-            case VEHICLE -> groupBy(found, r -> {
+            }), Map.of());
+            case VEHICLE -> new Grouping(groupBy(found, r -> {
                 VehicleRecord v = (VehicleRecord) r.record();
                 return v.vin() != null ? "VIN/" + v.vin() : v.registrationCountry() + "/" + normalisedPlate(v.plate());
-            });
+            }), Map.of());
         };
         List<Answer.Subject> all = new ArrayList<>();
-        for (List<ScoredRecord> group : groups) {
-            all.add(subject(group, bySource));
+        Map<Answer.Subject, Integer> groupOf = new IdentityHashMap<>();
+        for (int g = 0; g < grouping.groups().size(); g++) {
+            Answer.Subject subject = subject(grouping.groups().get(g), bySource);
+            groupOf.put(subject, g);
+            all.add(subject);
         }
         for (ScoredRecord r : restricted) {
             all.add(restrictedSubject(r));
         }
         all.sort(RANK);
         List<Answer.Subject> subjects = new ArrayList<>(all.size());
+        Map<Integer, String> idOfGroup = new HashMap<>();
         for (Answer.Subject s : all) {
-            subjects.add(s.renumbered("S" + (subjects.size() + 1)));
+            String id = "S" + (subjects.size() + 1);
+            Integer g = groupOf.get(s);
+            if (g != null) {
+                idOfGroup.put(g, id);
+            }
+            subjects.add(s.renumbered(id));
+        }
+        if (!grouping.resemblances().isEmpty()) {
+            subjects = crossReferenced(subjects, all, groupOf, idOfGroup, grouping.resemblances(), maxSubjects);
         }
         int withheld = ordered.stream().mapToInt(SourceAnswer::withheld).sum();
         boolean complete = withheld == 0 && ordered.stream().allMatch(a -> a.status() == SourceStatus.OK
@@ -148,28 +165,32 @@ public final class Consolidator {
      * and strongly linked to and compatible with throughout; linked to none, it starts its own; linked
      * to several (kept apart for a reason), it stays alone and says so.
      */
-    private List<List<ScoredRecord>> groupPersons(List<ScoredRecord> found) {
+    private Grouping groupPersons(List<ScoredRecord> found) {
         List<List<ScoredRecord>> groups = new ArrayList<>();
         Map<ScoredRecord, String> notes = new HashMap<>();
+        Map<Integer, Set<Integer>> resemblances = new HashMap<>();
         for (ScoredRecord candidate : found) {
             PersonRecord person = (PersonRecord) candidate.record();
-            List<List<ScoredRecord>> joinable = new ArrayList<>();
-            for (List<ScoredRecord> group : groups) {
-                if (mayJoin(group, candidate, person)) {
-                    joinable.add(group);
+            List<Integer> joinable = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                if (mayJoin(groups.get(g), candidate, person)) {
+                    joinable.add(g);
                 }
             }
             if (joinable.size() == 1) {
-                joinable.get(0).add(candidate);
+                groups.get(joinable.get(0)).add(candidate);
                 continue;
             }
+            int own = groups.size();
             if (joinable.size() > 1) {
                 notes.put(candidate, "resembles " + joinable.size()
                         + " other subjects of this answer that are not one person: kept apart");
+                joinable.forEach(g -> resemble(resemblances, own, g));
             } else {
-                String resembled = resembled(groups, candidate, person);
+                Resembled resembled = resembled(groups, candidate, person);
                 if (resembled != null) {
-                    notes.put(candidate, resembled);
+                    notes.put(candidate, resembled.note());
+                    resembled.groups().forEach(g -> resemble(resemblances, own, g));
                 }
             }
             List<ScoredRecord> alone = new ArrayList<>();
@@ -177,7 +198,7 @@ public final class Consolidator {
             groups.add(alone);
         }
         if (notes.isEmpty()) {
-            return groups;
+            return new Grouping(groups, resemblances);
         }
         List<List<ScoredRecord>> out = new ArrayList<>(groups.size());
         for (List<ScoredRecord> group : groups) {
@@ -194,6 +215,42 @@ public final class Consolidator {
                 out.add(noted);
             }
         }
+        return new Grouping(out, resemblances);
+    }
+
+    /** Person records grouped into subjects, and which groups may be the same person without being joined. */
+    private record Grouping(List<List<ScoredRecord>> groups, Map<Integer, Set<Integer>> resemblances) {
+    }
+
+    private record Resembled(String note, List<Integer> groups) {
+    }
+
+    private static void resemble(Map<Integer, Set<Integer>> resemblances, int a, int b) {
+        resemblances.computeIfAbsent(a, k -> new TreeSet<>()).add(b);
+        resemblances.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
+    }
+
+    /**
+     * Each listed subject names the other listed subjects it may be the same person as (in the answer's
+     * order), so that a client can show the doubt beside the subject instead of two unrelated entries.
+     */
+    private static List<Answer.Subject> crossReferenced(List<Answer.Subject> subjects, List<Answer.Subject> ranked,
+                                                        Map<Answer.Subject, Integer> groupOf, Map<Integer, String> idOfGroup,
+                                                        Map<Integer, Set<Integer>> resemblances, int listed) {
+        List<Answer.Subject> out = new ArrayList<>(subjects.size());
+        for (int i = 0; i < subjects.size(); i++) {
+            Integer g = groupOf.get(ranked.get(i));
+            Set<Integer> others = g == null ? null : resemblances.get(g);
+            if (others == null) {
+                out.add(subjects.get(i));
+                continue;
+            }
+            // only subjects the answer lists: a reference to one cut from the list would point nowhere
+            List<String> ids = others.stream().map(idOfGroup::get).filter(Objects::nonNull)
+                    .map(id -> Integer.parseInt(id.substring(1))).filter(n -> n <= listed).sorted()
+                    .map(n -> "S" + n).toList();
+            out.add(subjects.get(i).maybeSameAs(ids));
+        }
         return out;
     }
 
@@ -202,8 +259,11 @@ public final class Consolidator {
      * subject whose names it agrees with and that nothing contradicts: the officer sees it as a
      * subject of its own and is told which record it may be, and why the answer could not decide.
      */
-    private String resembled(List<List<ScoredRecord>> groups, ScoredRecord candidate, PersonRecord person) {
-        for (List<ScoredRecord> group : groups) {
+    private Resembled resembled(List<List<ScoredRecord>> groups, ScoredRecord candidate, PersonRecord person) {
+        String note = null;
+        List<Integer> resembled = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<ScoredRecord> group = groups.get(g);
             boolean compatible = group.stream().allMatch(m -> !m.sourceId().equals(candidate.sourceId())
                     && PersonEvidence.compatible((PersonRecord) m.record(), person));
             if (!compatible) {
@@ -211,14 +271,18 @@ public final class Consolidator {
             }
             for (ScoredRecord member : group) {
                 if (evidence.resembles((PersonRecord) member.record(), person)) {
-                    String known = person.dateOfBirth() == null ? "this record holds no date of birth"
-                            : "this record holds only the year of birth";
-                    return "may be the same person as " + member.sourceId() + " record " + member.record().recordId()
-                            + ": the names agree, but " + known + " and a namesake is as likely; confirm with the contact point";
+                    resembled.add(g);
+                    if (note == null) {
+                        String known = person.dateOfBirth() == null ? "this record holds no date of birth"
+                                : "this record holds only the year of birth";
+                        note = "may be the same person as " + member.sourceId() + " record " + member.record().recordId()
+                                + ": the names agree, but " + known + " and a namesake is as likely; confirm with the contact point";
+                    }
+                    break;
                 }
             }
         }
-        return null;
+        return note == null ? null : new Resembled(note, resembled);
     }
 
     private boolean mayJoin(List<ScoredRecord> group, ScoredRecord candidate, PersonRecord person) {
@@ -287,7 +351,7 @@ public final class Consolidator {
                     contactPoint, false, record.alerts()));
         }
         return new Answer.Subject(null, level, round(score), action, warnings, toResolve, values(names), values(dates),
-                values(nationalities), values(identifiers), values(descriptions), records);
+                values(nationalities), values(identifiers), values(descriptions), records, List.of());
     }
 
     /** "Possible hit - contact ...": the source restricted the record; nothing of it is shown. */
@@ -295,7 +359,7 @@ public final class Consolidator {
         return new Answer.Subject(null, MatchLevel.POSSIBLE_MATCH, round(r.score()), ActionToTake.VERIFY_IDENTITY, List.of(),
                 r.toResolve(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(new Answer.RecordReport(r.sourceId(), null, round(r.score()), r.reasons(), r.restrictedContact(),
-                        true, List.of())));
+                        true, List.of())), List.of());
     }
 
     private static void add(Map<String, List<String>> values, String value, String sourceId) {

@@ -96,6 +96,9 @@ function subjectCard(s, i) {
     el('h4', {}, 'Subject ' + (i + 1) + ': ' + words(s.match || '') + ' — action ' + words(s.action || 'NO_ACTION')),
     s.warnings && s.warnings.length ? el('p', { class: 'swarn' }, 'Warnings: ' + s.warnings.map(words).join(', ')) : null,
     s.toResolve ? el('p', { class: 'resolve' }, s.toResolve) : null,
+    s.maybeSameAs && s.maybeSameAs.length ? el('p', { class: 'resolve', 'data-testid': 'maybe-same-as' },
+      'May be the same person as subject ' + s.maybeSameAs.map(id => id.replace(/^S/, '')).join(', ')
+        + ': the records cannot settle it; confirm with the contact point.') : null,
     valuesTable(s),
     (s.records || []).map(recordItem));
 }

@@ -56,7 +56,7 @@ class CompactAnswerMappingTest {
     void aDocumentIsNamedByItsIdentifier() {
         Answer.Subject passport = new Answer.Subject("S1", MatchLevel.HIT, 1, ActionToTake.SEIZE, List.of(), null,
                 List.of(), List.of(), List.of(), List.of(new Answer.Value("PASSPORT FRA P4471902", List.of("interpol"))),
-                List.of(), List.of(record("interpol", "INTERPOL NCB Paris", alert(AlertCategory.STOLEN_DOCUMENT))));
+                List.of(), List.of(record("interpol", "INTERPOL NCB Paris", alert(AlertCategory.STOLEN_DOCUMENT))), List.of());
         CompactAnswer compact = CompactAnswer.of(new Answer("q-2", QueryKind.DOCUMENT, Outcome.HIT, true,
                 ActionToTake.SEIZE, List.of(), "HIT: SEIZE.", List.of(passport), 0, List.of(), 3));
         CompactAnswer.SubjectLine line = compact.subjects().get(0);
@@ -71,7 +71,7 @@ class CompactAnswerMappingTest {
     void aScannedZoneListsTheDocumentsSubjectsFirstThenTheHolders() {
         Answer.Subject passport = new Answer.Subject("S1", MatchLevel.HIT, 1, ActionToTake.SEIZE, List.of(), null,
                 List.of(), List.of(), List.of(), List.of(new Answer.Value("PASSPORT FRA P4471902", List.of("interpol"))),
-                List.of(), List.of(record("interpol", "INTERPOL NCB Paris")));
+                List.of(), List.of(record("interpol", "INTERPOL NCB Paris")), List.of());
         Answer document = new Answer("q-3", QueryKind.DOCUMENT, Outcome.HIT, true, ActionToTake.SEIZE, List.of(),
                 "HIT: SEIZE.", List.of(passport), 0, List.of(), 3);
         List<Answer.Subject> holders = new ArrayList<>();
@@ -101,7 +101,7 @@ class CompactAnswerMappingTest {
                                          Answer.RecordReport... records) {
         return new Answer.Subject(id, match, 0.9, action, List.of(), null, List.of(new Answer.Value(name, List.of("x"))),
                 born == null ? List.of() : List.of(new Answer.Value(born, List.of("x"))), List.of(), List.of(),
-                List.of(), List.of(records));
+                List.of(), List.of(records), List.of());
     }
 
     private static Answer.RecordReport record(String source, String contactPoint, Alert... alerts) {

@@ -160,6 +160,19 @@ class ConsoleIT {
     }
 
     @Test
+    void aRecordThatKnowsOnlyTheYearIsShownBesideTheSubjectItMayBe() throws Exception {
+        // the demo world (seed 42): INTERPOL and ASEANAPOL hold Yusuf Ozturk born 1972-04-16, Europol a
+        // Yusuf OZTURK born in 1972, day unknown: two subjects, and each says it may be the other
+        signInAs("deu-secret");
+        searchPerson("Yusuf Ozturk", "1972-04-16");
+        awaitBanner();
+        List<WebElement> doubts = browser.findElements(By.cssSelector("[data-testid=subject] [data-testid=maybe-same-as]"));
+        assertEquals(2, doubts.size(), text("answer"));
+        assertTrue(doubts.get(0).getText().startsWith("May be the same person as subject 2"), doubts.get(0).getText());
+        assertTrue(doubts.get(1).getText().startsWith("May be the same person as subject 1"), doubts.get(1).getText());
+    }
+
+    @Test
     void theRestrictedCircularSaysContactGccpolToAGermanOfficerAndShowsTheRecordToASaudiOne() throws Exception {
         signInAs("deu-secret");
         searchPerson(RESTRICTED_NAME,

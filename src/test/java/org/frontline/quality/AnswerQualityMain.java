@@ -211,9 +211,13 @@ public final class AnswerQualityMain {
                 .append(" sources' statements as the answer shows it, issue #18); *false HIT*: a HIT subject without the true")
                 .append(" person (any HIT, when nobody held is the person); *wrong action*: the answer's action comes from")
                 .append(" someone else's alert; *glued*: a subject holds records of two people or more; *split*: the true")
-                .append(" person's records are in two subjects or more. Floors of the issue (checked by")
+                .append(" person's records are in two subjects or more; *split unmarked*: split, and the subjects are not tied")
+                .append(" together by their `maybeSameAs` references (the answer hides that they may be one person; a")
+                .append(" record without a date of birth, or with only the year, is kept apart from a namesake-prone merge")
+                .append(" but named beside the subject it may be). Floors of the issue (checked by")
                 .append(" `AnswerQualityFloorsIT` on the 10k world): name + full date of birth true first ≥ 0.99, HIT ≥ 0.98,")
-                .append(" false HIT ≤ 0.005, glued ≤ 0.002, split ≤ 0.02; name only false HIT = 0, found ≥ 0.98;")
+                .append(" false HIT ≤ 0.005, glued ≤ 0.002, split ≤ 0.02 (not reached: the test holds split unmarked ≤ 0.02")
+                .append(" and split ≤ 0.20); name only false HIT = 0, found ≥ 0.98;")
                 .append(" a date of birth nobody has false HIT = 0.\n");
         Iterator<Map.Entry<String, JsonNode>> runs = file.path("runs").fields();
         while (runs.hasNext()) {
@@ -235,9 +239,9 @@ public final class AnswerQualityMain {
             if (run.has("note")) {
                 md.append(" **").append(run.path("note").asText()).append("**");
             }
-            md.append("\n\n| question | n | found | first | HIT | other src | true records found | false HIT | wrong action | glued | split |")
+            md.append("\n\n| question | n | found | first | HIT | other src | true records found | false HIT | wrong action | glued | split | split unmarked |")
                     .append(" median subjects | elapsedMs p50 / p95 | client ms p50 / p95 |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             Iterator<Map.Entry<String, JsonNode>> types = run.path("types").fields();
             while (types.hasNext()) {
                 Map.Entry<String, JsonNode> t = types.next();
@@ -249,6 +253,7 @@ public final class AnswerQualityMain {
                         .append(" | ").append(pct(m, "true_record_recall"))
                         .append(" | ").append(pct(m, "false_hit_rate")).append(" | ").append(pct(m, "wrong_action_rate"))
                         .append(" | ").append(pct(m, "glued_subject_rate")).append(" | ").append(pct(m, "split_rate"))
+                        .append(" | ").append(pct(m, "split_unmarked_rate"))
                         .append(" | ").append(num(m.path("median_subjects"))).append(" | ")
                         .append(num(m.path("elapsed_ms_p50"))).append(" / ").append(num(m.path("elapsed_ms_p95")))
                         .append(" | ").append(num(m.path("client_ms_p50"))).append(" / ").append(num(m.path("client_ms_p95")))

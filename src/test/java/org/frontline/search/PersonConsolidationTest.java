@@ -173,6 +173,48 @@ class PersonConsolidationTest {
         assertTrue(undated.toResolve().contains("no date of birth"), undated.toResolve());
         List<String> reasons = undated.records().get(0).reasons();
         assertTrue(reasons.get(reasons.size() - 1).startsWith("may be the same person as aseanapol record a1"), reasons.toString());
+        // the doubt is structured too: each subject names the other
+        Answer.Subject withDate = answer.subjects().stream().filter(s -> s != undated).findFirst().orElseThrow();
+        assertEquals(List.of(withDate.subjectId()), undated.maybeSameAs());
+        assertEquals(List.of(undated.subjectId()), withDate.maybeSameAs());
+    }
+
+    @Test
+    void subjectsThatCannotBeOnePersonDoNotPointAtEachOther() {
+        // a different date of birth contradicts: two people, and neither may be the other
+        PersonQuery query = new PersonQuery("Frederic Faure", PartialDate.parse("1976-03-20"), null, null);
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        sources.put("aseanapol", List.of(held(person("a1", "Frederic", "Faure", "1976-03-20", List.of()), 1)));
+        sources.put("gccpol", List.of(held(person("g1", "Frederic", "Faure", "1961-07-02", List.of()), 1)));
+        Answer answer = ask(query, sources);
+        assertEquals(2, answer.subjects().size(), answer.subjects().toString());
+        answer.subjects().forEach(s -> assertEquals(List.of(), s.maybeSameAs(), s.toString()));
+        // and one subject made of two records points at nothing
+        sources.put("gccpol", List.of(held(person("g1", "Frederic", "Faure", "1976-03-20", List.of()), 1)));
+        Answer one = ask(query, sources);
+        assertEquals(1, one.subjects().size());
+        assertEquals(List.of(), one.subjects().get(0).maybeSameAs());
+    }
+
+    @Test
+    void aReferencePointsOnlyAtAListedSubject() {
+        // eleven dated namesakes and one undated record that resembles each of them (their dates conflict
+        // with each other, none with it): twelve subjects, ten listed; no reference may point past the list
+        PersonQuery query = PersonQuery.ofName("Li Wei");
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        List<PersonRecord> dated = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            dated.add(person("i" + i, "Wei", "Li", (1950 + i) + "-01-01", List.of()));
+        }
+        sources.put("interpol", dated);
+        sources.put("europol", List.of(person("e1", "Wei", "Li", null, List.of())));
+        Answer answer = ask(query, sources);
+        assertEquals(10, answer.subjects().size());
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        answer.subjects().forEach(s -> listed.add(s.subjectId()));
+        for (Answer.Subject s : answer.subjects()) {
+            assertTrue(listed.containsAll(s.maybeSameAs()), s.subjectId() + " names an unlisted subject: " + s.maybeSameAs());
+        }
     }
 
     @Test
@@ -187,6 +229,8 @@ class PersonConsolidationTest {
         assertEquals(2, apart.subjects().size(), "namesakes born the same year are common");
         List<String> reasons = apart.subjects().get(1).records().get(0).reasons();
         assertTrue(reasons.get(reasons.size() - 1).contains("only the year of birth"), reasons.toString());
+        assertEquals(List.of("S1"), apart.subjects().get(1).maybeSameAs());
+        assertEquals(List.of("S2"), apart.subjects().get(0).maybeSameAs());
 
         sources.put("interpol", List.of(held(person("i1", "Giovanni", "Romano", "1982-03-08", List.of()), 3)));
         assertEquals(1, ask(query, sources).subjects().size(), "the same full date");
