@@ -66,7 +66,7 @@ public class ConsolidateBenchmark {
     @Setup
     public void setUp() {
         PersonNameMatcher matcher = PersonNameMatcher.create();
-        consolidator = new Consolidator(new PersonEvidence(matcher), 0.9, 10);
+        consolidator = new Consolidator(new PersonEvidence(matcher), 0.9, 0.9, 10);
         List<String[]> triples = BenchData.tsv("yente/un_triples.tsv");
         List<List<ScoredRecord>> perSource = new ArrayList<>();
         SOURCES.forEach(s -> perSource.add(new ArrayList<>()));

@@ -97,14 +97,14 @@ public final class PersonEvidence {
     }
 
     /**
-     * Whether two records resemble each other without being linked: their names agree, nothing
-     * contradicts, and the dates cannot settle it because one of them holds no date of birth or only
-     * the year. What an answer shows as "may be the same person" rather than merging.
+     * Whether two records resemble each other: their names agree and nothing contradicts (the dates of
+     * birth are equal, or one side holds only the year or none). What an answer shows as "may be the
+     * same person" when the records are not linked: one of them knows too little, or the name is so
+     * common that a namesake born the same day is too likely to merge them.
      */
     public boolean resembles(PersonRecord a, PersonRecord b) {
         PersonMatch between = between(a, b);
-        return between.nameAgrees() && !between.contradicted()
-                && (between.dateOfBirth() == DateAgreement.YEAR || between.dateOfBirth() == DateAgreement.UNKNOWN);
+        return between.nameAgrees() && !between.contradicted() && between.dateOfBirth().compatible();
     }
 
     /**

@@ -71,11 +71,13 @@ public final class Consolidator {
 
     private final PersonEvidence evidence;
     private final double mergeThreshold;
+    private final double hitThreshold;
     private final int maxSubjects;
 
-    public Consolidator(PersonEvidence evidence, double mergeThreshold, int maxSubjects) {
+    public Consolidator(PersonEvidence evidence, double mergeThreshold, double hitThreshold, int maxSubjects) {
         this.evidence = evidence;
         this.mergeThreshold = mergeThreshold;
+        this.hitThreshold = hitThreshold;
         this.maxSubjects = maxSubjects;
     }
 
@@ -107,8 +109,9 @@ public final class Consolidator {
         };
         List<Answer.Subject> all = new ArrayList<>();
         Map<Answer.Subject, Integer> groupOf = new IdentityHashMap<>();
+        List<Contest> contests = kind == QueryKind.PERSON ? contests(grouping.groups()) : null;
         for (int g = 0; g < grouping.groups().size(); g++) {
-            Answer.Subject subject = subject(grouping.groups().get(g), bySource);
+            Answer.Subject subject = subject(grouping.groups().get(g), bySource, contests == null ? null : contests.get(g));
             groupOf.put(subject, g);
             all.add(subject);
         }
@@ -177,12 +180,19 @@ public final class Consolidator {
                     joinable.add(g);
                 }
             }
-            if (joinable.size() == 1) {
-                groups.get(joinable.get(0)).add(candidate);
-                continue;
-            }
             int own = groups.size();
-            if (joinable.size() > 1) {
+            if (joinable.size() == 1) {
+                int g = joinable.get(0);
+                if (!hasRival(groups.get(g), candidate, found)) {
+                    groups.get(g).add(candidate);
+                    continue;
+                }
+                // another record of the same source would join this subject as well: a source holds a
+                // person once, so the data cannot say which of the two is this person
+                notes.put(candidate, "another " + candidate.sourceId() + " record fits the subject it resembles"
+                        + " as well: kept apart; confirm with the contact point");
+                resemble(resemblances, own, g);
+            } else if (joinable.size() > 1) {
                 notes.put(candidate, "resembles " + joinable.size()
                         + " other subjects of this answer that are not one person: kept apart");
                 joinable.forEach(g -> resemble(resemblances, own, g));
@@ -255,7 +265,83 @@ public final class Consolidator {
     }
 
     /**
-     * A record kept apart because it knows too little (no date of birth, or only the year) from a
+     * A subject's probability among the others it competes with, and what would settle it. Null when
+     * nothing competes.
+     */
+    private record Contest(double probability, String toResolve) {
+    }
+
+    /**
+     * <b>People who cannot all be the one asked about.</b> Each record is weighed against the query on
+     * its own, as if no other record existed. But the person in front of the officer is one person: two
+     * subjects that cannot be one person (their dates of birth, sexes or nationalities conflict, or they
+     * hold records of the same source, which holds a person once) cannot both be them. At a million
+     * persons per source, two Pawel Szymanski born on 1991-01-08, one Czech, one Polish, each reach 0.94
+     * against a question without a nationality; both were HITs, one of them someone else. Here each
+     * subject's odds are set against those of the subjects it competes with and against nobody at all:
+     * p = o / (1 + o + sum of the competitors' o), the posterior under "at most one of them is the
+     * person". A subject alone keeps its probability; two equal ones fall to about a half each, and a
+     * HIT that falls below the HIT threshold becomes a possible match that says what tells them apart.
+     * Subjects that may be one person ({@code maybeSameAs}) do not compete.
+     */
+    private List<Contest> contests(List<List<ScoredRecord>> groups) {
+        int n = groups.size();
+        double[] odds = new double[n];
+        for (int g = 0; g < n; g++) {
+            double p = Math.min(groups.get(g).stream().mapToDouble(ScoredRecord::score).max().orElse(0), 1 - 1e-9);
+            odds[g] = p / (1 - p);
+        }
+        List<Contest> out = new ArrayList<>(n);
+        for (int g = 0; g < n; g++) {
+            double against = 0;
+            List<List<ScoredRecord>> strong = new ArrayList<>();
+            for (int h = 0; h < n; h++) {
+                if (h != g && !onePersonPossible(groups.get(g), groups.get(h))) {
+                    against += odds[h];
+                    if (odds[h] >= odds[g] / 10) {
+                        strong.add(groups.get(h));
+                    }
+                }
+            }
+            if (against == 0) {
+                out.add(null);
+                continue;
+            }
+            double probability = odds[g] / (1 + odds[g] + against);
+            out.add(new Contest(probability, strong.isEmpty() ? null : settle(strong)));
+        }
+        return out;
+    }
+
+    /** Whether two subjects may be one person: no source in common, every pair of records compatible. */
+    private static boolean onePersonPossible(List<ScoredRecord> a, List<ScoredRecord> b) {
+        for (ScoredRecord x : a) {
+            for (ScoredRecord y : b) {
+                if (x.sourceId().equals(y.sourceId())
+                        || !PersonEvidence.compatible((PersonRecord) x.record(), (PersonRecord) y.record())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** "another person matches as well (POL, europol): ..." — what the officer can check to tell them apart. */
+    private static String settle(List<List<ScoredRecord>> competitors) {
+        String who = competitors.stream().limit(3).map(group -> {
+            PersonRecord p = (PersonRecord) group.get(0).record();
+            String born = p.dateOfBirth() == null ? "date of birth unknown" : "born " + p.dateOfBirth();
+            String nationality = p.nationality() == null ? "nationality unknown" : p.nationality();
+            return nationality + ", " + born + ", " + group.stream().map(ScoredRecord::sourceId).distinct()
+                    .collect(Collectors.joining(" + "));
+        }).collect(Collectors.joining("; "));
+        return (competitors.size() == 1 ? "another person matches as well (" : competitors.size() + " other persons match as well (")
+                + who + "): check the nationality or a document number before acting";
+    }
+
+    /**
+     * A record kept apart because it knows too little (no date of birth, or only the year), or because
+     * its name is too common for equal dates to settle it, from a
      * subject whose names it agrees with and that nothing contradicts: the officer sees it as a
      * subject of its own and is told which record it may be, and why the answer could not decide.
      */
@@ -273,16 +359,31 @@ public final class Consolidator {
                 if (evidence.resembles((PersonRecord) member.record(), person)) {
                     resembled.add(g);
                     if (note == null) {
-                        String known = person.dateOfBirth() == null ? "this record holds no date of birth"
-                                : "this record holds only the year of birth";
-                        note = "may be the same person as " + member.sourceId() + " record " + member.record().recordId()
-                                + ": the names agree, but " + known + " and a namesake is as likely; confirm with the contact point";
+                        PersonRecord other = (PersonRecord) member.record();
+                        String why = person.dateOfBirth() == null ? "this record holds no date of birth"
+                                : !person.dateOfBirth().isFullDate() ? "this record holds only the year of birth"
+                                : other.dateOfBirth() == null || !other.dateOfBirth().isFullDate()
+                                ? "that record holds no full date of birth"
+                                : "the name is common enough for a namesake born the same day";
+                        note = "may be the same person as " + member.sourceId() + " record " + other.recordId()
+                                + ": the names agree, but " + why + "; confirm with the contact point";
                     }
                     break;
                 }
             }
         }
         return note == null ? null : new Resembled(note, resembled);
+    }
+
+    /** Whether another record of the candidate's source could join the group as well. */
+    private boolean hasRival(List<ScoredRecord> group, ScoredRecord candidate, List<ScoredRecord> found) {
+        for (ScoredRecord other : found) {
+            if (other != candidate && other.sourceId().equals(candidate.sourceId())
+                    && mayJoin(group, other, (PersonRecord) other.record())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean mayJoin(List<ScoredRecord> group, ScoredRecord candidate, PersonRecord person) {
@@ -310,11 +411,18 @@ public final class Consolidator {
         return new ArrayList<>(groups.values());
     }
 
-    private Answer.Subject subject(List<ScoredRecord> group, Map<String, SourceAnswer> bySource) {
+    private Answer.Subject subject(List<ScoredRecord> group, Map<String, SourceAnswer> bySource, Contest contest) {
         double score = group.stream().mapToDouble(ScoredRecord::score).max().orElse(0);
         MatchLevel level = group.stream().anyMatch(ScoredRecord::hit) ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH;
         String toResolve = level == MatchLevel.HIT ? null : group.stream()
                 .max(Comparator.comparingDouble(ScoredRecord::score)).map(ScoredRecord::toResolve).orElse(null);
+        if (contest != null) {
+            score = Math.min(score, contest.probability());
+            if (level == MatchLevel.HIT && contest.probability() < hitThreshold) {
+                level = MatchLevel.POSSIBLE_MATCH;
+                toResolve = contest.toResolve();
+            }
+        }
         List<Alert> alerts = group.stream().flatMap(r -> r.record().alerts().stream()).toList();
         ActionToTake action;
         if (alerts.isEmpty()) {

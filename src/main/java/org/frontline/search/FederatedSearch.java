@@ -60,7 +60,7 @@ public class FederatedSearch {
         this.config = config;
         this.clock = clock;
         this.evidence = new PersonEvidence(matcher);
-        this.consolidator = new Consolidator(evidence, config.mergeThreshold(), config.maxSubjects());
+        this.consolidator = new Consolidator(evidence, config.mergeThreshold(), config.hitThreshold(), config.maxSubjects());
         requireOrdered(config.minDeadline(), config.defaultDeadline(), config.maxDeadline());
     }
 

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OutcomeSafetyRuleTest {
 
     private static final List<String> SOURCES = List.of("ameripol", "aseanapol", "europol", "gccpol", "interpol");
-    private final Consolidator consolidator = new Consolidator(new PersonEvidence(PersonNameMatcher.create()), 0.9, 10);
+    private final Consolidator consolidator = new Consolidator(new PersonEvidence(PersonNameMatcher.create()), 0.9, 0.9, 10);
 
     @Test
     void noHitOnlyWhenEverySourceThatShouldAnswerAnsweredOk() {

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PersonConsolidationTest {
 
     private final PersonEvidence evidence = new PersonEvidence(PersonNameMatcher.create());
-    private final Consolidator consolidator = new Consolidator(evidence, 0.9, 10);
+    private final Consolidator consolidator = new Consolidator(evidence, 0.9, 0.9, 10);
 
     private static PersonRecord person(String id, String given, String family, String dob, List<Alert> alerts) {
         return new PersonRecord(id, given, family, given + " " + family, List.of(),
@@ -177,6 +177,61 @@ class PersonConsolidationTest {
         Answer.Subject withDate = answer.subjects().stream().filter(s -> s != undated).findFirst().orElseThrow();
         assertEquals(List.of(withDate.subjectId()), undated.maybeSameAs());
         assertEquals(List.of(undated.subjectId()), withDate.maybeSameAs());
+    }
+
+    private static PersonRecord national(String id, String given, String family, String dob, String nationality) {
+        return held(new PersonRecord(id, given, family, given + " " + family, List.of(), PartialDate.parse(dob), Sex.MALE,
+                nationality, List.of()), 3);
+    }
+
+    @Test
+    void twoPeopleWhoBothFitTheQuestionAreNeitherAHitUntilTheNationalityTellsThemApart() {
+        // a Czech Pawel Szymanski (INTERPOL and AMERIPOL) and a Polish one (Europol), born the same day:
+        // each fits a question without a nationality, and the person asked about is at most one of them
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        sources.put("interpol", List.of(national("i1", "Pawel", "Szymanski", "1991-01-08", "CZE")));
+        sources.put("ameripol", List.of(national("a1", "Pawel", "Szymanski", "1991-01-08", "CZE")));
+        sources.put("europol", List.of(national("e1", "Pawel", "Szymanski", "1991-01-08", "POL")));
+        Answer both = ask(new PersonQuery("Pawel Szymanski", PartialDate.parse("1991-01-08"), null, null), sources);
+        assertEquals(2, both.subjects().size(), both.subjects().toString());
+        assertEquals(Outcome.POSSIBLE_MATCH, both.outcome(), both.message());
+        for (Answer.Subject s : both.subjects()) {
+            assertEquals(MatchLevel.POSSIBLE_MATCH, s.match(), s.toString());
+            assertTrue(s.score() < 0.9, "a probability shared between the two: " + s.score());
+            assertTrue(s.toResolve().startsWith("another person matches as well"), s.toResolve());
+        }
+        assertTrue(both.subjects().get(0).toResolve().contains(both.subjects().get(0).nationalities().get(0).value()
+                .equals("CZE") ? "POL" : "CZE"), "names what tells them apart: " + both.subjects().get(0).toResolve());
+
+        // the nationality given, the Czech is the person and a HIT, the Polish namesake is not
+        Answer czech = ask(new PersonQuery("Pawel Szymanski", PartialDate.parse("1991-01-08"), "CZE", null), sources);
+        assertEquals(Outcome.HIT, czech.outcome(), czech.message());
+        assertEquals("CZE", czech.subjects().get(0).nationalities().get(0).value());
+        assertEquals(MatchLevel.HIT, czech.subjects().get(0).match());
+        assertEquals(MatchLevel.POSSIBLE_MATCH, czech.subjects().get(1).match());
+    }
+
+    @Test
+    void aSubjectThatTwoRecordsOfOneSourceFitTakesNeither() {
+        // Europol holds two Giuseppe Di Stefano born 1952-05-30 (one without a nationality); either could
+        // be INTERPOL's. A source holds a person once: joining the first would glue a namesake half the time
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        sources.put("interpol", List.of(national("i1", "Giuseppe", "Di Stefano", "1952-05-30", "ITA")));
+        sources.put("europol", List.of(national("e1", "Giuseppe", "Di Stefano", "1952-05-30", null),
+                national("e2", "Giuseppe", "Di Stefano", "1952-05-30", "ITA")));
+        Answer answer = ask(new PersonQuery("Giuseppe Di Stefano", PartialDate.parse("1952-05-30"), null, null), sources);
+        assertEquals(3, answer.subjects().size(), answer.subjects().toString());
+        answer.subjects().forEach(s -> assertEquals(1, s.records().size(), "nothing glued: " + s));
+        Answer.Subject interpol = answer.subjects().stream()
+                .filter(s -> s.records().get(0).source().equals("interpol")).findFirst().orElseThrow();
+        assertEquals(MatchLevel.HIT, interpol.match(), "INTERPOL's record stands on its own");
+        assertEquals("S1", interpol.subjectId());
+        for (Answer.Subject s : answer.subjects()) {
+            if (s != interpol) {
+                assertEquals(MatchLevel.POSSIBLE_MATCH, s.match(), "the two Europol records compete: " + s);
+                assertTrue(s.maybeSameAs().contains("S1"), "each may be INTERPOL's: " + s.maybeSameAs());
+            }
+        }
     }
 
     @Test
