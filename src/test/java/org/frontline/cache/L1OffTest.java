@@ -58,11 +58,17 @@ class L1OffTest {
                 assertEquals(first, again, "the same answer from L2 as from the source");
                 return instance.count("interpol", "l2", "hit") >= 1;
             }, () -> "no L2 hit: " + instance.cache.status());
-            for (int i = 0; i < 5; i++) {
+            // five repeats in a row, each an L2 hit. On a loaded machine a repeat may miss for a reason
+            // that is not L1's (the change feed's probe late: the source is bypassed; another test's
+            // write to INTERPOL: a new generation): such a repeat restarts the count, within a bound
+            int inARow = 0;
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (inARow < 5 && System.nanoTime() < until) {
+                double before = instance.count("interpol", "l2", "hit");
                 assertEquals(first, instance.persons("interpol", key, searchConfig.maxCandidates()));
+                inARow = instance.count("interpol", "l2", "hit") == before + 1 ? inARow + 1 : 0;
             }
-            double l2Hits = instance.count("interpol", "l2", "hit");
-            assertTrue(l2Hits >= 6, "every repeat after the first store is an L2 hit: " + l2Hits);
+            assertEquals(5, inARow, "five repeats in a row answered from L2: " + instance.cache.status());
             assertEquals(0, instance.count("interpol", "l1", "hit"), "never an L1 hit");
             assertEquals(0, instance.count("interpol", "l1", "miss"), "L1 is not consulted at all");
             assertTrue(instance.count("interpol", "l1", "off") >= 7, "each look-up counted as L1 off");
