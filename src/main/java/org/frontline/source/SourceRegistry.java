@@ -170,6 +170,25 @@ public class SourceRegistry {
         return Pool.newInstance(pool);
     }
 
+    /**
+     * The pool of one connection on which the cache polls a MariaDB source's change table
+     * ({@code org.frontline.cache.ChangePoller}): apart from the source's pool, so that polling neither
+     * waits behind nor takes a place from the questions.
+     */
+    public static Pool changeTablePool(Vertx vertx, String id, SourcesConfig.Source settings) {
+        MySQLConnectOptions connect = MySQLConnectOptions.fromUri(settings.url())
+                .setUser(settings.username())
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
+                .setReconnectAttempts(0);
+        settings.password().ifPresent(connect::setPassword);
+        connect.addProperty("program_name", applicationName(id) + " changes");
+        return Pool.newInstance(MySQLBuilder.pool()
+                .with(new PoolOptions().setName("changes-" + id).setMaxSize(1).setMaxWaitQueueSize(4))
+                .connectingTo(connect)
+                .using(vertx.getDelegate())
+                .build());
+    }
+
     /** MariaDB's max_statement_time for a source: its timeout in seconds (0 would mean none). */
     static String maxStatementTimeSeconds(SourcesConfig.Source settings) {
         long ms = Math.max(1, settings.timeout().toMillis());
