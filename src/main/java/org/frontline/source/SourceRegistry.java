@@ -41,6 +41,7 @@ public class SourceRegistry {
     private static final Logger LOG = Logger.getLogger(SourceRegistry.class);
 
     private final Map<String, Source> sources;
+    private final List<NotStarted> notStarted = new ArrayList<>();
     private final List<Pool> pools = new ArrayList<>();
     private final CircuitBreakerMaintenance breakers;
 
@@ -53,7 +54,11 @@ public class SourceRegistry {
             String id = entry.getKey();
             SourcesConfig.Source settings = entry.getValue();
             if (!settings.enabled()) {
-                LOG.infof("source %s is disabled", id);
+                LOG.infof("source %s is disabled%s", id, settings.notStartedBecause().map(r -> ": " + r).orElse(""));
+                settings.notStartedBecause().ifPresent(reason -> notStarted.add(new NotStarted(new SourceDescriptor(id,
+                        settings.organisation(), settings.region(),
+                        Collections.unmodifiableSet(EnumSet.copyOf(schemaOf(id, settings.type(), settings.schema()).kinds())),
+                        settings.contactPoint()), reason)));
                 continue;
             }
             SourceSchema schema = schemaOf(id, settings.type(), settings.schema());
@@ -240,6 +245,15 @@ public class SourceRegistry {
                     .queueSize(settings.queueSize())
                     .done()
                 .build();
+    }
+
+    /** A configured source left out on purpose, and why (frontline.sources.&lt;id&gt;.not-started-because). */
+    public record NotStarted(SourceDescriptor descriptor, String reason) {
+    }
+
+    /** The sources configured but not started, with their reason, in id order: never queried, only listed. */
+    public List<NotStarted> notStarted() {
+        return List.copyOf(notStarted);
     }
 
     /** Every enabled source, in id order. */

@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AimcFaultTest {
 
     static final String ID = AimcDatabase.ID;
+    static final String SPARE = "aimc-rabat";
+    static final String SPARE_REASON = "no MariaDB for it in this test";
     static final List<String> OTHERS = List.of("ameripol", "aseanapol", "europol", "gccpol", "interpol");
     static final Map<String, Object> NOBODY = Map.of("name", "Quintilian Vexworth-Ogunbadejo", "dateOfBirth", "1966-06-06",
             "purpose", "identity check");
@@ -42,11 +44,20 @@ class AimcFaultTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             String p = "frontline.sources." + ID + ".";
-            return Map.of("frontline.cache.enabled", "false",
-                    p + "timeout", "800ms",
-                    p + "breaker.request-volume", "4",
-                    p + "breaker.failure-ratio", "0.5",
-                    p + "breaker.delay", "60s");
+            // and a second AIMC-schema source left out on purpose, as the demo leaves AIMC out without a MariaDB
+            String spare = "frontline.sources." + SPARE + ".";
+            return Map.ofEntries(Map.entry("frontline.cache.enabled", "false"),
+                    Map.entry(p + "timeout", "800ms"),
+                    Map.entry(p + "breaker.request-volume", "4"),
+                    Map.entry(p + "breaker.failure-ratio", "0.5"),
+                    Map.entry(p + "breaker.delay", "60s"),
+                    Map.entry(spare + "type", "mariadb"),
+                    Map.entry(spare + "schema", "aimc"),
+                    Map.entry(spare + "enabled", "false"),
+                    Map.entry(spare + "not-started-because", SPARE_REASON),
+                    Map.entry(spare + "organisation", "AIMC"),
+                    Map.entry(spare + "contact-point", "AIMC desk, Rabat"),
+                    Map.entry(spare + "url", "mariadb://127.0.0.1:1/nowhere"));
         }
 
         @Override
@@ -71,6 +82,21 @@ class AimcFaultTest {
         assertEquals("OK", status(answer, ID));
         assertEquals("NO_HIT", answer.getString("outcome"), answer.prettify());
         assertTrue(answer.getBoolean("complete"));
+    }
+
+    @Test
+    void aSourceLeftOutIsListedAsNotStartedWithItsReasonAndNeverAsked() {
+        JsonPath sources = org.frontline.testsupport.TestTokens.asOfficer().when().get("/v1/sources")
+                .then().statusCode(200).extract().jsonPath();
+        String it = "find { it.id == '" + SPARE + "' }";
+        assertEquals("NOT_STARTED", sources.getString(it + ".health"));
+        assertEquals(SPARE_REASON, sources.getString(it + ".note"));
+        assertEquals(List.of("PERSON", "DOCUMENT", "VEHICLE"), sources.getList(it + ".kinds"));
+        assertEquals("UP", sources.getString("find { it.id == 'aimc' }.health"));
+        assertEquals(null, sources.getString("find { it.id == 'aimc' }.note"), "a started source has no note");
+        JsonPath answer = post("person", NOBODY);
+        assertEquals(6, answer.getList("sources").size(), "the source left out is not asked");
+        assertEquals(null, status(answer, SPARE));
     }
 
     @Test
