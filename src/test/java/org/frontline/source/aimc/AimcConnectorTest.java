@@ -145,6 +145,28 @@ class AimcConnectorTest {
         assertTrue(found >= asked * 0.8, found + " of " + asked + " found under another source's spelling");
     }
 
+    /** Every alert the world gave AIMC's records reads back as written: vocabulary, dates, the distribution model. */
+    @Test
+    void bulletinsReadBackAsTheWorldWroteThem() {
+        Map<String, List<Alert>> written = new HashMap<>();
+        List<WorldPersons.Held> withAlerts = new ArrayList<>();
+        org.frontline.sourcedata.SyntheticWorldAccess.aimcPersons(SEED, PERSONS, p -> {
+            if (!p.alerts().isEmpty()) {
+                written.put(p.recordId(), p.alerts());
+            }
+        });
+        aimc.stream().filter(h -> written.containsKey(h.recordId())).limit(20).forEach(withAlerts::add);
+        assertTrue(withAlerts.size() >= 10, "records with bulletins: " + withAlerts.size());
+        int restricted = 0;
+        for (WorldPersons.Held h : withAlerts) {
+            PersonRecord p = persons(h.name(), null).stream().filter(r -> r.recordId().equals(h.recordId())).findFirst()
+                    .orElseThrow(() -> new AssertionError(h.recordId() + " not found under its own name " + h.name()));
+            assertEquals(written.get(h.recordId()), p.alerts(), h.recordId());
+            restricted += p.alerts().stream().filter(a -> !a.restrictions().isUnrestricted()).count();
+        }
+        System.out.printf("AimcConnectorTest: %d records' bulletins read back, %d of them restricted%n", withAlerts.size(), restricted);
+    }
+
     private static String calendarOf(String recordId) throws Exception {
         try (Connection c = MariaDbDatabases.connect(DB);
              PreparedStatement ps = c.prepareStatement("SELECT birth_calendar FROM aimc_person WHERE person_id = ?")) {
