@@ -78,7 +78,13 @@ public final class MariaDbDatabases {
 
     /** A reactive MySQL-client pool on a database, as the service builds one. */
     public static Pool pool(Vertx vertx, String database) {
-        MySQLConnectOptions options = MySQLConnectOptions.fromUri(reactiveUrl(database)).setUser(USER)
+        return pool(vertx, PORT, database);
+    }
+
+    /** The same through a port of one's own (a proxy on 127.0.0.1). */
+    public static Pool pool(Vertx vertx, int port, String database) {
+        MySQLConnectOptions options = MySQLConnectOptions.fromUri(reactiveUrl(port, database)).setUser(USER)
+                .setConnectTimeout(1000).setReconnectAttempts(0)
                 .setCharset("utf8mb4").setCollation("utf8mb4_unicode_ci");
         if (!PASSWORD.isEmpty()) {
             options.setPassword(PASSWORD);
