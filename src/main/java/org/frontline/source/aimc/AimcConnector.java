@@ -147,10 +147,16 @@ public final class AimcConnector implements SourceConnector {
             range(branches, args, 3, "t", "", token);
         }
         if (birthYear != null) {
-            List<String> near = List.of(keys.full());
-            for (String key : concat(near, Arrays.asList(keys.pairs()))) {
-                String kind = key.equals(keys.full()) ? "f" : "p";
-                int w = kind.equals("f") ? 1 : 2;
+            List<String> near = new ArrayList<>();
+            near.add(keys.full());
+            near.addAll(Arrays.asList(keys.pairs()));
+            for (int i = 0; i < near.size(); i++) {
+                String key = near.get(i);
+                if (key == null || key.isEmpty()) {
+                    continue;
+                }
+                String kind = i == 0 ? "f" : "p";
+                int w = i == 0 ? 1 : 2;
                 args.addInteger(birthYear - 1).addInteger(birthYear).addInteger(birthYear + 1);
                 range(branches, args, w, kind, " AND born IN (?, ?, ?)", key);
                 range(branches, args, w, kind, " AND born IS NULL", key);
@@ -181,12 +187,6 @@ public final class AimcConnector implements SourceConnector {
             sql.append(sql.length() == 0 ? "" : " UNION ALL ").append('(').append(branch).append(')');
         }
         return sql.toString();
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 
     private static void range(List<String> branches, Tuple args, int weight, String kind, String born, String key) {
