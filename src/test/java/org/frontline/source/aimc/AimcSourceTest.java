@@ -105,6 +105,21 @@ class AimcSourceTest {
         assertEquals(1, answer.getInt("sources.find { it.source == 'aimc' }.records"));
     }
 
+    @Test
+    void theStreamSendsSixSourceEventsThenTheAnswer() {
+        String body = TestTokens.asOfficer().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("number", AimcDatabase.STOLEN_PASSPORT, "issuingCountry", "JOR", "purpose", "border check"))
+                .when().post("/v1/search/document")
+                .then().statusCode(200)
+                .extract().asString();
+        List<String> events = body.lines().filter(l -> l.startsWith("event:")).map(l -> l.substring(6).trim()).toList();
+        assertEquals(7, events.size(), body);
+        assertTrue(events.subList(0, 6).stream().allMatch("source"::equals), body);
+        assertEquals("answer", events.get(6));
+        assertTrue(body.contains("\"source\":\"aimc\""), body);
+        assertTrue(body.contains("\"outcome\":\"HIT\""), body);
+    }
+
     /** A cached NO_HIT becomes a HIT within the bound of the insert, with no invalidation but the polled table's. */
     @Test
     void aCachedNoHitBecomesAHitWithinTheBoundOfTheClerksInsert() {
