@@ -1,5 +1,6 @@
 package org.frontline.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -34,9 +35,15 @@ import java.util.Set;
 @Tag(name = "sources", description = "Which databases answer, and whether they are up")
 public class SourcesResource {
 
-    /** One source as an officer or operator sees it. */
+    /**
+     * One source as an officer or operator sees it. {@code health} UP or DOWN; NOT_STARTED for a source
+     * configured but left out (never queried: the demo without a MariaDB for AIMC), with {@code note} saying why.
+     */
     public record SourceView(String id, String organisation, String region, Set<QueryKind> kinds,
-                             String contactPoint, String health, String breaker, long pingMs) {
+                             String contactPoint, String health, String breaker, long pingMs,
+                             @JsonInclude(JsonInclude.Include.NON_NULL)
+                             @Schema(description = "Why a NOT_STARTED source is not queried; absent otherwise")
+                             String note) {
     }
 
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
@@ -62,10 +69,18 @@ public class SourcesResource {
     public Uni<List<SourceView>> list() {
         var grant = policy.grantFor(org.frontline.access.OfficerTokens.officer(token));
         List<Uni<SourceView>> views = registry.all().stream().filter(s -> grant.mayList(s.id())).map(this::view).toList();
+        List<SourceView> notStarted = registry.notStarted().stream().filter(n -> grant.mayList(n.descriptor().id()))
+                .map(n -> new SourceView(n.descriptor().id(), n.descriptor().organisation(), n.descriptor().region(),
+                        n.descriptor().kinds(), n.descriptor().contactPoint(), "NOT_STARTED", "NONE", 0, n.reason()))
+                .toList();
         if (views.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(notStarted);
         }
-        return Uni.join().all(views).andFailFast();
+        return Uni.join().all(views).andFailFast().map(started -> {
+            List<SourceView> all = new java.util.ArrayList<>(started);
+            all.addAll(notStarted);
+            return all;
+        });
     }
 
     private Uni<SourceView> view(Source source) {
@@ -73,6 +88,6 @@ public class SourcesResource {
         return source.call(c -> c.ping(), PING_TIMEOUT)
                 .map(call -> new SourceView(source.id(), source.descriptor().organisation(), source.descriptor().region(),
                         source.descriptor().kinds(), source.descriptor().contactPoint(),
-                        call.ok() ? "UP" : "DOWN", state == null ? "UNKNOWN" : state.name(), call.latencyMs()));
+                        call.ok() ? "UP" : "DOWN", state == null ? "UNKNOWN" : state.name(), call.latencyMs(), null));
     }
 }

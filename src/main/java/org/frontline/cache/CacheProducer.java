@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.frontline.source.Source;
 import org.frontline.source.SourceRegistry;
+import org.frontline.source.SourceType;
 import org.frontline.source.SourcesConfig;
 
 import java.time.Clock;
@@ -29,7 +30,7 @@ class CacheProducer {
         if (!config.enabled()) {
             return SourceCache.disabled();
         }
-        TwoTierCache cache = new TwoTierCache(config, settings(config, sourcesConfig, registry), vertx, redis, meters,
+        TwoTierCache cache = new TwoTierCache(config, settings(config, sourcesConfig, registry, vertx), vertx, redis, meters,
                 clock, Ticker.systemTicker());
         cache.start();
         return cache;
@@ -51,16 +52,22 @@ class CacheProducer {
         close(cache);
     }
 
-    /** Each enabled source: its kinds, its TTL and where its change feed is. */
-    static List<TwoTierCache.SourceSettings> settings(CacheConfig config, SourcesConfig sourcesConfig, SourceRegistry registry) {
+    /** Each enabled source: its kinds, its TTL and where its change feed is (LISTEN, or the polled change table of a MariaDB source). */
+    static List<TwoTierCache.SourceSettings> settings(CacheConfig config, SourcesConfig sourcesConfig, SourceRegistry registry,
+                                                      Vertx vertx) {
         return registry.all().stream().map(Source::id).map(id -> {
             SourcesConfig.Source s = sourcesConfig.sources().get(id);
+            var kinds = registry.byId(id).orElseThrow().descriptor().kinds();
+            var ttl = s.cacheTtl().orElse(config.ttl());
+            if (SourceType.of(s.type()) == SourceType.MARIADB) {
+                return new TwoTierCache.SourceSettings(id, kinds,
+                        TwoTierCache.Feed.poll(() -> SourceRegistry.changeTablePool(vertx, id, s)), ttl);
+            }
             PgConnectOptions listen = PgConnectOptions.fromUri(s.url())
                     .setUser(s.username())
                     .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, s.timeout().toMillis()));
             s.password().ifPresent(listen::setPassword);
-            return new TwoTierCache.SourceSettings(id, registry.byId(id).orElseThrow().descriptor().kinds(), listen,
-                    s.cacheTtl().orElse(config.ttl()));
+            return new TwoTierCache.SourceSettings(id, kinds, listen, ttl);
         }).toList();
     }
 }

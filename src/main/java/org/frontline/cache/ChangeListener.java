@@ -24,7 +24,7 @@ import java.time.Duration;
  * {@code listening} runs each time LISTEN is established, before the feed is trusted (the cache moves
  * the source's generations on there); {@code lost} at most once per loss.
  */
-final class ChangeListener {
+final class ChangeListener implements ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     static final String CHANNEL = "frontline_changes";
@@ -64,12 +64,14 @@ final class ChangeListener {
         this.events = events;
     }
 
-    void start() {
+    @Override
+    public void start() {
         timer = vertx.setPeriodic(probe.toMillis(), id -> probe());
         connect();
     }
 
-    boolean listening() {
+    @Override
+    public boolean listening() {
         return listening;
     }
 
@@ -148,7 +150,8 @@ final class ChangeListener {
         }
     }
 
-    void close() {
+    @Override
+    public void close() {
         PgSubscriber subscriber;
         synchronized (this) {
             closed = true;

@@ -92,7 +92,29 @@ final class TwoTierCache implements SourceCache {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One source as the cache sees it. */
-    record SourceSettings(String id, Set<QueryKind> kinds, PgConnectOptions listen, Duration ttl) {
+    record SourceSettings(String id, Set<QueryKind> kinds, Feed feed, Duration ttl) {
+
+        /** A PostgreSQL source: LISTEN on a connection of these options. */
+        SourceSettings(String id, Set<QueryKind> kinds, PgConnectOptions listen, Duration ttl) {
+            this(id, kinds, Feed.listen(listen), ttl);
+        }
+    }
+
+    /** How a source's change feed is opened: LISTEN (PostgreSQL) or a polled change table (MariaDB). */
+    @FunctionalInterface
+    interface Feed {
+        ChangeFeed open(Vertx vertx, String source, CacheConfig config, ChangeListener.Events events, Clock clock);
+
+        static Feed listen(PgConnectOptions options) {
+            return (vertx, source, config, events, clock) -> new ChangeListener(vertx, source, options,
+                    config.listenProbe(), config.listenProbeTimeout(), config.listenReconnect(), events);
+        }
+
+        /** Polls the change table every listen-probe, each poll bounded by listen-probe-timeout, on its own pool. */
+        static Feed poll(java.util.function.Supplier<io.vertx.mutiny.sqlclient.Pool> pool) {
+            return (vertx, source, config, events, clock) -> new ChangePoller(vertx, source, pool,
+                    config.listenProbe(), config.listenProbeTimeout(), events, clock);
+        }
     }
 
     /**
@@ -103,7 +125,7 @@ final class TwoTierCache implements SourceCache {
     }
 
     private final Map<String, SourceSettings> sources;
-    private final Map<String, ChangeListener> listeners = new LinkedHashMap<>();
+    private final Map<String, ChangeFeed> listeners = new LinkedHashMap<>();
     private final Generations generations;
     private final Cache<String, Cached> l1;
     /** False: L1 is neither read nor written (frontline.cache.l1-enabled), every look-up starts at L2. */
@@ -174,19 +196,18 @@ final class TwoTierCache implements SourceCache {
             }
         };
         for (SourceSettings s : sources) {
-            listeners.put(s.id(), new ChangeListener(vertx, s.id(), s.listen(), config.listenProbe(),
-                    config.listenProbeTimeout(), config.listenReconnect(), events));
+            listeners.put(s.id(), s.feed().open(vertx, s.id(), config, events, clock));
         }
     }
 
     void start() {
         shared.start();
-        listeners.values().forEach(ChangeListener::start);
+        listeners.values().forEach(ChangeFeed::start);
     }
 
     /** Idempotent. */
     void close() {
-        listeners.values().forEach(ChangeListener::close);
+        listeners.values().forEach(ChangeFeed::close);
         shared.close();
         l1.invalidateAll();
     }
@@ -195,7 +216,7 @@ final class TwoTierCache implements SourceCache {
     public <T extends SourceRecord> Uni<SourceCall<List<T>>> get(CacheKey<T> key, Duration remaining,
                                                                  Supplier<Uni<SourceCall<List<T>>>> load) {
         return Uni.createFrom().deferred(() -> {
-            ChangeListener feed = listeners.get(key.source());
+            ChangeFeed feed = listeners.get(key.source());
             if (feed == null || !feed.listening() || remaining.toMillis() <= 0) {
                 metrics.request(key.source(), "l1", "bypass");
                 return SourceCall.awaitWithin(load.get(), remaining);
@@ -267,7 +288,7 @@ final class TwoTierCache implements SourceCache {
     /** Keeps an answer unless its generation moved, L1 was dropped or the feed went down meanwhile. */
     private void store(CacheKey<?> key, long generation, long epochAtStart, String id, List<? extends SourceRecord> value,
                        long latencyMs, String l2Key) {
-        ChangeListener feed = listeners.get(key.source());
+        ChangeFeed feed = listeners.get(key.source());
         if (!feed.listening() || generations.current(key.source(), key.kind()) != generation || epoch.get() != epochAtStart) {
             return;
         }

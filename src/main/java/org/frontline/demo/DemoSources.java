@@ -1,5 +1,6 @@
 package org.frontline.demo;
 
+import org.frontline.sourcedata.AimcSeeder;
 import org.frontline.sourcedata.PostgresServer;
 import org.frontline.sourcedata.SourceSchemas;
 import org.frontline.sourcedata.SyntheticSeeder;
@@ -57,6 +58,7 @@ final class DemoSources {
             System.setProperty("frontline.sources." + source + ".url", pg.reactiveUrl(db));
             System.setProperty("frontline.sources." + source + ".username", pg.user());
         }
+        startAimcIfMariaDbAnswers(seed, persons);
         // the audit database with least privilege, as in production: its tables belong to an owner role that
         // runs the migration; the service runs as a writer that may INSERT and SELECT only (AuditSchema)
         try (java.sql.Connection c = pg.connect("postgres"); java.sql.Statement st = c.createStatement()) {
@@ -70,5 +72,38 @@ final class DemoSources {
         System.setProperty("quarkus.datasource.username", "fq_demo_audit_writer");
         System.setProperty("frontline.audit.migration.username", "fq_demo_audit_owner");
         LOG.infof("demo: sources ready in %d s", (System.nanoTime() - start) / 1_000_000_000L);
+    }
+
+    /**
+     * AIMC (the sixth source) lives in MariaDB, which the demo does not embed: it is started only when a
+     * MariaDB answers at {@code frontline.demo.mariadb} (FRONTLINE_DEMO_MARIADB, host:port, default
+     * 127.0.0.1:3306; user FRONTLINE_DEMO_MARIADB_USER, default root; password FRONTLINE_DEMO_MARIADB_PASSWORD,
+     * default none), in a database fq_demo_aimc seeded from the same world. Otherwise the demo runs with
+     * the five PostgreSQL sources and {@code /v1/sources} lists AIMC as NOT_STARTED, saying why.
+     */
+    static void startAimcIfMariaDbAnswers(long seed, int persons) {
+        String hostPort = setting("frontline.demo.mariadb", "FRONTLINE_DEMO_MARIADB", "127.0.0.1:3306");
+        String user = setting("frontline.demo.mariadb-user", "FRONTLINE_DEMO_MARIADB_USER", "root");
+        String password = setting("frontline.demo.mariadb-password", "FRONTLINE_DEMO_MARIADB_PASSWORD", "");
+        String server = "jdbc:mariadb://" + hostPort + "/";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server + "?connectTimeout=2000&socketTimeout=5000",
+                user, password); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS fq_demo_aimc CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (java.sql.SQLException e) {
+            String reason = "the demo found no MariaDB at " + hostPort + " (" + e.getClass().getSimpleName()
+                    + "): start one, or set FRONTLINE_DEMO_MARIADB=host:port, and restart the demo";
+            LOG.warnf("demo: AIMC not started: %s", reason);
+            System.setProperty("frontline.sources.aimc.enabled", "false");
+            System.setProperty("frontline.sources.aimc.not-started-because", reason);
+            return;
+        }
+        SyntheticSeeder.Result result = AimcSeeder.seed(server + "fq_demo_aimc", user, password, seed, persons);
+        LOG.infof("demo: aimc (MariaDB at %s) seeded, %d rows", hostPort, result.totalRows());
+        System.setProperty("frontline.sources.aimc.enabled", "true");
+        System.setProperty("frontline.sources.aimc.url", "mariadb://" + hostPort + "/fq_demo_aimc");
+        System.setProperty("frontline.sources.aimc.username", user);
+        if (!password.isEmpty()) {
+            System.setProperty("frontline.sources.aimc.password", password);
+        }
     }
 }

@@ -5,6 +5,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
@@ -39,6 +41,7 @@ public class SourceRegistry {
     private static final Logger LOG = Logger.getLogger(SourceRegistry.class);
 
     private final Map<String, Source> sources;
+    private final List<NotStarted> notStarted = new ArrayList<>();
     private final List<Pool> pools = new ArrayList<>();
     private final CircuitBreakerMaintenance breakers;
 
@@ -51,11 +54,15 @@ public class SourceRegistry {
             String id = entry.getKey();
             SourcesConfig.Source settings = entry.getValue();
             if (!settings.enabled()) {
-                LOG.infof("source %s is disabled", id);
+                LOG.infof("source %s is disabled%s", id, settings.notStartedBecause().map(r -> ": " + r).orElse(""));
+                settings.notStartedBecause().ifPresent(reason -> notStarted.add(new NotStarted(new SourceDescriptor(id,
+                        settings.organisation(), settings.region(),
+                        Collections.unmodifiableSet(EnumSet.copyOf(schemaOf(id, settings.type(), settings.schema()).kinds())),
+                        settings.contactPoint()), reason)));
                 continue;
             }
             SourceSchema schema = schemaOf(id, settings.type(), settings.schema());
-            Pool pool = pool(vertx, id, settings);
+            Pool pool = pool(vertx, id, schema.type(), settings);
             pools.add(pool);
             SourceConnector connector = schema.connector(pool, UnreadableCodes.counted(meters, id));
             Set<QueryKind> kinds = settings.kinds()
@@ -124,7 +131,76 @@ public class SourceRegistry {
                 .map(SourceType::configName).toList());
     }
 
-    private static Pool pool(Vertx vertx, String id, SourcesConfig.Source settings) {
+    private static Pool pool(Vertx vertx, String id, SourceType type, SourcesConfig.Source settings) {
+        return type == SourceType.MARIADB ? mariaDbPool(vertx, id, settings) : postgresPool(vertx, id, settings);
+    }
+
+    /** The pool options every source shares, whatever its engine. */
+    private static PoolOptions poolOptions(String id, SourcesConfig.Source settings) {
+        // no pool acquire timeout: the source's own timeout bounds every call, and Vert.x 4.5's acquire
+        // timer races with a failing connect ("Result is already complete")
+        return new PoolOptions()
+                .setName("source-" + id)
+                .setShared(true)
+                .setMaxSize(settings.poolSize())
+                .setMaxWaitQueueSize(settings.maxConcurrency() + settings.queueSize())
+                .setIdleTimeout(5)
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    /**
+     * A MariaDB source's pool, over the reactive MySQL client. As for PostgreSQL, the server ends a
+     * statement that outlives the source's timeout: MariaDB's {@code max_statement_time} (seconds),
+     * set on each new connection before the pool hands it out.
+     */
+    static Pool mariaDbPool(Vertx vertx, String id, SourcesConfig.Source settings) {
+        MySQLConnectOptions connect = MySQLConnectOptions.fromUri(settings.url())
+                .setUser(settings.username())
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
+                .setCachePreparedStatements(true)
+                .setPipeliningLimit(64)
+                .setCharset("utf8mb4")
+                .setCollation("utf8mb4_unicode_ci")
+                .setReconnectAttempts(0);
+        settings.password().ifPresent(connect::setPassword);
+        connect.setMetricsName("source-" + id);
+        connect.addProperty("program_name", applicationName(id));
+        String statementTimeout = "SET SESSION max_statement_time = " + maxStatementTimeSeconds(settings);
+        io.vertx.sqlclient.Pool pool = MySQLBuilder.pool()
+                .with(poolOptions(id, settings))
+                .connectingTo(connect)
+                .withConnectHandler(conn -> conn.query(statementTimeout).execute().onComplete(done -> conn.close()))
+                .using(vertx.getDelegate())
+                .build();
+        return Pool.newInstance(pool);
+    }
+
+    /**
+     * The pool of one connection on which the cache polls a MariaDB source's change table
+     * ({@code org.frontline.cache.ChangePoller}): apart from the source's pool, so that polling neither
+     * waits behind nor takes a place from the questions.
+     */
+    public static Pool changeTablePool(Vertx vertx, String id, SourcesConfig.Source settings) {
+        MySQLConnectOptions connect = MySQLConnectOptions.fromUri(settings.url())
+                .setUser(settings.username())
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
+                .setReconnectAttempts(0);
+        settings.password().ifPresent(connect::setPassword);
+        connect.addProperty("program_name", applicationName(id) + " changes");
+        return Pool.newInstance(MySQLBuilder.pool()
+                .with(new PoolOptions().setName("changes-" + id).setMaxSize(1).setMaxWaitQueueSize(4))
+                .connectingTo(connect)
+                .using(vertx.getDelegate())
+                .build());
+    }
+
+    /** MariaDB's max_statement_time for a source: its timeout in seconds (0 would mean none). */
+    static String maxStatementTimeSeconds(SourcesConfig.Source settings) {
+        long ms = Math.max(1, settings.timeout().toMillis());
+        return java.math.BigDecimal.valueOf(ms, 3).toPlainString();
+    }
+
+    private static Pool postgresPool(Vertx vertx, String id, SourcesConfig.Source settings) {
         PgConnectOptions connect = PgConnectOptions.fromUri(settings.url())
                 .setUser(settings.username())
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
@@ -140,16 +216,7 @@ public class SourceRegistry {
         // Micrometer kept the first ("This Gauge has been already registered ... .queue.size"), so four
         // sources' queues were never measured
         connect.setMetricsName("source-" + id);
-        // no pool acquire timeout: the source's own timeout bounds every call, and Vert.x 4.5's acquire
-        // timer races with a failing connect ("Result is already complete")
-        PoolOptions poolOptions = new PoolOptions()
-                .setName("source-" + id)
-                .setShared(true)
-                .setMaxSize(settings.poolSize())
-                .setMaxWaitQueueSize(settings.maxConcurrency() + settings.queueSize())
-                .setIdleTimeout(5)
-                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MINUTES);
-        return PgBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
+        return PgBuilder.pool().with(poolOptions(id, settings)).connectingTo(connect).using(vertx).build();
     }
 
     /** The session's statement_timeout, in milliseconds: the source's own timeout (PostgreSQL's 0 would mean none). */
@@ -178,6 +245,15 @@ public class SourceRegistry {
                     .queueSize(settings.queueSize())
                     .done()
                 .build();
+    }
+
+    /** A configured source left out on purpose, and why (frontline.sources.&lt;id&gt;.not-started-because). */
+    public record NotStarted(SourceDescriptor descriptor, String reason) {
+    }
+
+    /** The sources configured but not started, with their reason, in id order: never queried, only listed. */
+    public List<NotStarted> notStarted() {
+        return List.copyOf(notStarted);
     }
 
     /** Every enabled source, in id order. */

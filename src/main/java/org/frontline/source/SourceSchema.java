@@ -2,6 +2,8 @@ package org.frontline.source;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import org.frontline.model.QueryKind;
+import org.frontline.source.aimc.AimcConnector;
+import org.frontline.source.aimc.AimcWriter;
 import org.frontline.source.ameripol.AmeripolConnector;
 import org.frontline.source.ameripol.AmeripolWriter;
 import org.frontline.source.aseanapol.AseanapolConnector;
@@ -35,7 +37,9 @@ public enum SourceSchema {
     EUROPOL(SourceType.POSTGRESQL, EuropolConnector::new, new EuropolWriter()),
     AMERIPOL(SourceType.POSTGRESQL, AmeripolConnector::new, new AmeripolWriter()),
     ASEANAPOL(SourceType.POSTGRESQL, AseanapolConnector::new, new AseanapolWriter()),
-    GCCPOL(SourceType.POSTGRESQL, GccpolConnector::new, new GccpolWriter());
+    GCCPOL(SourceType.POSTGRESQL, GccpolConnector::new, new GccpolWriter()),
+    /** The Arab Interior Ministers Council's register, on MariaDB (issue #17 item 1). */
+    AIMC(SourceType.MARIADB, AimcConnector::new, new AimcWriter());
 
     /** Builds a schema's connector on a source's pool. */
     @FunctionalInterface
@@ -85,17 +89,25 @@ public enum SourceSchema {
     }
 
     /**
-     * Its Flyway locations, one version sequence: the objects every source database carries, then its own
-     * tables and triggers. The history table records a script by version, description and checksum, not
-     * by folder, so a script moved unchanged between these folders stays applied.
+     * Its Flyway locations, one version sequence: the objects every PostgreSQL source database carries, then
+     * its own tables and triggers. The history table records a script by version, description and checksum,
+     * not by folder, so a script moved unchanged between these folders stays applied. A MariaDB schema has
+     * its own folder only: the common objects are PostgreSQL's (pg_trgm, plpgsql, NOTIFY), and its
+     * folder carries their MariaDB counterparts.
      */
     public List<String> migrations() {
-        return List.of(COMMON_MIGRATIONS, "classpath:db/sources/" + id());
+        String own = "classpath:db/sources/" + id();
+        return type == SourceType.POSTGRESQL ? List.of(COMMON_MIGRATIONS, own) : List.of(own);
     }
 
-    /** Every schema's id, in declaration order (interpol, europol, ameripol, aseanapol, gccpol). */
+    /** Every schema's id, in declaration order (interpol, europol, ameripol, aseanapol, gccpol, aimc). */
     public static List<String> ids() {
         return Arrays.stream(values()).map(SourceSchema::id).toList();
+    }
+
+    /** The ids of the schemas of one type, in declaration order. */
+    public static List<String> ids(SourceType type) {
+        return Arrays.stream(values()).filter(s -> s.type == type).map(SourceSchema::id).toList();
     }
 
     /** The schema of this id (any case); an unknown id is refused with the known ones. */

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  */
 public enum SourceType {
     POSTGRESQL(true),
-    /** Named for AIMC (issue #17 item 1): no schema of this type ships yet. */
-    MARIADB(false),
+    /** AIMC (issue #17 item 1): read over the reactive MySQL client. */
+    MARIADB(true),
     /** Named for ECO (issue #17 item 2): no schema of this type ships yet. */
     HTTP(false);
 

@@ -33,6 +33,13 @@ public interface SourcesConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /**
+         * With {@code enabled=false}: why the source was left out, for {@code /v1/sources} to say so (the demo
+         * sets it when no MariaDB answers for AIMC). A disabled source without it is not listed at all.
+         */
+        @WithName("not-started-because")
+        Optional<String> notStartedBecause();
+
         /** The organisation that owns the source. */
         String organisation();
 

@@ -42,7 +42,22 @@ enum SourceProfile {
             List.of("SAU", "ARE", "KWT", "QAT", "BHR", "OMN"),
             List.of("GCCPOL, Abu Dhabi +971 2 000 0000", "Ministry of Interior, Riyadh - Criminal Investigation",
                     "Kuwait Criminal Investigation, Interpol Section", "Qatar Ministry of Interior, Doha",
-                    "Bahrain Criminal Investigation Directorate, Manama", "Royal Oman Police, Muscat"));
+                    "Bahrain Criminal Investigation Directorate, Manama", "Royal Oman Police, Muscat")),
+    /**
+     * The Arab Interior Ministers Council's register (MariaDB). Declared last: the five above keep their
+     * ordinals, on which their random streams and the sharing of identities depend, so that adding AIMC
+     * changes nothing they hold for a seed; AIMC draws which shared identities it holds from its own
+     * stream ({@link SyntheticWorld}).
+     */
+    AIMC("aimc", 2, 0.0, 0.0,
+            new double[] {70, 8, 3, 2, 2, 1, 2, 1, 1, 4, 1, 1, 1, 1, 2},
+            List.of("JOR", "SAU", "ARE", "EGY", "IRQ", "MAR", "DZA", "TUN", "LBN", "KWT", "QAT", "OMN", "BHR"),
+            List.of("AIMC General Secretariat, Tunis +216 71 000 000", "Arab Bureau of Criminal Police, Damascus desk",
+                    "Public Security Directorate, Amman - Criminal Investigation", "Ministry of Interior, Cairo - Interpol Division",
+                    "Direction Generale de la Surete Nationale, Rabat", "Ministry of Interior, Baghdad - Criminal Evidence"));
+
+    /** The five PostgreSQL sources whose ordinals (0 to 4) the world's sharing and streams were built on. */
+    static final int FIRST_FIVE = 5;
 
     static final double[] GLOBAL_CULTURE_WEIGHTS = {14, 6, 7, 9, 9, 5, 6, 10, 7, 8, 5, 5, 4, 2, 3};
 
@@ -91,6 +106,7 @@ enum SourceProfile {
             case AMERIPOL -> Long.toString(50_000_000L + n);
             case ASEANAPOL -> String.format("ASN-%s-%07d", ASEAN_ISO2[(int) (Long.remainderUnsigned(n * 0x9E3779B97F4A7C15L, ASEAN_ISO2.length))], n);
             case GCCPOL -> Long.toString(70_000_000L + n);
+            case AIMC -> Long.toString(90_000_000L + n);
         };
     }
 
@@ -116,6 +132,9 @@ enum SourceProfile {
         return switch (this) {
             case INTERPOL -> "A-" + (10_000 + n) + "/" + (1 + n % 9) + "-" + year;
             case GCCPOL -> String.format("GCC/%04d/%06d", year, n);
+            // the Hijri year of issue, as the Council numbers its bulletins
+            case AIMC -> String.format("AIMC/%04d/%06d", java.time.chrono.HijrahDate.from(java.time.LocalDate.of(year, 7, 1))
+                    .get(java.time.temporal.ChronoField.YEAR_OF_ERA), n);
             default -> Long.toString(1_000_000L + n);
         };
     }

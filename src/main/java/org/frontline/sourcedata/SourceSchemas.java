@@ -3,6 +3,7 @@ package org.frontline.sourcedata;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
 import org.frontline.source.SourceSchema;
+import org.frontline.source.SourceType;
 
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +25,12 @@ import java.util.List;
  */
 public final class SourceSchemas {
 
-    /** The schema types the tooling migrates and writes (the registry's, {@link SourceSchema#ids()}), also the demo source ids. */
-    public static final List<String> TYPES = SourceSchema.ids();
+    /**
+     * The PostgreSQL schema types this tooling migrates, COPYs and seeds ({@link SourceSchema#ids(SourceType)}),
+     * also the ids of the demo's PostgreSQL sources. The MariaDB schema (AIMC) has its own tooling,
+     * {@link AimcSeeder}: its migrations and writes are another dialect.
+     */
+    public static final List<String> TYPES = SourceSchema.ids(SourceType.POSTGRESQL);
 
     static final String HISTORY_TABLE = "frontline_source_schema_history";
 
@@ -54,8 +59,14 @@ public final class SourceSchemas {
                 .load();
     }
 
+    /** A PostgreSQL schema's id; a MariaDB one is refused (its tooling is {@link AimcSeeder}). */
     static String requireKnown(String schemaType) {
-        return SourceSchema.of(schemaType).id();
+        SourceSchema schema = SourceSchema.of(schemaType);
+        if (schema.type() != SourceType.POSTGRESQL) {
+            throw new IllegalArgumentException("schema '" + schema.id() + "' is a " + schema.type().configName()
+                    + " schema: this tooling migrates and writes PostgreSQL ones (" + String.join(", ", TYPES) + ")");
+        }
+        return schema.id();
     }
 
     /** Adds connect and socket timeouts unless the URL sets them, so that nothing waits forever. */

@@ -86,6 +86,11 @@ public final class SyntheticWorld {
     private static final long SALT_DOCUMENT = 0x5EED_0004L;
     private static final long SALT_VEHICLE = 0x5EED_0005L;
     private static final long SALT_PERMUTATION = 0x5EED_0006L;
+    /** AIMC's own draw of the shared identities it holds: a stream of its own, so the five's data stay as they were. */
+    private static final long SALT_AIMC_SHARE = 0x5EED_0007L;
+    /** The chance that AIMC holds a shared identity: Arab identities far more often than the rest. */
+    private static final double AIMC_HOLDS_ARAB = 0.8;
+    private static final double AIMC_HOLDS_OTHER = 0.2;
 
     private static final LocalDate EPOCH = LocalDate.of(2026, 1, 1);
 
@@ -93,6 +98,8 @@ public final class SyntheticWorld {
     private final int persons;
     private final int sharedPool;
     private final int[][] sharedBySource;
+    /** AIMC's shared identities, drawn on first use (it costs an identity per shared one). */
+    private volatile int[] sharedByAimc;
 
     public SyntheticWorld(long seed, int personsPerSource) {
         if (personsPerSource < 1 || personsPerSource > MAX_PERSONS_PER_SOURCE) {
@@ -203,7 +210,7 @@ public final class SyntheticWorld {
 
     void persons(SourceProfile source, Consumer<Person> out) {
         Walkthrough.persons(source, out);
-        int[] shared = sharedBySource[source.ordinal()];
+        int[] shared = shared(source);
         int sharedHere = Math.min(shared.length, persons);
         long alertCounter = 0;
         long a = permutationMultiplier(persons);
@@ -221,7 +228,7 @@ public final class SyntheticWorld {
 
     void documents(SourceProfile source, Consumer<Document> out) {
         Walkthrough.documents(source, out);
-        int[] shared = sharedBySource[source.ordinal()];
+        int[] shared = shared(source);
         int sharedHere = Math.min(shared.length, persons);
         long pa = permutationMultiplier(persons);
         long pb = Math.floorMod(mix(seed, SALT_PERMUTATION, source.ordinal()), persons);
@@ -471,7 +478,7 @@ public final class SyntheticWorld {
         }
         List<String> middle = new ArrayList<>();
         if (id.ancestral) {
-            double keep = s == SourceProfile.GCCPOL ? 0.95 : 0.4;
+            double keep = s == SourceProfile.GCCPOL || s == SourceProfile.AIMC ? 0.95 : 0.4;
             if (r.nextDouble() < keep) {
                 middle.add(spell(id.middle.get(0), s, r));
                 if (r.nextDouble() < 0.7) {
@@ -555,7 +562,8 @@ public final class SyntheticWorld {
             case DISCREET_CHECK -> ActionToTake.DISCREET_CHECK;
             default -> ActionToTake.REPORT;
         };
-        if (s == SourceProfile.GCCPOL && category == AlertCategory.WANTED_FOR_ARREST && r.nextDouble() < 0.25) {
+        if ((s == SourceProfile.GCCPOL || s == SourceProfile.AIMC) && category == AlertCategory.WANTED_FOR_ARREST
+                && r.nextDouble() < 0.25) {
             category = AlertCategory.TRAVEL_BAN;
             action = ActionToTake.PREVENT_TRAVEL;
         }
@@ -612,9 +620,44 @@ public final class SyntheticWorld {
 
     // ------------------------------------------------------------------ plumbing
 
-    /** Which shared identities each source holds: identity k goes to 2..5 sources, drawn from (seed, k). */
+    /** The shared identities a source holds, in the order its first records take them. */
+    private int[] shared(SourceProfile source) {
+        if (source != SourceProfile.AIMC) {
+            return sharedBySource[source.ordinal()];
+        }
+        int[] aimc = sharedByAimc;
+        if (aimc == null) {
+            aimc = shareOutToAimc();
+            sharedByAimc = aimc;
+        }
+        return aimc;
+    }
+
+    /**
+     * The shared identities AIMC holds: each drawn from (seed, k) on AIMC's own stream, an Arab identity
+     * with probability {@link #AIMC_HOLDS_ARAB}, any other with {@link #AIMC_HOLDS_OTHER}. The five
+     * sources' sharing ({@link #shareOut}) does not know AIMC, so their data do not change with it; an
+     * identity AIMC holds is also held by two to five of them.
+     */
+    private int[] shareOutToAimc() {
+        int[] out = new int[16];
+        int size = 0;
+        for (int k = 0; k < sharedPool; k++) {
+            SplittableRandom r = new SplittableRandom(mix(seed, SALT_AIMC_SHARE, k));
+            double p = identity(k).culture == Culture.ARABIC ? AIMC_HOLDS_ARAB : AIMC_HOLDS_OTHER;
+            if (r.nextDouble() < p) {
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, size * 2);
+                }
+                out[size++] = k;
+            }
+        }
+        return Arrays.copyOf(out, size);
+    }
+
+    /** Which shared identities each of the first five sources holds: identity k goes to 2..5 of them, drawn from (seed, k). */
     private int[][] shareOut() {
-        int sources = SourceProfile.values().length;
+        int sources = SourceProfile.FIRST_FIVE;
         int[][] lists = new int[sources][16];
         int[] sizes = new int[sources];
         int[] order = new int[sources];

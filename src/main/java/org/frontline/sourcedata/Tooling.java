@@ -14,7 +14,8 @@ public final class Tooling {
     static final String USAGE = """
             usage:
               seed --jdbc-url URL [--user U] [--password P] --schema SCHEMA [--seed N] [--persons N]
-                  seeds a source database with the synthetic world (default seed 42, 10000 persons)
+                  seeds a source database with the synthetic world (default seed 42, 10000 persons);
+                  --schema aimc takes a MariaDB URL (jdbc:mariadb://host:3306/db, user root by default)
               load --jdbc-url URL [--user U] [--password P] --schema SCHEMA --file records.jsonl
                   loads common-model records (JSON Lines, see docs/loader-format.md) into a source
               ground-truth [--seed N] [--persons N] --out gt.csv
@@ -44,9 +45,16 @@ public final class Tooling {
         try {
             switch (args[0]) {
                 case "seed" -> {
-                    SyntheticSeeder.Result r = SyntheticSeeder.seed(required(opts, "jdbc-url"), opts.getOrDefault("user", "postgres"),
-                            opts.getOrDefault("password", ""), required(opts, "schema"),
-                            Long.parseLong(opts.getOrDefault("seed", "42")), Integer.parseInt(opts.getOrDefault("persons", "10000")));
+                    String schema = required(opts, "schema");
+                    long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+                    int persons = Integer.parseInt(opts.getOrDefault("persons", "10000"));
+                    // a MariaDB schema (AIMC) has its own seeder: another dialect, no COPY
+                    SyntheticSeeder.Result r = org.frontline.source.SourceSchema.of(schema).type()
+                            == org.frontline.source.SourceType.MARIADB
+                            ? AimcSeeder.seed(required(opts, "jdbc-url"), opts.getOrDefault("user", "root"),
+                                    opts.getOrDefault("password", ""), seed, persons)
+                            : SyntheticSeeder.seed(required(opts, "jdbc-url"), opts.getOrDefault("user", "postgres"),
+                                    opts.getOrDefault("password", ""), schema, seed, persons);
                     if (r.skipped()) {
                         out.println("already seeded with these parameters; nothing to do");
                     } else {

@@ -34,7 +34,7 @@ final class SecondInstance implements AutoCloseable {
     SecondInstance(String redisUrl, CacheConfig config, SourcesConfig sources, SourceRegistry registry) {
         this.registry = registry;
         Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
-        cache = new TwoTierCache(config, CacheProducer.settings(config, sources, registry), vertx, redis, meters,
+        cache = new TwoTierCache(config, CacheProducer.settings(config, sources, registry, vertx), vertx, redis, meters,
                 Clock.systemUTC(), Ticker.systemTicker());
         cache.start();
     }

@@ -627,6 +627,7 @@ class KubernetesManifestsTest {
         requireEgress(problems, egress, "53", "TCP", false, "DNS over TCP");
         requireEgress(problems, egress, "6379", "TCP", false, "Redis");
         requireEgress(problems, egress, "5432", "TCP", true, "the source databases (ipBlock)");
+        requireEgress(problems, egress, "3306", "TCP", true, "AIMC's MariaDB (ipBlock)");
         report(overlay, problems);
     }
 

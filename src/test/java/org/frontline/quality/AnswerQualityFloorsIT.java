@@ -64,6 +64,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * OFFICER with clearance SECRET (so that need-to-know hides as little as possible), as in the
  * benchmark. 200 questions per type, two at a time: a minute or two on this machine.
  *
+ * <p><b>With AIMC.</b> {@code FQ_QUALITY_WITH_AIMC=true} (environment) also seeds AIMC's MariaDB
+ * ({@code fq_test_aimc_<checkout>_q10k}, same seed and size) and points the service at it, and reads the
+ * answers with AIMC's records in the ground truth: the questions are then drawn from six sources'
+ * records, so its figures are not those of the five-source runs, but the same floors must hold.
+ *
  * <p>The measured figures are printed (and are in every failure message), type by type.
  */
 class AnswerQualityFloorsIT {
@@ -73,6 +78,8 @@ class AnswerQualityFloorsIT {
     static final int PER_TYPE = 200;
     /** The benchmark's sample seed too: these questions are the first 200 of each type it asks. */
     static final long SAMPLE_SEED = 1;
+    /** Whether the service also asks AIMC (MariaDB), with its records in the ground truth (class comment). */
+    static final boolean WITH_AIMC = Boolean.parseBoolean(System.getenv().getOrDefault("FQ_QUALITY_WITH_AIMC", "false"));
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Duration START = Duration.ofSeconds(120);
     /** The service stops by itself after this long, even if this JVM is killed and cannot stop it. */
@@ -99,6 +106,24 @@ class AnswerQualityFloorsIT {
             // a busy 2-core machine must not read as a failing source
             config.put("frontline.sources." + source + ".timeout", "4s");
             config.put("frontline.sources." + source + ".pool-size", "3");
+        }
+        if (WITH_AIMC) {
+            String aimc = org.frontline.testsupport.MariaDbDatabases.database("q10k");
+            org.frontline.testsupport.MariaDbDatabases.execute(null, "CREATE DATABASE IF NOT EXISTS " + aimc
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            org.frontline.sourcedata.AimcSeeder.seed(org.frontline.testsupport.MariaDbDatabases.jdbcUrl(aimc),
+                    org.frontline.testsupport.MariaDbDatabases.USER, org.frontline.testsupport.MariaDbDatabases.PASSWORD,
+                    SEED, PERSONS);
+            config.put("frontline.sources.aimc.enabled", "true");
+            config.put("frontline.sources.aimc.url", org.frontline.testsupport.MariaDbDatabases.reactiveUrl(aimc));
+            config.put("frontline.sources.aimc.username", org.frontline.testsupport.MariaDbDatabases.USER);
+            if (!org.frontline.testsupport.MariaDbDatabases.PASSWORD.isEmpty()) {
+                config.put("frontline.sources.aimc.password", org.frontline.testsupport.MariaDbDatabases.PASSWORD);
+            }
+            config.put("frontline.sources.aimc.timeout", "4s");
+            config.put("frontline.sources.aimc.pool-size", "3");
+        } else {
+            config.put("frontline.sources.aimc.enabled", "false");
         }
         String audit = SourceDatabases.database("q10k_audit");
         pg.dropDatabaseIfExists(audit);
@@ -129,7 +154,8 @@ class AnswerQualityFloorsIT {
         awaitReady(base);
         long ready = System.nanoTime();
 
-        QuerySet.Generated set = QuerySet.generate(new WorldPersons(SEED, PERSONS), PER_TYPE, SAMPLE_SEED, QueryTypes.FLOORS);
+        QuerySet.Generated set = QuerySet.generate(new WorldPersons(SEED, PERSONS, WITH_AIMC), PER_TYPE, SAMPLE_SEED,
+                QueryTypes.FLOORS);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             tokens.add(TestTokens.token("answer-quality-" + i, "BKA", "DEU", "SECRET", "OFFICER"));

@@ -32,6 +32,9 @@ import java.util.function.ToLongBiFunction;
  * <pre>
  * --base-url URL       the service (required); tokens from its POST /demo/token
  * --seed 42 --persons 10000   the world the service's sources were seeded with
+ * --with-aimc true     the service also asks AIMC (the demo with a MariaDB): its records join the ground
+ *                      truth, and the questions are drawn from all six sources' records (other questions
+ *                      than the five-source runs': compare like with like)
  * --per-type 300       questions per type;  --sample-seed 1;  --concurrency 1;  --types a,b,...
  * --label 10k          the size's key in the JSON;  --out loadtests/results/answer-quality.json
  * --dump FILE          every split, glued, false-HIT or not-found answer, asked again and written whole
@@ -76,7 +79,8 @@ public final class AnswerQualityMain {
             label = a.getOrDefault("label", "un");
         } else {
             List<String> types = a.containsKey("types") ? List.of(a.get("types").split(",")) : QueryTypes.SYNTHETIC;
-            QuerySet.Generated set = QuerySet.generate(new WorldPersons(seed, persons), perType, sampleSeed, types);
+            QuerySet.Generated set = QuerySet.generate(new WorldPersons(seed, persons,
+                    Boolean.parseBoolean(a.getOrDefault("with-aimc", "false"))), perType, sampleSeed, types);
             questions = set.queries();
             truth = set.truth()::identityOf;
         }

@@ -18,11 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SourceSchemaTest {
 
     @Test
-    void theFiveSchemasInTheirOrder() {
-        assertEquals(List.of("interpol", "europol", "ameripol", "aseanapol", "gccpol"), SourceSchema.ids());
+    void theSixSchemasInTheirOrder() {
+        assertEquals(List.of("interpol", "europol", "ameripol", "aseanapol", "gccpol", "aimc"), SourceSchema.ids());
+        assertEquals(List.of("interpol", "europol", "ameripol", "aseanapol", "gccpol"), SourceSchema.ids(SourceType.POSTGRESQL));
+        assertEquals(List.of("aimc"), SourceSchema.ids(SourceType.MARIADB));
         assertSame(SourceSchema.GCCPOL, SourceSchema.of(" GccPol "));
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> SourceSchema.of("aimc"));
-        assertTrue(unknown.getMessage().contains("'aimc'") && unknown.getMessage().contains("interpol, europol"),
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> SourceSchema.of("eco"));
+        assertTrue(unknown.getMessage().contains("'eco'") && unknown.getMessage().contains("interpol, europol"),
                 unknown.getMessage());
     }
 
@@ -41,7 +43,9 @@ class SourceSchemaTest {
     void migrationsAreTheCommonFolderThenTheSchemasOwn() {
         for (SourceSchema schema : SourceSchema.values()) {
             List<String> locations = schema.migrations();
-            assertEquals(List.of("classpath:db/sources/common", "classpath:db/sources/" + schema.id()), locations);
+            assertEquals(schema.type() == SourceType.POSTGRESQL
+                    ? List.of("classpath:db/sources/common", "classpath:db/sources/" + schema.id())
+                    : List.of("classpath:db/sources/" + schema.id()), locations, "MariaDB: its own folder only");
             URL own = getClass().getClassLoader().getResource("db/sources/" + schema.id() + "/V1__" + schema.id() + "_schema.sql");
             assertNotNull(own, schema.id() + ": its V1 in its own folder");
         }
@@ -51,7 +55,7 @@ class SourceSchemaTest {
     @Test
     void typesAreSpelledAsConfigured() {
         assertSame(SourceType.POSTGRESQL, SourceType.of("PostgreSQL"));
-        assertEquals(Set.of(SourceType.POSTGRESQL), EnumSet.copyOf(List.of(SourceType.values()).stream()
+        assertEquals(Set.of(SourceType.POSTGRESQL, SourceType.MARIADB), EnumSet.copyOf(List.of(SourceType.values()).stream()
                 .filter(SourceType::supported).toList()));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> SourceType.of("oracle"));
         assertTrue(unknown.getMessage().contains("postgresql, mariadb, http"), unknown.getMessage());

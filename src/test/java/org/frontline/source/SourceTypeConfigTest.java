@@ -24,13 +24,29 @@ class SourceTypeConfigTest {
     }
 
     @Test
-    void typesNamedButNotYetSupportedRefuseToStart() {
-        for (String type : new String[] {"mariadb", "http"}) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> SourceRegistry.schemaOf("aimc", type, Optional.of("interpol")));
-            assertEquals("frontline.sources.aimc.type: sources of type '" + type
-                    + "' are not yet supported by this build (issue #17); supported: postgresql", e.getMessage());
-        }
+    void aMariaDbSourceIsTheAimcSchema() {
+        assertSame(SourceSchema.AIMC, SourceRegistry.schemaOf("aimc", "mariadb", Optional.empty()));
+        assertSame(SourceSchema.AIMC, SourceRegistry.schemaOf("aimc-tunis", "MariaDB", Optional.of("aimc")));
+    }
+
+    @Test
+    void aTypeNamedButNotYetSupportedRefusesToStart() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SourceRegistry.schemaOf("eco", "http", Optional.of("interpol")));
+        assertEquals("frontline.sources.eco.type: sources of type 'http' are not yet supported by this build"
+                + " (issue #17); supported: postgresql, mariadb", e.getMessage());
+    }
+
+    @Test
+    void aTypeThatIsNotTheSchemasRefusesToStart() {
+        IllegalStateException mariadb = assertThrows(IllegalStateException.class,
+                () -> SourceRegistry.schemaOf("interpol", "mariadb", Optional.empty()));
+        assertEquals("frontline.sources.interpol.type: schema 'interpol' is read over postgresql, not mariadb",
+                mariadb.getMessage());
+        IllegalStateException postgres = assertThrows(IllegalStateException.class,
+                () -> SourceRegistry.schemaOf("aimc", "postgresql", Optional.empty()));
+        assertEquals("frontline.sources.aimc.type: schema 'aimc' is read over mariadb, not postgresql",
+                postgres.getMessage());
     }
 
     @Test

@@ -59,7 +59,7 @@ class VocabularyRoundTripTest {
     static Stream<Book> codebooks() {
         List<Book> books = new ArrayList<>();
         for (Class<?> vocabulary : List.of(InterpolVocabulary.class, EuropolVocabulary.class, AmeripolVocabulary.class,
-                AseanapolVocabulary.class, GccpolVocabulary.class)) {
+                AseanapolVocabulary.class, GccpolVocabulary.class, org.frontline.source.aimc.AimcVocabulary.class)) {
             for (Field f : vocabulary.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == Codebook.class) {
                     try {

@@ -52,9 +52,9 @@ public final class WorldPersons {
         private final Map<String, Long> base = new HashMap<>();
         private final Map<String, Long> walkthrough = new HashMap<>();
 
-        private Truth(int persons) {
+        private Truth(int persons, List<SourceProfile> profiles) {
             this.persons = persons;
-            for (SourceProfile p : SourceProfile.values()) {
+            for (SourceProfile p : profiles) {
                 long[] ids = new long[persons];
                 java.util.Arrays.fill(ids, -1);
                 bySource.put(p.id, ids);
@@ -105,9 +105,19 @@ public final class WorldPersons {
     }
 
     private final SyntheticWorld world;
+    /** The sources whose records this view streams: the five, or the five and AIMC. */
+    private final List<SourceProfile> profiles;
 
+    /** The five PostgreSQL sources' records (what the answer-quality floors were measured on). */
     public WorldPersons(long seed, int personsPerSource) {
+        this(seed, personsPerSource, false);
+    }
+
+    /** With {@code withAimc}, AIMC's records too (issue #17): the ground truth of a six-source service. */
+    public WorldPersons(long seed, int personsPerSource, boolean withAimc) {
         this.world = new SyntheticWorld(seed, personsPerSource);
+        this.profiles = java.util.Arrays.stream(SourceProfile.values())
+                .filter(p -> withAimc || p.ordinal() < SourceProfile.FIRST_FIVE).toList();
     }
 
     public long seed() {
@@ -125,13 +135,13 @@ public final class WorldPersons {
 
     /** Identity ids of synthetic persons are below this; some of them no source holds. */
     public long identitySpace() {
-        return world.sharedIdentities() + (long) SourceProfile.values().length * world.personsPerSource();
+        return world.sharedIdentities() + (long) profiles.size() * world.personsPerSource();
     }
 
     /** Streams every person record of every source (walkthrough subjects first in each), and returns the record truth. */
     public Truth forEachPerson(Consumer<Held> action) {
-        Truth truth = new Truth(world.personsPerSource());
-        for (SourceProfile p : SourceProfile.values()) {
+        Truth truth = new Truth(world.personsPerSource(), profiles);
+        for (SourceProfile p : profiles) {
             world.persons(p, e -> {
                 Set<String> actions = new TreeSet<>();
                 for (Alert a : e.alerts()) {

@@ -27,7 +27,7 @@ import java.util.Map;
 public class SourceDatabases implements QuarkusTestResourceLifecycleManager {
 
     /** The five demo sources, one per schema of the registry, in id order. */
-    public static final List<String> SOURCES = org.frontline.source.SourceSchema.ids().stream().sorted().toList();
+    public static final List<String> SOURCES = org.frontline.sourcedata.SourceSchemas.TYPES.stream().sorted().toList();
     public static final String PROXIED = "aseanapol";
     /** The synthetic population each test source holds besides the fixtures. */
     public static final int PERSONS = 3000;
