@@ -8,7 +8,9 @@
 #        SIZES="10k 1M" loadtests/answer-quality.sh
 # sizes:
 #   10k  the demo. DEMO_URL set and answering: that running demo is measured (it must be the stock
-#        demo world, seed 42 / 10,000 persons; the figures then hold for whatever code it runs).
+#        demo world, seed 42 / 10,000 persons; the figures then hold for whatever code it runs; set
+#        EVAL_WITH_AIMC=1 when it asks AIMC). The demo started here asks AIMC when a MariaDB answers
+#        on 127.0.0.1:3306, and the evaluator then reads AIMC's records against the ground truth too.
 #        Otherwise this checkout's demo jar is started on a free port (its own embedded PostgreSQL,
 #        cache off so that every question reaches the sources) and stopped at the end.
 #   1M   the 1,000,000-person fq_bench_<schema> databases (loadtests/bulk-load.sh 1000000 42, ~10+ min
@@ -69,7 +71,9 @@ evaluate() {
 
 demo_10k() {
   if [ -n "${DEMO_URL:-}" ] && curl -sf -o /dev/null "${DEMO_URL}/q/health/live"; then
+    [ "${EVAL_WITH_AIMC:-0}" = 1 ] && EVAL_ARGS=(--with-aimc true)
     evaluate 10k 10000 "$DEMO_URL" "the running demo at ${DEMO_URL} (its cache as configured)"
+    EVAL_ARGS=()
     return
   fi
   [ -n "${DEMO_URL:-}" ] && log "nothing answers at ${DEMO_URL}: starting the demo"
@@ -84,7 +88,14 @@ demo_10k() {
     kill -0 "${CHILD_PIDS[-1]}" 2>/dev/null || { log "the demo ended:"; tail -30 "$WORK/answer-quality-demo.log" >&2; return 1; }
     sleep 1
   done
-  evaluate 10k 10000 "http://127.0.0.1:${port}" "this checkout's demo jar (cache off, rate limit lifted)"
+  # the demo asks AIMC when a MariaDB answers (README "Sources"): its records then join the ground truth
+  if grep -q "demo: aimc (MariaDB" "$WORK/answer-quality-demo.log"; then
+    EVAL_ARGS=(--with-aimc true)
+    evaluate 10k 10000 "http://127.0.0.1:${port}" "this checkout's demo jar, six sources with AIMC on MariaDB (cache off, rate limit lifted)"
+    EVAL_ARGS=()
+  else
+    evaluate 10k 10000 "http://127.0.0.1:${port}" "this checkout's demo jar, five sources (no MariaDB: AIMC not started; cache off, rate limit lifted)"
+  fi
   kill "${CHILD_PIDS[-1]}" 2>/dev/null || true
   wait "${CHILD_PIDS[-1]}" 2>/dev/null || true
 }

@@ -86,7 +86,7 @@ final class DemoSources {
         String user = setting("frontline.demo.mariadb-user", "FRONTLINE_DEMO_MARIADB_USER", "root");
         String password = setting("frontline.demo.mariadb-password", "FRONTLINE_DEMO_MARIADB_PASSWORD", "");
         String server = "jdbc:mariadb://" + hostPort + "/";
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server + "?connectTimeout=2000&socketTimeout=5000",
+        try (java.sql.Connection c = org.frontline.sourcedata.MariaDbConnections.connect(server + "?connectTimeout=2000&socketTimeout=5000",
                 user, password); java.sql.Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS fq_demo_aimc CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (java.sql.SQLException e) {

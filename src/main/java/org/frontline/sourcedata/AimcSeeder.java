@@ -7,7 +7,6 @@ import org.frontline.source.SourceWriter;
 import org.frontline.source.SourceWriter.Table;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,7 +59,7 @@ public final class AimcSeeder {
         SyntheticWorld world = new SyntheticWorld(seed, personsPerSource);
         migrate(jdbcUrl, user, password);
         SourceWriter writer = SourceSchema.AIMC.writer();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password == null ? "" : password)) {
+        try (Connection c = MariaDbConnections.connect(jdbcUrl, user, password)) {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS frontline_seed (seed BIGINT NOT NULL, persons INT NOT NULL,"
                         + " generator_version INT NOT NULL, seeded_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)");

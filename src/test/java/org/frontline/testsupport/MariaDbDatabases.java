@@ -6,7 +6,6 @@ import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -73,7 +72,7 @@ public final class MariaDbDatabases {
     }
 
     public static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database == null ? "" : database), USER, PASSWORD);
+        return org.frontline.sourcedata.MariaDbConnections.connect(jdbcUrl(database == null ? "" : database), USER, PASSWORD);
     }
 
     /** A reactive MySQL-client pool on a database, as the service builds one. */
