@@ -52,6 +52,18 @@ final class DemoInBrowser implements AutoCloseable {
         this.browser = browser;
     }
 
+    /**
+     * How many sources the demo asks: the five on its embedded PostgreSQL, and AIMC when a MariaDB
+     * answered at start (the demo says so in its log; README "Sources").
+     */
+    int sourcesAsked() {
+        try {
+            return java.nio.file.Files.readString(log).contains("demo: aimc (MariaDB at") ? 6 : 5;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The demo's output (its log). */
     Path log() {
         return log;
