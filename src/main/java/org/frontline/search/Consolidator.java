@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,30 +106,32 @@ public final class Consolidator {
                 return v.vin() != null ? "VIN/" + v.vin() : v.registrationCountry() + "/" + normalisedPlate(v.plate());
             }), Map.of());
         };
-        List<Answer.Subject> all = new ArrayList<>();
-        Map<Answer.Subject, Integer> groupOf = new IdentityHashMap<>();
+        // each subject with the group it was made of (-1: a restricted record), ranked
+        List<Placed> placed = new ArrayList<>();
         List<Contest> contests = kind == QueryKind.PERSON ? contests(grouping.groups()) : null;
         for (int g = 0; g < grouping.groups().size(); g++) {
-            Answer.Subject subject = subject(grouping.groups().get(g), bySource, contests == null ? null : contests.get(g));
-            groupOf.put(subject, g);
-            all.add(subject);
+            placed.add(new Placed(subject(grouping.groups().get(g), bySource, contests == null ? null : contests.get(g)), g));
         }
         for (ScoredRecord r : restricted) {
-            all.add(restrictedSubject(r));
+            placed.add(new Placed(restrictedSubject(r), -1));
         }
-        all.sort(RANK);
-        List<Answer.Subject> subjects = new ArrayList<>(all.size());
-        Map<Integer, String> idOfGroup = new HashMap<>();
-        for (Answer.Subject s : all) {
-            String id = "S" + (subjects.size() + 1);
-            Integer g = groupOf.get(s);
-            if (g != null) {
-                idOfGroup.put(g, id);
+        placed.sort(Comparator.comparing(Placed::subject, RANK));
+        int[] rankOfGroup = new int[grouping.groups().size()];
+        for (int i = 0; i < placed.size(); i++) {
+            if (placed.get(i).group() >= 0) {
+                rankOfGroup[placed.get(i).group()] = i + 1;
             }
-            subjects.add(s.renumbered(id));
         }
-        if (!grouping.resemblances().isEmpty()) {
-            subjects = crossReferenced(subjects, all, groupOf, idOfGroup, grouping.resemblances(), maxSubjects);
+        List<Answer.Subject> subjects = new ArrayList<>(placed.size());
+        for (int i = 0; i < placed.size(); i++) {
+            Answer.Subject s = placed.get(i).subject().renumbered("S" + (i + 1));
+            Set<Integer> resembled = grouping.resemblances().get(placed.get(i).group());
+            if (resembled != null) {
+                // only subjects the answer lists: a reference to one cut from the list would point nowhere
+                s = s.maybeSameAs(resembled.stream().map(g -> rankOfGroup[g]).filter(n -> n <= maxSubjects).sorted()
+                        .map(n -> "S" + n).toList());
+            }
+            subjects.add(s);
         }
         int withheld = ordered.stream().mapToInt(SourceAnswer::withheld).sum();
         boolean complete = withheld == 0 && ordered.stream().allMatch(a -> a.status() == SourceStatus.OK
@@ -240,28 +241,8 @@ public final class Consolidator {
         resemblances.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
     }
 
-    /**
-     * Each listed subject names the other listed subjects it may be the same person as (in the answer's
-     * order), so that a client can show the doubt beside the subject instead of two unrelated entries.
-     */
-    private static List<Answer.Subject> crossReferenced(List<Answer.Subject> subjects, List<Answer.Subject> ranked,
-                                                        Map<Answer.Subject, Integer> groupOf, Map<Integer, String> idOfGroup,
-                                                        Map<Integer, Set<Integer>> resemblances, int listed) {
-        List<Answer.Subject> out = new ArrayList<>(subjects.size());
-        for (int i = 0; i < subjects.size(); i++) {
-            Integer g = groupOf.get(ranked.get(i));
-            Set<Integer> others = g == null ? null : resemblances.get(g);
-            if (others == null) {
-                out.add(subjects.get(i));
-                continue;
-            }
-            // only subjects the answer lists: a reference to one cut from the list would point nowhere
-            List<String> ids = others.stream().map(idOfGroup::get).filter(Objects::nonNull)
-                    .map(id -> Integer.parseInt(id.substring(1))).filter(n -> n <= listed).sorted()
-                    .map(n -> "S" + n).toList();
-            out.add(subjects.get(i).maybeSameAs(ids));
-        }
-        return out;
+    /** A subject and the index of the group it was made of, -1 for a restricted record's. */
+    private record Placed(Answer.Subject subject, int group) {
     }
 
     /**
@@ -350,9 +331,7 @@ public final class Consolidator {
         List<Integer> resembled = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             List<ScoredRecord> group = groups.get(g);
-            boolean compatible = group.stream().allMatch(m -> !m.sourceId().equals(candidate.sourceId())
-                    && PersonEvidence.compatible((PersonRecord) m.record(), person));
-            if (!compatible) {
+            if (!onePersonPossible(group, List.of(candidate))) {
                 continue;
             }
             for (ScoredRecord member : group) {

@@ -235,6 +235,23 @@ class PersonConsolidationTest {
     }
 
     @Test
+    void equalDatesUnderANameEveryoneCarriesStayApartButPointAtEachOther() {
+        // every person of both sources carries the name: name and date agree, yet the evidence between the
+        // two records stays under the merge threshold (a namesake born the same day is that likely)
+        PersonQuery query = new PersonQuery("Wei Li", PartialDate.parse("1984-04-01"), null, null);
+        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
+        sources.put("aseanapol", List.of(held(person("a1", "Wei", "Li", "1984-04-01", List.of()), 10_000)));
+        sources.put("gccpol", List.of(held(person("g1", "Wei", "Li", "1984-04-01", List.of()), 10_000)));
+        Answer answer = ask(query, sources);
+        assertEquals(2, answer.subjects().size(), "not merged: " + answer.subjects());
+        assertEquals(List.of("S2"), answer.subjects().get(0).maybeSameAs());
+        assertEquals(List.of("S1"), answer.subjects().get(1).maybeSameAs());
+        List<String> reasons = answer.subjects().get(1).records().get(0).reasons();
+        assertTrue(reasons.get(reasons.size() - 1).contains("common enough for a namesake born the same day"),
+                reasons.toString());
+    }
+
+    @Test
     void subjectsThatCannotBeOnePersonDoNotPointAtEachOther() {
         // a different date of birth contradicts: two people, and neither may be the other
         PersonQuery query = new PersonQuery("Frederic Faure", PartialDate.parse("1976-03-20"), null, null);
