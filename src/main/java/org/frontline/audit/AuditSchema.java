@@ -33,6 +33,8 @@ public final class AuditSchema {
 
     private static final Logger LOG = Logger.getLogger(AuditSchema.class);
     static final String[] TABLES = {"audit_record", "audit_checkpoint"};
+    /** The advisory lock that serialises the grants of instances migrating at the same time. */
+    static final long GRANTS_LOCK_KEY = 0x6671_6772_616e_7473L;   // "fqgrants"
 
     static final String USAGE = """
             usage: migrate-audit [--jdbc-url URL] [--user OWNER] [--writer WRITER]
@@ -60,11 +62,17 @@ public final class AuditSchema {
             return;
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl, owner, password); Statement st = c.createStatement()) {
+            // instances starting together grant at once, and two GRANTs on one table fail with "tuple
+            // concurrently updated" (a replica that could not start, seen in TwoInstancesIT): one at a time,
+            // in one transaction under an advisory lock of their own (not the writers')
+            c.setAutoCommit(false);
+            st.execute("SELECT pg_advisory_xact_lock(" + GRANTS_LOCK_KEY + ")");
             String role = identifier(writer);
             for (String table : TABLES) {
                 st.execute("REVOKE ALL ON " + table + " FROM " + role);
                 st.execute("GRANT SELECT, INSERT ON " + table + " TO " + role);
             }
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("could not grant the service's role on the audit tables (SQLSTATE "
                     + e.getSQLState() + ")", e);

@@ -1,5 +1,7 @@
 package org.frontline.audit;
 
+import org.frontline.sourcedata.PostgresServer;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.frontline.testsupport.SourceDatabases;
@@ -27,6 +29,42 @@ class AuditPrivilegeTest {
 
     /** SQLSTATE 42501: insufficient_privilege (also "must be owner of table"). */
     private static final String REFUSED = "42501";
+
+    @Test
+    void instancesMigratingTogetherAllStartAndTheRoleStaysLimited() throws Exception {
+        // replicas started at once each migrate and grant: two GRANTs on one table at the same moment
+        // failed with "tuple concurrently updated" and a replica did not start (TwoInstancesIT, once)
+        PostgresServer pg = SourceDatabases.server();
+        String url = pg.jdbcUrl(SourceDatabases.auditDatabase());
+        int instances = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        try {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(instances);
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < instances; i++) {
+                    runs.add(pool.submit(() -> {
+                        together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        AuditSchema.migrate(url, SourceDatabases.auditOwner(), pg.password(), SourceDatabases.auditWriter());
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> run : runs) {
+                    run.get(60, java.util.concurrent.TimeUnit.SECONDS);   // throws if an instance could not migrate
+                }
+                runs.clear();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection writer = SourceDatabases.connectAuditAs(SourceDatabases.auditWriter());
+             Statement st = writer.createStatement();
+             ResultSet rs = st.executeQuery("SELECT has_table_privilege('audit_record', 'INSERT'),"
+                     + " has_table_privilege('audit_record', 'UPDATE')")) {
+            rs.next();
+            assertTrue(rs.getBoolean(1) && !rs.getBoolean(2), "INSERT and SELECT only, as before");
+        }
+    }
 
     @Test
     void theServicesRoleCanNeitherRewriteNorDisableTheLog() throws Exception {
