@@ -60,8 +60,12 @@ public final class NameKeys {
     public record Key(String kind, String text) {
     }
 
-    /** The keys a search looks up: its normalised name, its full key, its pair keys and its rare part keys. */
-    public record Search(String normalised, String full, String[] pairs, String[] tokens) {
+    /**
+     * The keys a search looks up: its normalised name, its full key, its pair keys, its rare part
+     * keys ({@code tokens}, looked up among all holders) and all its part keys ({@code parts},
+     * looked up only among the holders born near a year asked).
+     */
+    public record Search(String normalised, String full, String[] pairs, String[] tokens, String[] parts) {
     }
 
     private NameKeys() {
@@ -103,14 +107,19 @@ public final class NameKeys {
         Equivalences equivalences = Equivalences.defaults();
         List<String> partKeys = partKeys(parts);
         Set<String> tokens = new LinkedHashSet<>();
+        Set<String> all = new LinkedHashSet<>();
         List<NamePart> keyed = keyedParts(parts);
         for (int i = 0; i < keyed.size(); i++) {
             String k = partKeys.get(i);
-            if (k.length() >= 2 && (keyed.size() == 1 || !equivalences.isCommon(keyed.get(i).text()))) {
-                tokens.add(k);
+            if (k.length() >= 2) {
+                all.add(k);
+                if (keyed.size() == 1 || !equivalences.isCommon(keyed.get(i).text())) {
+                    tokens.add(k);
+                }
             }
         }
-        return new Search(join(parts), full(partKeys), pairs(partKeys).toArray(String[]::new), tokens.toArray(String[]::new));
+        return new Search(join(parts), full(partKeys), pairs(partKeys).toArray(String[]::new), tokens.toArray(String[]::new),
+                all.toArray(String[]::new));
     }
 
     /**

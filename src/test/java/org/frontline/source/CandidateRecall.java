@@ -39,7 +39,32 @@ import java.util.TreeMap;
  */
 public final class CandidateRecall {
 
+    /** A name fewer than this many persons of a source share: the issue's "name-only queries whose name fewer than 25 persons share". */
+    static final int RARE_NAME = 25;
+
     private CandidateRecall() {
+    }
+
+    private static int sourceIndex(String source) {
+        for (int i = 0; i < PersonSearchBenchmark.SCHEMAS.size(); i++) {
+            if (PersonSearchBenchmark.SCHEMAS.get(i).name().equals(source)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(source);
+    }
+
+    /** Persons of the source who hold the record's name: the most held of its full keys (its name and aliases). */
+    private static long nameHolders(Pool pool, String recordId) {
+        String type = pool.query("SELECT format_type(atttypid, atttypmod) AS t FROM pg_attribute"
+                        + " WHERE attrelid = 'frontline_name_key'::regclass AND attname = 'record_ref'")
+                .execute().await().indefinitely().iterator().next().getString("t");
+        return pool.preparedQuery("""
+                        SELECT coalesce(max(q.holders), 1) AS holders FROM frontline_name_key k
+                          JOIN frontline_name_frequency q ON q.key_kind = 'f' AND q.key = split_part(k.key, '=', 1)
+                         WHERE k.record_ref = $1::text::%s AND k.key_kind = 'f'""".formatted(type))
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(recordId)).await().indefinitely()
+                .iterator().next().getLong("holders");
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,8 +93,19 @@ public final class CandidateRecall {
         }
         // type -> source -> [held, found]
         Map<String, Map<String, int[]>> counts = new LinkedHashMap<>();
+        // name-only questions whose true record's name fewer than RARE_NAME persons of its source share: [held, found]
+        int[] rareNameOnly = new int[2];
+        List<String> misses = new ArrayList<>();
         Map<String, List<Double>> latencies = new TreeMap<>();
+        Map<String, List<Double>> latenciesByType = new LinkedHashMap<>();
         try {
+            // warm-up, not counted: the client's JIT and each connection's first plans
+            for (LabelledQuery q : set.queries().subList(0, Math.min(60, set.queries().size()))) {
+                Integer year = q.dateOfBirth() == null ? null : Integer.valueOf(q.dateOfBirth().substring(0, 4));
+                for (SourceConnector c : connectors.values()) {
+                    c.findPersonCandidates(matcher.searchKey(q.name()), year, limit).await().indefinitely();
+                }
+            }
             for (LabelledQuery q : set.queries()) {
                 if (!q.hasTruth() || q.trueRecords().isEmpty()) {
                     continue;
@@ -86,13 +122,23 @@ public final class CandidateRecall {
                     long s0 = System.nanoTime();
                     List<String> ids = c.findPersonCandidates(key, year, limit).await().indefinitely().stream()
                             .map(PersonRecord::recordId).toList();
-                    latencies.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add((System.nanoTime() - s0) / 1e6);
+                    double ms = (System.nanoTime() - s0) / 1e6;
+                    latencies.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(ms);
+                    latenciesByType.computeIfAbsent(q.type(), x -> new ArrayList<>()).add(ms);
                     int[] n = counts.computeIfAbsent(q.type(), x -> new TreeMap<>())
                             .computeIfAbsent(e.getKey(), x -> new int[2]);
                     for (String id : e.getValue()) {
                         n[0]++;
-                        if (ids.contains(id)) {
+                        boolean found = ids.contains(id);
+                        if (found) {
                             n[1]++;
+                        } else {
+                            misses.add(q.type() + "\t" + e.getKey() + "\t" + id + "\t" + q.name() + "\t" + key + "\t" + year);
+                        }
+                        if (q.type().equals(QueryTypes.NAME_ONLY)
+                                && nameHolders(pools.get(sourceIndex(e.getKey())), id) < RARE_NAME) {
+                            rareNameOnly[0]++;
+                            rareNameOnly[1] += found ? 1 : 0;
                         }
                     }
                 }
@@ -127,14 +173,29 @@ public final class CandidateRecall {
             md.append(String.format(Locale.ROOT, "**%.3f** (%d/%d) |%n", held == 0 ? Double.NaN : (double) found / held,
                     found, held));
         }
+        if (rareNameOnly[0] > 0) {
+            md.append(String.format(Locale.ROOT, "%n`name_only` whose name fewer than %d persons of the source share: **%.3f** (%d/%d)%n",
+                    RARE_NAME, (double) rareNameOnly[1] / rareNameOnly[0], rareNameOnly[1], rareNameOnly[0]));
+        }
         md.append("\nStatement latency (client, one at a time, loaded machine): ");
         latencies.forEach((s, l) -> {
             double[] v = l.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             md.append(String.format(Locale.ROOT, "%s p50 %.1f / p95 %.1f ms; ", s, v[v.length / 2],
                     v[(int) Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)]));
         });
+        md.append("\nBy question: ");
+        latenciesByType.forEach((t, l) -> {
+            double[] v = l.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            md.append(String.format(Locale.ROOT, "%s p50 %.1f / p95 %.1f ms; ", t, v[v.length / 2],
+                    v[(int) Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)]));
+        });
         md.append('\n');
+        double[] all = latencies.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).sorted().toArray();
+        md.append(String.format(Locale.ROOT, "all p50 %.1f / p95 %.1f / p99 %.1f ms (%d statements)%n", all[all.length / 2],
+                all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.95) - 1)],
+                all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)], all.length));
         Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(Path.of(out.toString().replaceAll("\\.md$", "") + "-misses.tsv"), misses);
         Files.writeString(out, md.toString());
         System.out.println(md);
     }

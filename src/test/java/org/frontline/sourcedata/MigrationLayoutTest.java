@@ -136,8 +136,9 @@ class MigrationLayoutTest {
 
             List<String> after = history(schema);
             assertEquals(before, after.subList(0, before.size()), schema + ": the old history is kept as it was");
-            assertEquals(8, after.size(), schema + ": V8 taken from db/sources/common");
+            assertEquals(9, after.size(), schema + ": V8 and V9 taken from db/sources/common");
             assertTrue(after.get(7).startsWith(schema + "\t8\t"), after.get(7));
+            assertTrue(after.get(8).startsWith(schema + "\t9\t"), after.get(8));
             var validation = Flyway.configure()
                     .dataSource(SourceSchemas.withTimeouts(TestDatabases.url(db(schema))), user, password)
                     .locations(SourceSchema.of(schema).migrations().toArray(String[]::new))
