@@ -53,6 +53,12 @@ public final class NameKeys {
      */
     public static final char SEPARATOR = '=';
 
+    /** At most this many part keys, variants included, in a search's {@link Search#parts}. */
+    static final int MAX_PART_VARIANTS = 16;
+
+    /** At most this many pair keys, variants included, in a search's {@link Search#pairs}. */
+    static final int MAX_PAIRS = 24;
+
     /** Parts beyond this many in one name make no pair keys (a name of 6 parts already makes 15). */
     static final int MAX_PARTS = 6;
 
@@ -107,19 +113,143 @@ public final class NameKeys {
         Equivalences equivalences = Equivalences.defaults();
         List<String> partKeys = partKeys(parts);
         Set<String> tokens = new LinkedHashSet<>();
-        Set<String> all = new LinkedHashSet<>();
         List<NamePart> keyed = keyedParts(parts);
         for (int i = 0; i < keyed.size(); i++) {
             String k = partKeys.get(i);
-            if (k.length() >= 2) {
-                all.add(k);
-                if (keyed.size() == 1 || !equivalences.isCommon(keyed.get(i).text())) {
-                    tokens.add(k);
+            if (k.length() >= 2 && (keyed.size() == 1 || !equivalences.isCommon(keyed.get(i).text()))) {
+                tokens.add(k);
+            }
+        }
+        return new Search(join(parts), full(partKeys), pairsWithVariants(parts, equivalences).toArray(String[]::new),
+                tokens.toArray(String[]::new),
+                partsWithVariants(parts, equivalences).toArray(String[]::new));
+    }
+
+    /**
+     * Every part key of a search and the keys the same part may have been stored under in another
+     * romanisation or layout, for the look-up among the holders born near a year asked (issue #18):
+     * the stored keys stay as they are, the question asks for their neighbours. Per part: its key;
+     * k and g exchanged (Sadeqi and Sadeghi, q already k: sdk, sdg); the two ch sounds exchanged
+     * (Chevtchenko and Shevchenko: C, $); an article written onto the name dropped or added (Alqahtani
+     * and Al Qahtani: lkhtn, khtn); a final j of a Slavic name in German or French romanisation
+     * dropped (Sergej, Serguei: srgj, srg); a final t after a consonant dropped, the feminine ending
+     * of a name romanised from Arabic script that Latin spellings write as a or ah (فاطمة fatmt, Fatima
+     * ftm). And
+     * each two neighbouring parts written as one (Li Na and Lina, Ali Reza and Alireza: ln, lrz). Only
+     * keys of two letters or more; at most {@link #MAX_PART_VARIANTS} in all.
+     */
+    static List<String> partsWithVariants(List<NamePart> parts, Equivalences equivalences) {
+        Set<String> out = new LinkedHashSet<>();
+        List<List<String>> perPart = variantsPerPart(parts, equivalences);
+        String last = null;
+        for (List<String> variants : perPart) {
+            List<String> all = new ArrayList<>(variants);
+            if (last != null) {
+                all.add(last + variants.get(0));
+            }
+            for (String v : all) {
+                if (v.length() >= 2 && out.size() < MAX_PART_VARIANTS) {
+                    out.add(v);
+                }
+            }
+            last = variants.get(0);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The pair keys of a search: those of its own part keys first, then those where one part or both
+     * take a variant of {@link #variantsPerPart} (Amir Sadeghi also asks for the pair of Sadeqi, which a
+     * source that romanised it so holds under mr sdk), at most {@link #MAX_PAIRS} in all.
+     */
+    static List<String> pairsWithVariants(List<NamePart> parts, Equivalences equivalences) {
+        List<List<String>> perPart = variantsPerPart(parts, equivalences);
+        List<String> primary = perPart.stream().map(v -> v.get(0)).toList();
+        Set<String> out = new LinkedHashSet<>(pairs(primary));
+        // one part a variant first, then both
+        for (int changed = 1; changed <= 2; changed++) {
+            for (int i = 0; i < perPart.size(); i++) {
+                for (int j = i + 1; j < perPart.size(); j++) {
+                    List<String> as = perPart.get(i);
+                    List<String> bs = perPart.get(j);
+                    for (int x = 0; x < as.size(); x++) {
+                        for (int y = 0; y < bs.size(); y++) {
+                            if ((x > 0 ? 1 : 0) + (y > 0 ? 1 : 0) != changed) {
+                                continue;
+                            }
+                            if (out.size() >= MAX_PAIRS) {
+                                return List.copyOf(out);
+                            }
+                            String a = as.get(x);
+                            String b = bs.get(y);
+                            if (!a.equals(b)) {
+                                out.add(a.compareTo(b) <= 0 ? a + " " + b : b + " " + a);
+                            }
+                        }
+                    }
                 }
             }
         }
-        return new Search(join(parts), full(partKeys), pairs(partKeys).toArray(String[]::new), tokens.toArray(String[]::new),
-                all.toArray(String[]::new));
+        return List.copyOf(out);
+    }
+
+    /**
+     * For each part that makes keys ({@link #keyedParts}), its key first and then the keys the same
+     * part may have been stored under in another romanisation: see {@link #partsWithVariants}.
+     */
+    static List<List<String>> variantsPerPart(List<NamePart> parts, Equivalences equivalences) {
+        List<List<String>> out = new ArrayList<>();
+        boolean afterArticle = false;
+        for (NamePart p : parts) {
+            if (p.particle()) {
+                afterArticle = p.text().equalsIgnoreCase("al") || p.text().equalsIgnoreCase("el");
+                continue;
+            }
+            if (p.text().length() < 2 || out.size() >= MAX_PARTS) {
+                afterArticle = false;
+                continue;
+            }
+            String key = partKey(Token.of(p, equivalences));
+            String text = p.text().toLowerCase(Locale.ROOT);
+            Set<String> variants = new LinkedHashSet<>();
+            variants.add(key);
+            if (key.indexOf('k') >= 0) {
+                variants.add(key.replace('k', 'g'));
+            }
+            if (key.indexOf('g') >= 0) {
+                variants.add(key.replace('g', 'k'));
+            }
+            // g before e or i sounds as j in Spanish and Slavic names (Gimenez, Jimenez)
+            if (key.indexOf('g') >= 0 && (text.contains("ge") || text.contains("gi"))) {
+                variants.add(key.replaceFirst("g", "j"));
+            }
+            if (key.indexOf('j') >= 0 && (text.contains("je") || text.contains("ji"))) {
+                variants.add(key.replaceFirst("j", "g"));
+            }
+            if (key.indexOf('C') >= 0) {
+                variants.add(key.replace('C', '$'));
+            }
+            if (key.indexOf('$') >= 0) {
+                variants.add(key.replace('$', 'C'));
+            }
+            if ((text.startsWith("al") || text.startsWith("el")) && text.length() >= 6 && key.startsWith("l")) {
+                variants.add(key.substring(1));
+            }
+            if (afterArticle) {
+                variants.add("l" + key);
+            }
+            if (key.length() > 3 && key.endsWith("j")) {
+                variants.add(key.substring(0, key.length() - 1));
+            }
+            // the search key is already romanised (فاطمة arrives as fatmt): any part ending in a consonant and t
+            if (key.length() > 2 && text.endsWith("t") && text.length() > 2
+                    && "aeiouy".indexOf(text.charAt(text.length() - 2)) < 0) {
+                variants.add(key.substring(0, key.length() - 1));
+            }
+            out.add(List.copyOf(variants));
+            afterArticle = false;
+        }
+        return out;
     }
 
     /**

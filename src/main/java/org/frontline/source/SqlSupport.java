@@ -122,9 +122,33 @@ public final class SqlSupport {
     private static final String SAME_YEAR = "CASE WHEN b.born = $7::int THEN " + YEAR_EXACT_W + " ELSE " + YEAR_NEAR_W + " END";
     private static final String UNKNOWN_YEAR = YEAR_UNKNOWN_W;
 
+    /** Rows read on each side of the query's name, per part key and year, by {@link #PARTS_BORN_NEAR}. */
+    static final int PART_NEIGHBOURS = 100;
+
+    /**
+     * The part keys of the query ({@code $8}, variants included) among the holders born within a year of
+     * the year asked. A common part has hundreds of such holders at a million persons; the index holds
+     * them ordered by the normalised name after the key, so the rows read are the nearest to the
+     * query's own normalised name on either side ({@link #PART_NEIGHBOURS} each), the spellings most like
+     * it, not the first of the alphabet.
+     */
+    private static final String PARTS_BORN_NEAR = """
+                UNION ALL
+                SELECT k.record_ref, 0.02, k.key, %1$s FROM unnest($8::text[]) q(key),
+                       unnest(ARRAY[$7::int - 1, $7::int, $7::int + 1]) b(born),
+                       LATERAL ((SELECT record_ref, key FROM frontline_name_key
+                                  WHERE key_kind = 't' AND born = b.born AND key >= q.key || '=' || $1 AND key < q.key || '>'
+                                  ORDER BY born, key LIMIT %2$d)
+                                UNION ALL
+                                (SELECT record_ref, key FROM frontline_name_key
+                                  WHERE key_kind = 't' AND born = b.born AND key >= q.key || '=' AND key < q.key || '=' || $1
+                                  ORDER BY born DESC, key DESC LIMIT %2$d)) k
+                 WHERE $7::int IS NOT NULL
+            """.formatted(SAME_YEAR, PART_NEIGHBOURS).indent(4);
+
     private static final String BORN_NEAR = bornNear("0.5", "'f'", "$6", "", "born = b.born", SAME_YEAR, true)
             + bornNear("0.1", "'p'", "q.key", "unnest($3::text[]) q(key), ", "born = b.born", SAME_YEAR, true)
-            + bornNear("0.02", "'t'", "q.key", "unnest($8::text[]) q(key), ", "born = b.born", SAME_YEAR, true)
+            + PARTS_BORN_NEAR
             + bornNear("0.5", "'f'", "$6", "", "born IS NULL", UNKNOWN_YEAR, false)
             + bornNear("0.1", "'p'", "q.key", "unnest($3::text[]) q(key), ", "born IS NULL", UNKNOWN_YEAR, false);
 

@@ -4,6 +4,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgConnectOptions;
+import org.frontline.match.NameKeys;
 import org.frontline.match.PersonNameMatcher;
 import org.frontline.model.PersonRecord;
 import org.frontline.quality.LabelledQuery;
@@ -54,8 +55,19 @@ public final class CandidateRecall {
         throw new IllegalArgumentException(source);
     }
 
-    /** Persons of the source who hold the record's name: the most held of its full keys (its name and aliases). */
-    private static long nameHolders(Pool pool, String recordId) {
+    /**
+     * Persons of the source who share the name: the most held of the record's full keys (its name and
+     * aliases) and of the full key asked, whichever more persons hold.
+     */
+    private static long nameHolders(Pool pool, String recordId, String askedFullKey) {
+        long asked = pool.preparedQuery("SELECT coalesce(max(holders), 0) AS holders FROM frontline_name_frequency"
+                        + " WHERE key_kind = 'f' AND key = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(askedFullKey)).await().indefinitely()
+                .iterator().next().getLong("holders");
+        return Math.max(asked, recordNameHolders(pool, recordId));
+    }
+
+    private static long recordNameHolders(Pool pool, String recordId) {
         String type = pool.query("SELECT format_type(atttypid, atttypmod) AS t FROM pg_attribute"
                         + " WHERE attrelid = 'frontline_name_key'::regclass AND attname = 'record_ref'")
                 .execute().await().indefinitely().iterator().next().getString("t");
@@ -136,7 +148,7 @@ public final class CandidateRecall {
                             misses.add(q.type() + "\t" + e.getKey() + "\t" + id + "\t" + q.name() + "\t" + key + "\t" + year);
                         }
                         if (q.type().equals(QueryTypes.NAME_ONLY)
-                                && nameHolders(pools.get(sourceIndex(e.getKey())), id) < RARE_NAME) {
+                                && nameHolders(pools.get(sourceIndex(e.getKey())), id, NameKeys.forSearch(key).full()) < RARE_NAME) {
                             rareNameOnly[0]++;
                             rareNameOnly[1] += found ? 1 : 0;
                         }
@@ -174,7 +186,7 @@ public final class CandidateRecall {
                     found, held));
         }
         if (rareNameOnly[0] > 0) {
-            md.append(String.format(Locale.ROOT, "%n`name_only` whose name fewer than %d persons of the source share: **%.3f** (%d/%d)%n",
+            md.append(String.format(Locale.ROOT, "%n`name_only` whose name (as asked and as held) fewer than %d persons of the source share: **%.3f** (%d/%d)%n",
                     RARE_NAME, (double) rareNameOnly[1] / rareNameOnly[0], rareNameOnly[1], rareNameOnly[0]));
         }
         md.append("\nStatement latency (client, one at a time, loaded machine): ");
