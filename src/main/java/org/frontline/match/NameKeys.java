@@ -227,9 +227,11 @@ public final class NameKeys {
                 variants.add(key.replaceFirst("j", "g"));
             }
             if (key.indexOf('C') >= 0) {
+                variants.add(key.replaceFirst("C", "\\$"));
                 variants.add(key.replace('C', '$'));
             }
             if (key.indexOf('$') >= 0) {
+                variants.add(key.replaceFirst("\\$", "C"));
                 variants.add(key.replace('$', 'C'));
             }
             if ((text.startsWith("al") || text.startsWith("el")) && text.length() >= 6 && key.startsWith("l")) {

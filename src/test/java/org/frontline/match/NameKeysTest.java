@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The part and full keys by which a scorer looks up how common a name is are the keys stored for it. */
 class NameKeysTest {
@@ -48,5 +50,56 @@ class NameKeysTest {
         assertEquals(NameKeys.partKeys("Ludwig Beethoven"), NameKeys.partKeys("Ludwig van Beethoven"));
         assertEquals(List.of(), NameKeys.partKeys(null));
         assertEquals("", NameKeys.fullKey(" "));
+    }
+
+    static Set<String> stored(String name, String kind) {
+        return NameKeys.of(List.of(name)).stream().filter(k -> k.kind().equals(kind))
+                .map(k -> k.text().substring(0, k.text().indexOf(NameKeys.SEPARATOR))).collect(Collectors.toSet());
+    }
+
+    /**
+     * Issue #18 at a million persons: the same person romanised another way by another source. Each
+     * asked spelling's keys, as the search sends them, meet the keys stored for the other spelling: a
+     * pair key, or a part key for the look-up among those born near the year asked. None of these
+     * pairs shares a pair key without the variants.
+     */
+    @Test
+    void aSearchAsksForTheKeysAnotherRomanisationStores() {
+        List<List<String>> pairMeets = List.of(
+                List.of("Amir Sadeghi", "Sadeqi Amir"),
+                List.of("Umaar Alotaibi", "Omar Umar Al Otaibi"),
+                List.of("Khadija Al-Qahtani", "Khadidja Salih Sami Alqahtani"),
+                List.of("Ana Gimenez", "Ana Jimenez Martinez"),
+                List.of("Sergey Chevtchenko", "Sergey Shevchenko"));
+        for (List<String> pair : pairMeets) {
+            NameKeys.Search asked = NameKeys.forSearch(pair.get(0));
+            Set<String> held = stored(pair.get(1), NameKeys.PAIR);
+            assertTrue(List.of(asked.pairs()).stream().anyMatch(held::contains), pair + ": " + List.of(asked.pairs()) + " / " + held);
+            List<String> plain = NameKeys.partKeys(pair.get(0));
+            assertFalse(plain.size() == 2 && held.contains(String.join(" ", plain.stream().sorted().toList())),
+                    pair + " met without variants: not a test of them");
+        }
+        List<List<String>> partMeets = List.of(
+                List.of("Zhao Jian Guo", "Jianguo Chao"),
+                List.of("Alireza Sadeqi", "Ali Reza Sadeghi"),
+                List.of("fatmt", "Fatima Hasan"),
+                List.of("Sergej Schewtschenko", "Sergei Shevchenko"));
+        for (List<String> pair : partMeets) {
+            Set<String> asked = Set.of(NameKeys.forSearch(pair.get(0)).parts());
+            Set<String> held = stored(pair.get(1), NameKeys.TOKEN);
+            assertTrue(asked.stream().anyMatch(held::contains), pair + ": " + asked + " / " + held);
+            assertFalse(NameKeys.partKeys(pair.get(0)).stream().anyMatch(held::contains),
+                    pair + " met without variants: not a test of them");
+        }
+    }
+
+    @Test
+    void theVariantsAreBounded() {
+        NameKeys.Search s = NameKeys.forSearch("Sergej Andrejewitsch Schewtschenko Giorgij Chachkhiani Khalqagh");
+        assertTrue(s.parts().length <= NameKeys.MAX_PART_VARIANTS, List.of(s.parts()).toString());
+        assertTrue(s.pairs().length <= NameKeys.MAX_PAIRS, List.of(s.pairs()).toString());
+        // the pairs of the name's own keys always come first
+        List<String> own = NameKeys.partKeys("Amir Sadeghi").stream().sorted().toList();
+        assertEquals(String.join(" ", own), NameKeys.forSearch("Amir Sadeghi").pairs()[0]);
     }
 }
