@@ -20,6 +20,7 @@ final class TokenSimilarity {
         PHONETIC("(sounds alike)"),
         SPELLING("(spelling variant)"),
         INITIAL("(initial)"),
+        DIFFERENT_NAME("(a different name)"),
         NONE("(different)");
 
         final String label;
@@ -38,6 +39,13 @@ final class TokenSimilarity {
      * distance: below the HIT threshold of a part, so that such a pair is at most a possible match.
      */
     static final double DIFFERENT_NAME = 0.84;
+    /**
+     * Two parts the hand-written table knows to be different names ({@link #differentNamesByHand}):
+     * below the pairing cutoff ({@link ScoringParameters#pairCutoff()}, 0.6), so that they are not
+     * paired and cost what a contradiction costs. At {@link #DIFFERENT_NAME} (0.84) they were paired
+     * and "Al Rasheed Mahmud" scored 0.77 against "Muhammad Al Rasheed", a name that agreed.
+     */
+    static final double HAND_DIFFERENT_NAME = 0.5;
     /** What the letters of a pair that Arabic would not write alike pay against its Arabic-script distance. */
     static final double NOT_WRITTEN_ALIKE = 0.1;
 
@@ -109,6 +117,9 @@ final class TokenSimilarity {
         if (sharesVariantGroup(a, b)) {
             return VARIANT_GROUP;
         }
+        if (differentNamesByHand(a, b)) {
+            return HAND_DIFFERENT_NAME;
+        }
         double rule = rules(a, b);
         if (a.unvocalised || b.unvocalised) {
             return rule;
@@ -119,6 +130,16 @@ final class TokenSimilarity {
             return Math.min(DIFFERENT_NAME, weighed);
         }
         return weighed;
+    }
+
+    /**
+     * Both parts are in the hand-written table ({@code name-equivalences.txt}), in different classes:
+     * written to hold only spellings of one name each, it says these are two names (Mahmud and
+     * Muhammad, Hasan and Husain, Jamal and Jamil), however few letters tell them apart. Such parts
+     * contradict each other as two unrelated parts do; they are not paired as a spelling variant.
+     */
+    static boolean differentNamesByHand(Token a, Token b) {
+        return a.equivalenceClass >= 0 && b.equivalenceClass >= 0 && a.equivalenceClass != b.equivalenceClass;
     }
 
     /** Both parts are in the tables (the hand-written classes or the variant groups), and not in one entry. */
@@ -181,6 +202,9 @@ final class TokenSimilarity {
         }
         if (a.text.length() == 1 || b.text.length() == 1) {
             return similarity > 0 ? Kind.INITIAL : Kind.NONE;
+        }
+        if (differentNamesByHand(a, b)) {
+            return Kind.DIFFERENT_NAME;
         }
         if (similarity == VARIANT_GROUP && sharesVariantGroup(a, b)) {
             return Kind.KNOWN_VARIANT;
