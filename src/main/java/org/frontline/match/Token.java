@@ -177,14 +177,18 @@ final class Token {
      * vowels: ou, oo, ee, w, y): the digraphs folded to one letter each (sh, ch, sch: S; th: T, the
      * letter that is th, s or t by tradition; dh: D, which is dh, z or d; kh: x; gh: g; ph: f), q and hard c
      * as k, soft c as s, p as b, v as f, j, dj, zh as j; a final h after a vowel left out (-a, -ah); a
-     * first vowel as A (alef or ain); doubled letters single. Kadhim and Kazem are k D m and k z m, one
+     * first vowel as A (alef or ain); ij before a vowel as i; doubled letters single. Kadhim and Kazem are k D m and k z m, one
      * cheap difference ({@link TokenSimilarity#arabicDistance}); Radwan and Redouane are both r d n.
      */
+    private static final java.util.regex.Pattern IJ_GLIDE = java.util.regex.Pattern.compile("ij(?=[aeiou])");
+
     static String arabicConsonants(String s) {
         String t = s.replace("tsch", "S").replace("sch", "S").replace("tch", "S").replace("sh", "S").replace("ch", "S")
                 .replace("kh", "x").replace("gh", "g").replace("th", "T").replace("dh", "D").replace("ph", "f")
                 .replace("ck", "k").replace("qu", "k").replace('q', 'k').replace("dzh", "j").replace("dj", "j")
                 .replace("zh", "j").replace("x", "ks");
+        // the Croatian, Serbian and Dutch glide: Danijel, Andrija, Kristijan are Daniel, Andrea, Christian
+        t = IJ_GLIDE.matcher(t).replaceAll("i");
         int n = t.length();
         if (n > 2 && t.charAt(n - 1) == 'h' && isVowel(t.charAt(n - 2))) {
             t = t.substring(0, n - 1);

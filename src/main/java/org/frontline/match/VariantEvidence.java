@@ -129,12 +129,30 @@ final class VariantEvidence {
         boolean arabicAgrees = TokenSimilarity.arabicDistance(a.arabicConsonants, b.arabicConsonants)
                 <= TokenSimilarity.ARABIC_LIMIT;
         if (rule >= PART_POSSIBLE && arabicAgrees) {
-            return Math.max(PART_POSSIBLE, Math.min(PART_HIT - 0.001, moved));
+            return softFloor(softCap(moved, PART_HIT - 0.001), PART_POSSIBLE);
         }
         // nor out of the pairing: a pair the rules pair (a weak transliteration variant) stays paired, else
         // it would score as nothing, as a stranger does
         double floor = rule >= ScoringParameters.DEFAULTS.pairCutoff() ? ScoringParameters.DEFAULTS.pairCutoff() : 0.0;
-        return Math.max(floor, Math.min(PART_HIT - 0.001, moved));
+        return Math.max(floor, softCap(moved, PART_HIT - 0.001));
+    }
+
+    /** How close to a band's edge the figure bends: within this, it approaches the edge without reaching it. */
+    static final double KNEE = 0.03;
+
+    /**
+     * x below {@code cap - KNEE}; above, bent towards the cap without reaching it, so that two pairs the
+     * model orders stay ordered (a plain minimum tied them at the cap: Darren and Darwin against Darin).
+     */
+    static double softCap(double x, double cap) {
+        double knee = cap - KNEE;
+        return x <= knee ? x : knee + KNEE * (1.0 - Math.exp(-(x - knee) / KNEE));
+    }
+
+    /** The mirror of {@link #softCap}: x above {@code floor + KNEE}; below, bent towards the floor. */
+    static double softFloor(double x, double floor) {
+        double knee = floor + KNEE;
+        return x >= knee ? x : knee - KNEE * (1.0 - Math.exp(-(knee - x) / KNEE));
     }
 
     private static boolean vowelClass(char c) {

@@ -69,6 +69,19 @@ class VariantEvidenceTest {
     }
 
     @Test
+    void theBandsEdgesBendWithoutTyingTwoPairsTheModelOrders() {
+        double cap = VariantEvidence.PART_HIT - 0.001;
+        double previous = -1.0;
+        for (double x = 0.70; x <= 1.05; x += 0.005) {
+            double y = VariantEvidence.softFloor(VariantEvidence.softCap(x, cap), VariantEvidence.PART_POSSIBLE);
+            assertTrue(y > previous, "not strictly increasing at " + x);
+            assertTrue(y < cap && y > VariantEvidence.PART_POSSIBLE, "out of the band at " + x + ": " + y);
+            previous = y;
+        }
+        assertEquals(0.86, VariantEvidence.softCap(0.86, cap), 1e-12);
+    }
+
+    @Test
     void theShippedWeightsKeepTheirFixedSigns() throws Exception {
         try (var in = VariantEvidence.class.getResourceAsStream("variant-evidence-weights.txt")) {
             double[] w = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
