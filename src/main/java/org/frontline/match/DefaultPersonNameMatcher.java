@@ -491,10 +491,10 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
                     default -> label + " " + qs + " ~ " + cs + " " + kind.label;
                 });
             }
-            List<String> leftInRecord = new ArrayList<>();
+            List<Integer> leftInRecord = new ArrayList<>();
             for (int j = 0; j < c.length; j++) {
                 if (!usedC[j] && !c[j].particle) {
-                    leftInRecord.add(c[j].text.toUpperCase(Locale.ROOT));
+                    leftInRecord.add(j);
                 }
             }
             for (int i = 0; i < q.length; i++) {
@@ -503,14 +503,25 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
                 }
                 String qs = q[i].text.toUpperCase(Locale.ROOT);
                 if (!leftInRecord.isEmpty()) {
-                    reasons.add("name part " + qs + " conflicts with " + leftInRecord.remove(0));
+                    // the record part it contradicts: one the table knows as a different name, else the first left
+                    int k = 0;
+                    for (int x = 0; x < leftInRecord.size(); x++) {
+                        if (TokenSimilarity.differentNamesByHand(q[i], c[leftInRecord.get(x)])) {
+                            k = x;
+                            break;
+                        }
+                    }
+                    Token other = c[leftInRecord.remove(k)];
+                    reasons.add("name part " + qs + " conflicts with " + other.text.toUpperCase(Locale.ROOT)
+                            + (TokenSimilarity.differentNamesByHand(q[i], other)
+                                    ? " " + TokenSimilarity.Kind.DIFFERENT_NAME.label : ""));
                 } else {
                     boolean middle = q.length >= 3 && i > 0 && i < q.length - 1;
                     reasons.add((middle ? "middle name " : "name part ") + qs + " missing in record");
                 }
             }
-            for (String rest : leftInRecord) {
-                reasons.add("record name part " + rest + " not in query");
+            for (int j : leftInRecord) {
+                reasons.add("record name part " + c[j].text.toUpperCase(Locale.ROOT) + " not in query");
             }
         }
     }

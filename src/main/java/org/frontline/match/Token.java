@@ -25,6 +25,8 @@ final class Token {
     final int equivalenceClass;
     final int[] variantGroups;
     final String abjad;
+    /** The consonants as Arabic would carry them ({@link #arabicConsonants}); compared by {@link TokenSimilarity#arabicDistance}. */
+    final String arabicConsonants;
     final boolean common;
 
     private Token(NamePart part, Equivalences equivalences) {
@@ -40,6 +42,7 @@ final class Token {
         this.equivalenceClass = equivalences.classOf(text);
         this.variantGroups = equivalences.variantGroupsOf(text);
         this.abjad = unvocalised ? consonants : abjad(text);
+        this.arabicConsonants = arabicConsonants(unvocalised ? text.replace('v', 'w') : text);
         this.common = equivalences.isCommon(text);
     }
 
@@ -161,6 +164,55 @@ final class Token {
                 continue;
             }
             if (last >= 0 && out.charAt(last) == mapped) {
+                continue;
+            }
+            out.append(mapped);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The consonants of a romanised name as the Arabic letters behind them would be, vowels left out
+     * (Arabic writes short vowels not at all and long ones as letters that romanisations spell as
+     * vowels: ou, oo, ee, w, y): the digraphs folded to one letter each (sh, ch, sch: S; th: T, the
+     * letter that is th, s or t by tradition; dh: D, which is dh, z or d; kh: x; gh: g; ph: f), q and hard c
+     * as k, soft c as s, p as b, v as f, j, dj, zh as j; a final h after a vowel left out (-a, -ah); a
+     * first vowel as A (alef or ain); ij before a vowel as i; doubled letters single. Kadhim and Kazem are k D m and k z m, one
+     * cheap difference ({@link TokenSimilarity#arabicDistance}); Radwan and Redouane are both r d n.
+     */
+    private static final java.util.regex.Pattern IJ_GLIDE = java.util.regex.Pattern.compile("ij(?=[aeiou])");
+
+    static String arabicConsonants(String s) {
+        String t = s.replace("tsch", "S").replace("sch", "S").replace("tch", "S").replace("sh", "S").replace("ch", "S")
+                .replace("kh", "x").replace("gh", "g").replace("th", "T").replace("dh", "D").replace("ph", "f")
+                .replace("ck", "k").replace("qu", "k").replace('q', 'k').replace("dzh", "j").replace("dj", "j")
+                .replace("zh", "j").replace("x", "ks");
+        // the Croatian, Serbian and Dutch glide: Danijel, Andrija, Kristijan are Daniel, Andrea, Christian
+        t = IJ_GLIDE.matcher(t).replaceAll("i");
+        int n = t.length();
+        if (n > 2 && t.charAt(n - 1) == 'h' && isVowel(t.charAt(n - 2))) {
+            t = t.substring(0, n - 1);
+        }
+        StringBuilder out = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            char next = i + 1 < t.length() ? t.charAt(i + 1) : ' ';
+            char mapped;
+            if (i == 0 && (isVowel(c) || c == 'w') && c != 'y') {
+                mapped = 'A';
+            } else if (i == 0 && c == 'y') {
+                mapped = 'y';
+            } else if (isVowel(c) || c == 'w' || c == '\'') {
+                continue;
+            } else {
+                mapped = switch (c) {
+                    case 'c' -> next == 'e' || next == 'i' || next == 'y' ? 's' : 'k';
+                    case 'p' -> 'b';
+                    case 'v' -> 'f';
+                    default -> c;
+                };
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) == mapped) {
                 continue;
             }
             out.append(mapped);

@@ -87,6 +87,25 @@ class PersonEvidenceTest {
     }
 
     @Test
+    void twoDifferentNamesOfOneSkeletonAreNotASpellingVariant() {
+        // Mahmud (محمود) and Muhammad (محمد) are two names: a record of Muhammad Al Rasheed does not
+        // agree with a question about Mahmud Al Rasheed, however alike the letters (it did, 0.79, as
+        // a "spelling variant", and the name agreed)
+        PersonRecord r = new PersonRecord("r1", null, null, "Muhammad AL RASHEED", List.of(),
+                PartialDate.parse("1983-04-12"), Sex.MALE, "SAU", List.of());
+        PersonMatch m = evidence.weigh(query("Al Rasheed Mahmud", "1983-04-12"), r);
+        assertFalse(m.nameAgrees(), "score " + m.name().score() + " " + m.name().reasons());
+        assertFalse(m.corroborated());
+        assertTrue(m.name().reasons().stream().noneMatch(x -> x.contains("MAHMUD ~ MUHAMMAD")), m.name().reasons().toString());
+        assertTrue(m.name().reasons().stream().anyMatch(x -> x.contains("MAHMUD") && x.contains("MUHAMMAD")
+                && x.contains("different name")), m.name().reasons().toString());
+        // while a spelling of the same name still agrees
+        PersonMatch same = evidence.weigh(query("Al Rasheed Mohamed", "1983-04-12"), r);
+        assertTrue(same.nameAgrees(), "score " + same.name().score() + " " + same.name().reasons());
+        assertTrue(same.corroborated());
+    }
+
+    @Test
     void anArabicScriptQueryScoresAsWellAsALatinSpellingOfThePerson() {
         PersonRecord r = record("Mohammed", "Al-Rashid", "1983-04-12", "SAU");
         PersonMatch arabic = evidence.weigh(query("محمد الراشد", "1983-04-12"), r);

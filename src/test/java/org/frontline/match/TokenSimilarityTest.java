@@ -33,8 +33,11 @@ class TokenSimilarityTest {
         Token arabic = token("سلمان");
         // cross-script parity: the Arabic spelling against a romanisation scores as two romanisations
         // with one skeleton do (Salman / Salmaan)
+        // (the Latin pair no table joins stays below a part's HIT since issue #19; the letters of the
+        // script itself, as far as it writes them, keep the skeleton's old tier)
         double latin = TokenSimilarity.similarity(token("Salmaan"), token("Salman"));
-        assertEquals(latin, TokenSimilarity.similarity(arabic, token("Salman")));
+        assertEquals(TokenSimilarity.SCRIPT_SKELETON, TokenSimilarity.similarity(arabic, token("Salman")));
+        assertTrue(latin >= VariantEvidence.PART_POSSIBLE && latin < TokenSimilarity.SCRIPT_SKELETON, "latin " + latin);
         assertTrue(TokenSimilarity.similarity(arabic, token("Sultan")) < TokenSimilarity.SHORT_SKELETON);
     }
 
@@ -55,9 +58,10 @@ class TokenSimilarityTest {
     void theArabicScriptFormJoinsWhatArabicWritesAlike() {
         // روبرت: Arabic has no p, and writes o and u alike
         assertEquals(Token.abjad("robert"), Token.abjad("rupert"));
-        assertEquals(TokenSimilarity.ABJAD, TokenSimilarity.similarity(token("Robert"), token("Rupert")));
-        assertEquals(TokenSimilarity.Kind.TRANSLITERATION,
-                TokenSimilarity.kind(token("Robert"), token("Rupert"), TokenSimilarity.ABJAD));
+        assertEquals(TokenSimilarity.ABJAD, TokenSimilarity.rules(token("Robert"), token("Rupert")));
+        double s = TokenSimilarity.similarity(token("Robert"), token("Rupert"));
+        assertTrue(s >= VariantEvidence.PART_POSSIBLE && s < VariantEvidence.PART_HIT, "similarity " + s);
+        assertEquals(TokenSimilarity.Kind.TRANSLITERATION, TokenSimilarity.kind(token("Robert"), token("Rupert"), s));
         assertEquals(Token.abjad("christie"), Token.abjad("kristi"));
         // one more consonant is another name, however close the letters
         assertTrue(TokenSimilarity.similarity(token("Robert"), token("Roberts")) <= TokenSimilarity.DIFFERENT_NAME);
@@ -71,6 +75,30 @@ class TokenSimilarityTest {
         assertEquals(TokenSimilarity.VARIANT_GROUP, TokenSimilarity.similarity(a, b));
         assertEquals(TokenSimilarity.Kind.KNOWN_VARIANT, TokenSimilarity.kind(a, b, TokenSimilarity.similarity(a, b)));
         assertEquals("(same name, transliteration variant)", TokenSimilarity.Kind.KNOWN_VARIANT.label);
+    }
+
+    @Test
+    void theConsonantsOfOneArabicNameAreAPossibleMatchNeverAHit() {
+        // in none of the tables: ناظم and ظاهر: dh and z are one letter; شفيق: the French ch and the English
+        // sh (شاكر), dh and z (فاضل); هيثم: th and s
+        for (String[] p : new String[][] {{"Nadhim", "Nazim"}, {"Dhaher", "Zaher"}, {"Chaker", "Shakir"}, {"Fadhel", "Fazel"}, {"Haitham", "Haisam"}}) {
+            Token a = token(p[0]);
+            Token b = token(p[1]);
+            double s = TokenSimilarity.similarity(a, b);
+            assertTrue(s >= VariantEvidence.PART_POSSIBLE && s < VariantEvidence.PART_HIT, p[0] + "/" + p[1] + " " + s);
+            TokenSimilarity.Kind kind = TokenSimilarity.kind(a, b, s);
+            // (Chaker / Shakir have one Arabic-script form as well: a transliteration variant either way)
+            assertTrue(kind == TokenSimilarity.Kind.ARABIC_TRANSLITERATION || kind == TokenSimilarity.Kind.TRANSLITERATION,
+                    p[0] + "/" + p[1] + " " + kind);
+        }
+        assertEquals(TokenSimilarity.Kind.ARABIC_TRANSLITERATION,
+                TokenSimilarity.kind(token("Nadhim"), token("Nazim"), TokenSimilarity.similarity(token("Nadhim"), token("Nazim"))));
+        assertEquals(0.3, TokenSimilarity.arabicDistance(Token.arabicConsonants("nadhim"), Token.arabicConsonants("nazim")), 1e-9);
+        // another consonant is another name: Nadhim is not Nasim, Mahmud not Muhammad (the table)
+        assertTrue(TokenSimilarity.similarity(token("Nadhim"), token("Nasim")) < VariantEvidence.PART_POSSIBLE);
+        assertTrue(TokenSimilarity.similarity(token("Mahmud"), token("Muhammad")) < ScoringParameters.DEFAULTS.pairCutoff());
+        assertEquals(TokenSimilarity.Kind.DIFFERENT_NAME,
+                TokenSimilarity.kind(token("Mahmud"), token("Muhammad"), TokenSimilarity.HAND_DIFFERENT_NAME));
     }
 
     @Test

@@ -37,13 +37,13 @@ class MatchingFloorsTest {
     }
 
     /**
-     * The Wikidata Arabic-variant triples (issue #19), reporting half: the figures this matcher
-     * reached, held so that they do not fall (with VariantEvidence: 0.826, 0.834, 0.84, 0.077, 0.98).
-     * They are not yet the issue's floors (hard ranking 0.85, ROC AUC 0.85, true variants at
-     * POSSIBLE_MATCH 0.90, hard non-matches at HIT 0.05).
+     * The Wikidata Arabic-variant triples (issue #19), reporting half: the issue's floors (hard ranking
+     * 0.85, ROC AUC 0.85, true variants at POSSIBLE_MATCH 0.90, hard non-matches at HIT 0.05, random
+     * ranking 0.95). Reached with the Arabic consonants and the lower tiers of the untabled skeletons:
+     * 0.865, 0.875, 0.902, 0.009, 0.979 (loadtests/MATCHING.md).
      */
     @Test
-    void wikidataVariantFiguresDoNotFall() throws Exception {
+    void wikidataVariantFiguresReachTheIssuesFloors() throws Exception {
         Path data = Path.of(System.getProperty("matching.data", "../shared/data/names"));
         MatchingEvaluation evaluation = new MatchingEvaluation(data, Path.of("target"));
         PersonNameMatcher matcher = PersonNameMatcher.create();
@@ -54,10 +54,10 @@ class MatchingFloorsTest {
         double atPossible = (double) r.get("wikidata_arabic_true_at_possible");
         double hardAtHit = (double) r.get("wikidata_arabic_hard_at_hit");
         double random = (double) r.get("wikidata_arabic_accuracy_random");
-        assertTrue(hard >= 0.82, "hard ranking accuracy " + hard);
-        assertTrue(auc >= 0.83, "ROC AUC against hard non-matches " + auc);
-        assertTrue(atPossible >= 0.84, "true variants at POSSIBLE_MATCH " + atPossible);
-        assertTrue(hardAtHit <= 0.08, "hard non-matches at HIT " + hardAtHit);
+        assertTrue(hard >= 0.85, "hard ranking accuracy " + hard);
+        assertTrue(auc >= 0.85, "ROC AUC against hard non-matches " + auc);
+        assertTrue(atPossible >= 0.90, "true variants at POSSIBLE_MATCH " + atPossible);
+        assertTrue(hardAtHit <= 0.05, "hard non-matches at HIT " + hardAtHit);
         assertTrue(random >= 0.95, "random ranking accuracy " + random);
     }
 }
