@@ -234,6 +234,38 @@ public final class NameKeys {
                 variants.add(key.replaceFirst("\\$", "C"));
                 variants.add(key.replace('$', 'C'));
             }
+            // letters Arabic does not tell apart, or that one romanisation hears as the other: b/p (Robert,
+            // Rupert), b/v (Yaakov, Yaqub), d/z (Rida, Reza), a final d/t (Mahmoud, Mahmut; Ahmed, Ahmet)
+            if (key.indexOf('b') >= 0) {
+                variants.add(key.replace('b', 'p'));
+                variants.add(key.replace('b', 'v'));
+            }
+            if (key.indexOf('p') >= 0) {
+                variants.add(key.replace('p', 'b'));
+            }
+            if (key.indexOf('v') >= 0) {
+                variants.add(key.replace('v', 'b'));
+            }
+            if (key.indexOf('z') >= 0) {
+                variants.add(key.replace('z', 'd'));
+            }
+            if (key.indexOf('d') >= 0) {
+                variants.add(key.replace('d', 'z'));
+            }
+            if (key.endsWith("d")) {
+                variants.add(key.substring(0, key.length() - 1) + "t");
+            }
+            if (key.endsWith("t")) {
+                variants.add(key.substring(0, key.length() - 1) + "d");
+            }
+            // spellings the key reads one way and another romanisation the other: a soft c (Youcef, Yusuf;
+            // Hocine, Hussein), ch as k before r (Christie, Kristi), ij as i (Meijer, Meyer)
+            for (String respelt : List.of(text.replaceAll("c(?=[eiy])", "s"), text.replaceAll("^chr", "kr"),
+                    text.replace("ij", "i"))) {
+                if (!respelt.equals(text)) {
+                    variants.add(partKey(Token.of(new NamePart(respelt, false, p.unvocalised()), equivalences)));
+                }
+            }
             if ((text.startsWith("al") || text.startsWith("el")) && text.length() >= 6 && key.startsWith("l")) {
                 variants.add(key.substring(1));
             }
