@@ -113,7 +113,8 @@ public final class NameNormaliser {
             return;
         }
         for (int i = words.size() - 1; i >= 0; i--) {
-            if (HONORIFICS.contains(words.get(i))) {
+            // a word romanised from Arabic or Hebrew script is a name, not a Latin title: عمر (Omar) reads mr
+            if (HONORIFICS.contains(words.get(i)) && !flags.get(i)) {
                 words.remove(i);
                 flags.remove(i);
             }

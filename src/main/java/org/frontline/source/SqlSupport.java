@@ -130,7 +130,9 @@ public final class SqlSupport {
      * the year asked. A common part has hundreds of such holders at a million persons; the index holds
      * them ordered by the normalised name after the key, so the rows read are the nearest to the
      * query's own normalised name on either side ({@link #PART_NEIGHBOURS} each), the spellings most like
-     * it, not the first of the alphabet.
+     * it, not the first of the alphabet. The year weighs as much as for the whole name's holders: a
+     * lower weight for a holder found by one part only (0.6 / 0.3, 0.35 / 0.2 tried at 1,000,000 persons)
+     * lost more true records than it saved, name + date of birth 0.964 to 0.928 and 0.924.
      */
     private static final String PARTS_BORN_NEAR = """
                 UNION ALL

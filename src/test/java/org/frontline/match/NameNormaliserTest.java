@@ -72,4 +72,13 @@ class NameNormaliserTest {
         assertTrue(NameNormaliser.parts(null).isEmpty());
         assertTrue(NameNormaliser.parts("  -- ").isEmpty());
     }
+
+    @Test
+    void omarInArabicScriptIsANameNotATitle() {
+        // عمر romanises to mr, which is also the English title the normaliser drops: the whole first half
+        // of the name was lost from every search key
+        String key = NameNormaliser.normalise("عمر عمر عبد العزيز العتيبي");
+        assertTrue(key.startsWith("mr mr "), key);
+        assertEquals("john smith", NameNormaliser.normalise("Mr John Smith"), "a Latin title is still dropped");
+    }
 }

@@ -147,8 +147,8 @@ class SourceSchemasTest {
         SourceSchemas.migrate(TestDatabases.url(db("europol")), TestDatabases.server().user(), TestDatabases.server().password(), "europol");
         // V1 (the schema), V2 (change announcements), V3 (name keys), the shared V4 (name-key frequencies)
         // V5 (normalised document numbers), the shared V6 (the year of birth beside the name keys), V7 (its
-        // upkeep, per schema) and the shared V8 (its index), each once
-        assertEquals(8, before, "V1 to V8 applied");
+        // upkeep, per schema), the shared V8 (its index) and V9 (the part keys by year), each once
+        assertEquals(9, before, "V1 to V9 applied");
         assertEquals(before, TestDatabases.count(db("europol"), applied));
     }
 }
