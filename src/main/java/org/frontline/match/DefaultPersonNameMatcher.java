@@ -151,11 +151,27 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
                 agreeing.add(NameKeys.partKey(best.c[j]));
             }
         }
+        if (fullyPaired && bestAlias != null && nonParticles(best.c) < nonParticles(tokens(candidate.fullName()))) {
+            // paired on a shorter alias ("Dmitri Sokolov" beside "Dmitrij Grigorjewitsch Sokolov"): how
+            // many persons carry the full name says nothing of how many carry the alias, so the
+            // term-frequency side must weigh the agreeing parts instead (PersonEvidence)
+            fullyPaired = false;
+        }
         boolean givenNameMet = bestAlias != null || givenNameMet(candidate, best, pairedC);
         if (!givenNameMet) {
             reasons.add("given name " + display(firstGivenPart(candidate)) + " not in query");
         }
         return new NameAgreement(best.score, reasons, givenNameMet, agreeing, fullyPaired, queryParts);
+    }
+
+    private static int nonParticles(Token[] tokens) {
+        int n = 0;
+        for (Token t : tokens) {
+            if (!t.particle) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -182,14 +198,36 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
         return !present;
     }
 
+    /**
+     * The part of the record's given names that is the person's own name. Usually the first; in a
+     * Vietnamese name (family, middle, given: Vũ Quốc Anh) the last, because the middle name is the
+     * one that records leave out ("Anh VŨ" and "Quoc Anh Vu", born the same day, are one person, and
+     * a rule asking for QUOC split them into two HIT subjects). A Vietnamese name is told by its family
+     * name, one of the few that nearly every Vietnamese carries.
+     */
     private String firstGivenPart(PersonRecord candidate) {
+        String first = null;
+        String last = null;
         for (Token t : tokens(candidate.givenNames())) {
             if (!t.particle) {
-                return t.text;
+                if (first == null) {
+                    first = t.text;
+                }
+                last = t.text;
             }
         }
-        return null;
+        if (first != null && first != last) {
+            Token[] family = tokens(candidate.familyName());
+            if (family.length == 1 && VIETNAMESE_FAMILY_NAMES.contains(family[0].text)) {
+                return last;
+            }
+        }
+        return first;
     }
+
+    /** The Vietnamese family names that most Vietnamese carry (Nguyễn, Trần, Lê, Phạm...), folded. */
+    private static final Set<String> VIETNAMESE_FAMILY_NAMES = Set.of("nguyen", "tran", "le", "pham", "hoang",
+            "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ngo", "duong", "dinh", "trinh", "truong");
 
     /** (name, alias or null) for the full name, the given + family names, and each alias. */
     private List<String[]> variants(PersonRecord r) {

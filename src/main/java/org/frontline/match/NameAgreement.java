@@ -14,7 +14,9 @@ import java.util.List;
  *                       Al-Rashid", however well the other parts agree
  * @param agreeingParts  the part keys ({@code NameKeys} token keys) of the record parts that paired at
  *                       transliteration strength or better: what the term-frequency look-up weighs
- * @param fullyPaired    every non-particle part of the record's aligned name paired with a query part
+ * @param fullyPaired    every non-particle part of the record's aligned name paired with a query part, and
+ *                       that name is the record's full name or an alias with as many parts: what lets the
+ *                       term-frequency side count the holders of the full name
  * @param queryParts     non-particle parts of the query
  */
 public record NameAgreement(double score, List<String> reasons, boolean givenNameMet, List<String> agreeingParts,

@@ -67,9 +67,44 @@ public final class PersonEvidence {
      * three persons do, and a merge must hold from both sides.
      */
     public PersonMatch between(PersonRecord a, PersonRecord b) {
-        PersonMatch ab = weigh(matcher.compareNames(a.fullName(), b), a.dateOfBirth(), a.nationality(), a.sex(), b, false);
-        PersonMatch ba = weigh(matcher.compareNames(b.fullName(), a), b.dateOfBirth(), b.nationality(), b.sex(), a, false);
+        PersonMatch ab = asQuestion(a, b);
+        PersonMatch ba = asQuestion(b, a);
         return ab.probability() <= ba.probability() ? ab : ba;
+    }
+
+    /**
+     * Record {@code a} taken as the question to record {@code b}: each name {@code a} is known by (its
+     * full name, each alias or native-script form) against all of {@code b}'s, the best counting. A
+     * source that holds "Nikolaj KUSNEZOW" with "Николай Кузнецов" beside it agrees with another's
+     * "Nikolay Kuznetsov" through the Cyrillic form; taking only the full names, the two records of
+     * one person born the same day were two HIT subjects (answer-quality benchmark, issue #13).
+     */
+    private PersonMatch asQuestion(PersonRecord a, PersonRecord b) {
+        PersonMatch best = null;
+        for (String name : namesOf(a)) {
+            PersonMatch m = weigh(matcher.compareNames(name, b), a.dateOfBirth(), a.nationality(), a.sex(), b, false);
+            if (best == null || m.probability() > best.probability()) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private static List<String> namesOf(PersonRecord r) {
+        List<String> names = new ArrayList<>(1 + r.aliases().size());
+        if (r.fullName() != null && !r.fullName().isBlank()) {
+            names.add(r.fullName());
+        }
+        for (String alias : r.aliases()) {
+            if (alias != null && !alias.isBlank() && !names.contains(alias)) {
+                names.add(alias);
+            }
+        }
+        if (names.isEmpty()) {
+            names.add(((r.givenNames() == null ? "" : r.givenNames()) + " "
+                    + (r.familyName() == null ? "" : r.familyName())).trim());
+        }
+        return names;
     }
 
     /**

@@ -59,7 +59,7 @@ final class NameBank {
             "Khalid|Khaled=خالد", "Omar|Umar=عمر", "Ali=علي", "Hassan|Hasan=حسن", "Hussein|Husain|Hussain|Hussien=حسين",
             "Youssef|Yousef|Yusuf|Youssif=يوسف", "Ibrahim|Ebrahim=إبراهيم", "Saleh|Salih=صالح", "Mahmoud|Mahmud=محمود",
             "Mustafa|Moustafa|Mostafa=مصطفى", "Tariq|Tarek|Tareq=طارق", "Faisal|Faysal=فيصل", "Nasser|Nasir|Naser=ناصر",
-            "Saeed|Said|Sayed=سعيد", "Hamza|Hamzah=حمزة", "Waleed|Walid=وليد", "Abdel Aziz|Abdulaziz|Abd al-Aziz=عبد العزيز",
+            "Saeed|Said|Saied=سعيد", "Hamza|Hamzah=حمزة", "Waleed|Walid=وليد", "Abdel Aziz|Abdulaziz|Abd al-Aziz=عبد العزيز",
             "Jamal|Gamal=جمال", "Karim|Kareem=كريم", "Sami|Samy=سامي");
     static final List<Element> ARABIC_FEMALE = parse(
             "Fatima|Fatma|Fatimah=فاطمة", "Aisha|Aishah|Aicha=عائشة", "Mariam|Maryam|Miriam=مريم", "Noor|Nour|Nur=نور",

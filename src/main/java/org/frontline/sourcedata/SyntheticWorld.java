@@ -70,7 +70,7 @@ import java.util.function.Consumer;
 public final class SyntheticWorld {
 
     /** Changes whenever the same seed would give different data. */
-    public static final int GENERATOR_VERSION = 4;   // 3: person-name keys (frontline_name_key) written beside each source; 4: عمر (Omar) in Arabic script keyed as a name, no longer dropped as the title "mr"
+    public static final int GENERATOR_VERSION = 5;   // 3: person-name keys (frontline_name_key) written beside each source; 4: عمر (Omar) in Arabic script keyed as a name, no longer dropped as the title "mr"; 5: سعيد is spelt Saeed, Said or Saied, no longer Sayed (which is سيد, another name)
 
     /** Documents per person record in each source. */
     public static final double DOCUMENTS_PER_PERSON = 1.0;

@@ -137,6 +137,40 @@ class PersonEvidenceTest {
         assertTrue(PersonEvidence.compatible(record("A", "B", null, null), record("A", "B", "1955-08-10", "DEU")));
     }
 
+    @Test
+    void twoRecordsAgreeThroughAnyOfTheirNamesNotOnlyTheirFullNames() {
+        // Europol holds the native form beside its own romanisation; INTERPOL holds another romanisation
+        PersonRecord interpol = record("Nikolay", "Kuznetsov", "1976-04-10", "UKR");
+        PersonRecord europol = new PersonRecord("r2", "Nikolaj", "KUSNEZOW", "Nikolaj KUSNEZOW", List.of("Николай Кузнецов"),
+                PartialDate.parse("1976-04-10"), Sex.MALE, "UKR", List.of());
+        PersonMatch between = evidence.between(interpol, europol);
+        assertTrue(between.nameAgrees(), between.reasons().toString());
+        assertTrue(evidence.linked(interpol, europol, 0.9), between.reasons().toString());
+    }
+
+    @Test
+    void aShortAliasIsWeighedByItsPartsNotByTheRarityOfTheFullName() {
+        // nobody else carries "Dmitrij Grigorjewitsch Sokolov", but 40 persons carry SOKOLOV and 60 DMITRI
+        PersonRecord r = new PersonRecord("r1", "Dmitrij Grigorjewitsch", "Sokolov", "Dmitrij Grigorjewitsch Sokolov",
+                List.of("Dmitri Sokolov"), PartialDate.parse("1994"), Sex.MALE, "KAZ", List.of(),
+                new NameStatistics(10_000, 1, Map.of(NameKeys.partKeys("sokolov").get(0), 40L, NameKeys.partKeys("dmitri").get(0), 60L)));
+        PersonMatch m = evidence.weigh(query("Dmitri Sokolov", "1994-03-13"), r);
+        assertFalse(m.reasons().stream().anyMatch(x -> x.contains("no other person")), m.reasons().toString());
+        assertTrue(m.reasons().stream().anyMatch(x -> x.contains("40 persons in this source carry it")), m.reasons().toString());
+        assertTrue(m.probability() < MatchThresholds.YEAR_ONLY_HIT_PROBABILITY, "probability " + m.probability());
+    }
+
+    @Test
+    void aVietnameseRecordWithoutItsMiddleNameMeetsTheGivenName() {
+        // Vũ Quốc Anh: family Vũ, middle Quốc, given Anh; a record that leaves the middle name out is the same person
+        PersonRecord full = record("Quoc Anh", "Vu", "1979-10-02", "VNM");
+        PersonRecord shortened = record("Anh", "VŨ", "1979-10-02", "VNM");
+        assertTrue(PersonNameMatcher.create().compareNames("Anh Vu", full).givenNameMet());
+        assertTrue(evidence.linked(full, shortened, 0.9));
+        // elsewhere the first given name stays the one that must be met
+        assertFalse(PersonNameMatcher.create().compareNames("Anh Smith", record("John Anh", "Smith", null, null)).givenNameMet());
+    }
+
     private static PersonRecord withStatistics(PersonRecord r, long population, long holders) {
         return new PersonRecord(r.recordId(), r.givenNames(), r.familyName(), r.fullName(), r.aliases(), r.dateOfBirth(),
                 r.sex(), r.nationality(), r.alerts(), new NameStatistics(population, holders, Map.of()));
