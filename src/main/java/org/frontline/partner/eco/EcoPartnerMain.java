@@ -58,6 +58,19 @@ public final class EcoPartnerMain {
             System.exit(1);
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close(), "eco-partner-stop"));
+        // started by the demo or a test, it ends with them: their pipe to its standard input closes when they exit
+        Thread parent = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing to read; waits for the end of the stream
+                }
+            } catch (java.io.IOException e) {
+                // the same as the end
+            }
+            System.exit(0);
+        }, "eco-partner-parent");
+        parent.setDaemon(true);
+        parent.start();
     }
 
     private static String required(Map<String, String> opts, String key) {

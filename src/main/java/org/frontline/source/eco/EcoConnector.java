@@ -69,7 +69,7 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
     /** 429s waited out at most per request. */
     static final int MAX_RATE_LIMIT_RETRIES = 2;
 
-    private final EcoApi api;
+    private volatile EcoApi client;
     private final PartnerLink link;
     private final UnreadableCodes unreadable;
     private final String basic;
@@ -91,23 +91,37 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
         }
     }
 
+    /** The REST client is built on first use (the registry builds connectors before the application has started). */
     public EcoConnector(PartnerLink link, UnreadableCodes unreadable) {
-        this(QuarkusRestClientBuilder.newBuilder()
-                .baseUri(link.baseUri())
-                .connectTimeout(link.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(link.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true)
-                .followRedirects(false)
-                .userAgent("frontline-query source-" + link.sourceId())
-                .build(EcoApi.class), link, unreadable);
+        this(null, link, unreadable);
     }
 
     EcoConnector(EcoApi api, PartnerLink link, UnreadableCodes unreadable) {
-        this.api = api;
+        this.client = api;
         this.link = link;
         this.unreadable = unreadable;
         this.basic = "Basic " + Base64.getEncoder().encodeToString(
                 (link.clientId() + ":" + link.clientSecret()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private EcoApi api() {
+        EcoApi api = client;
+        if (api == null) {
+            synchronized (lock) {
+                if (client == null) {
+                    client = QuarkusRestClientBuilder.newBuilder()
+                            .baseUri(link.baseUri())
+                            .connectTimeout(link.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .readTimeout(link.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .disableDefaultMapper(true)
+                            .followRedirects(false)
+                            .userAgent("frontline-query source-" + link.sourceId())
+                            .build(EcoApi.class);
+                }
+                api = client;
+            }
+        }
+        return api;
     }
 
     @Override
@@ -120,7 +134,7 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, Integer birthYear, int limit) {
         JsonObject query = new JsonObject().put("name", searchName).put("birthYear", birthYear).put("limit", limit);
-        return paged(api::subjects, query, limit, this::subject);
+        return paged((b, body) -> api().subjects(b, body), query, limit, this::subject);
     }
 
     @Override
@@ -128,7 +142,7 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
         JsonObject q = new JsonObject()
                 .put("number", SqlSupport.normalisedIdentifierValue(query.number()))
                 .put("countries", new JsonArray(EcoVocabulary.COUNTRY.queryForms(query.issuingCountry())));
-        return paged(api::documents, q, Integer.MAX_VALUE, this::document);
+        return paged((b, body) -> api().documents(b, body), q, Integer.MAX_VALUE, this::document);
     }
 
     @Override
@@ -141,14 +155,14 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
         if (query.hasVin()) {
             q.put("vin", query.vin());
         }
-        return paged(api::vehicles, q, Integer.MAX_VALUE, this::vehicle);
+        return paged((b, body) -> api().vehicles(b, body), q, Integer.MAX_VALUE, this::vehicle);
     }
 
     @Override
     public Uni<Void> ping() {
         return Uni.createFrom().deferred(() -> {
             long start = link.clock().millis();
-            return exchange(api::status, start).replaceWithVoid();
+            return exchange(b -> api().status(b), start).replaceWithVoid();
         });
     }
 
@@ -298,7 +312,7 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
     private Uni<Token> fetchToken() {
         return Uni.createFrom().deferred(() -> {
             long asked = link.clock().millis();
-            return api.token(basic, "client_credentials").map(response -> {
+            return api().token(basic, "client_credentials").map(response -> {
                 if (response.getStatus() != 200) {
                     throw new PartnerFault("the partner API refused our client credentials (" + response.getStatus() + ")");
                 }
@@ -435,7 +449,7 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (api instanceof AutoCloseable closeable) {
+        if (client instanceof AutoCloseable closeable) {
             closeable.close();
         }
     }
