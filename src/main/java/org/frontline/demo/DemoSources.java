@@ -88,8 +88,19 @@ final class DemoSources {
         SyntheticSeeder.Result result = SyntheticSeeder.seed(pg.jdbcUrl(db), pg.user(), pg.password(), "eco", seed, persons);
         LOG.infof("demo: eco partner database seeded, %d rows", result.totalRows());
         String secret = java.util.UUID.randomUUID().toString();
-        EcoPartnerProcess partner = EcoPartnerProcess.start(pg.reactiveUrl(db), pg.user(), pg.password(), secret,
-                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "frontline-demo-eco-partner-" + ProcessHandle.current().pid() + ".log"));
+        EcoPartnerProcess partner;
+        try {
+            // a partner's rate limit that a person at the console never meets, and the answer-quality runs neither
+            partner = EcoPartnerProcess.start(pg.reactiveUrl(db), pg.user(), pg.password(), secret,
+                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                            "frontline-demo-eco-partner-" + ProcessHandle.current().pid() + ".log"), "--rate-limit=500");
+        } catch (IllegalStateException e) {
+            String reason = "the demo could not start the ECO partner API process (" + e.getMessage() + ")";
+            LOG.warnf("demo: ECO not started: %s", reason);
+            System.setProperty("frontline.sources.eco.enabled", "false");
+            System.setProperty("frontline.sources.eco.not-started-because", reason);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(partner::close, "demo-eco-partner-stop"));
         LOG.infof("demo: ECO partner API started as its own process at %s (log %s)", partner.baseUrl(), partner.log());
         System.setProperty("frontline.sources.eco.enabled", "true");
