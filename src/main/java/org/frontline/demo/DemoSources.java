@@ -60,7 +60,10 @@ final class DemoSources {
             System.setProperty("frontline.sources." + source + ".username", pg.user());
         }
         startAimcIfMariaDbAnswers(seed, persons);
-        startEcoPartner(pg, seed, persons);
+        EcoPartnerProcess partner = startEcoPartner(pg, "fq_demo_eco_partner", seed, persons);
+        if (partner != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(partner::close, "demo-eco-partner-stop"));
+        }
         // the audit database with least privilege, as in production: its tables belong to an owner role that
         // runs the migration; the service runs as a writer that may INSERT and SELECT only (AuditSchema)
         try (java.sql.Connection c = pg.connect("postgres"); java.sql.Statement st = c.createStatement()) {
@@ -80,10 +83,12 @@ final class DemoSources {
      * ECO (the seventh source) is reached only through its partner's HTTP API: the demo seeds the partner's own
      * database (fq_demo_eco_partner, on the embedded PostgreSQL, from the same world), starts the partner API
      * as a separate JVM process ({@link EcoPartnerProcess}) on free ports, and points the ECO source at it
-     * with a client secret made for this run. The process ends with the demo.
+     * with a client secret made for this run; it ends with the demo. When the process cannot start, ECO is left
+     * out and {@code /v1/sources} says why.
+     *
+     * @return the partner process, or null when it could not start
      */
-    static void startEcoPartner(PostgresServer pg, long seed, int persons) {
-        String db = "fq_demo_eco_partner";
+    static EcoPartnerProcess startEcoPartner(PostgresServer pg, String db, long seed, int persons) {
         pg.createDatabaseIfMissing(db);
         SyntheticSeeder.Result result = SyntheticSeeder.seed(pg.jdbcUrl(db), pg.user(), pg.password(), "eco", seed, persons);
         LOG.infof("demo: eco partner database seeded, %d rows", result.totalRows());
@@ -99,14 +104,14 @@ final class DemoSources {
             LOG.warnf("demo: ECO not started: %s", reason);
             System.setProperty("frontline.sources.eco.enabled", "false");
             System.setProperty("frontline.sources.eco.not-started-because", reason);
-            return;
+            return null;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(partner::close, "demo-eco-partner-stop"));
         LOG.infof("demo: ECO partner API started as its own process at %s (log %s)", partner.baseUrl(), partner.log());
         System.setProperty("frontline.sources.eco.enabled", "true");
         System.setProperty("frontline.sources.eco.url", partner.baseUrl());
         System.setProperty("frontline.sources.eco.client-id", EcoPartnerProcess.CLIENT_ID);
         System.setProperty("frontline.sources.eco.client-secret", secret);
+        return partner;
     }
 
     /**

@@ -157,9 +157,15 @@ public final class EcoPartnerProcess implements AutoCloseable {
         admin("POST", "/admin/faults", json);
     }
 
-    /** No faults. */
+    /** No faults, and the change feed up. */
     public void heal() {
         admin("DELETE", "/admin/faults", null);
+        feed(true);
+    }
+
+    /** Takes the partner's change feed down (every stream ended, new ones refused) or up again. */
+    public void feed(boolean up) {
+        admin("POST", "/admin/feed", "{\"up\": " + up + "}");
     }
 
     @Override

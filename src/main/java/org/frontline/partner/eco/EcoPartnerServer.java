@@ -50,7 +50,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * database announces (its triggers' NOTIFY), and a comment line every {@code heartbeat}. When it loses its
  * database's notifications it ends every stream: a subscriber must then assume it missed changes.</li>
  * <li>On a second port, loopback only: {@code POST /admin/faults} (a JSON of {@link Faults}) and
- * {@code DELETE /admin/faults}, {@code POST /admin/tokens/revoke}, {@code GET /admin/stats}.</li>
+ * {@code DELETE /admin/faults}, {@code POST /admin/tokens/revoke}, {@code POST /admin/feed} ({@code {"up":
+ * false}} ends every change stream and refuses new ones until {@code {"up": true}}), {@code GET /admin/stats}.</li>
  * </ul>
  */
 final class EcoPartnerServer {
@@ -92,6 +93,8 @@ final class EcoPartnerServer {
     private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
     private final Map<String, Long> counts = new ConcurrentHashMap<>();
     private volatile boolean listening;
+    /** False while a test has the change feed down: streams are ended and new ones refused (503). */
+    private volatile boolean feedUp = true;
     private Pool pool;
     private PgSubscriber subscriber;
 
@@ -131,6 +134,14 @@ final class EcoPartnerServer {
         });
         admin.delete("/admin/faults").handler(ctx -> {
             faults.set(new JsonObject());
+            ctx.response().setStatusCode(204).end();
+        });
+        admin.post("/admin/feed").handler(ctx -> {
+            JsonObject body = ctx.body().asJsonObject();
+            feedUp = body == null || body.getBoolean("up", true);
+            if (!feedUp) {
+                endStreams();
+            }
             ctx.response().setStatusCode(204).end();
         });
         admin.post("/admin/tokens/revoke").handler(ctx -> {
@@ -424,6 +435,10 @@ final class EcoPartnerServer {
     }
 
     private void changes(RoutingContext ctx) {
+        if (!feedUp) {
+            fault(ctx, 503, "ECO-5030", "the change feed is unavailable");
+            return;
+        }
         count("streams");
         HttpServerResponse response = ctx.response();
         response.setChunked(true)

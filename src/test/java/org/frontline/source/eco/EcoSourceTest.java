@@ -254,6 +254,31 @@ class EcoSourceTest {
     }
 
     @Test
+    void withoutItsChangeStreamEcoIsNotCached() {
+        awaitFeeds();
+        Map<String, Object> question = Map.of("name", EcoPartner.WANTED_NAME, "purpose", "identity check");
+        post(TestTokens.officer(), "person", question);
+        long asked = stat("subjects");
+        post(TestTokens.officer(), "person", question);
+        assertEquals(asked, stat("subjects"), "cached while the stream is up");
+
+        partner().feed(false);
+        Waiting.until(Duration.ofSeconds(5), () -> cache.status().get("change-feeds").contains("eco"),
+                () -> "ECO's feed still counted as listening: " + cache.status());
+        asked = stat("subjects");
+        assertEquals("OK", status(post(TestTokens.officer(), "person", question)));
+        assertEquals("OK", status(post(TestTokens.officer(), "person", question)));
+        assertTrue(stat("subjects") >= asked + 2, "both questions went to the partner: ECO is not cached without its stream");
+
+        partner().feed(true);
+        awaitFeeds();
+        post(TestTokens.officer(), "person", question);
+        asked = stat("subjects");
+        post(TestTokens.officer(), "person", question);
+        assertEquals(asked, stat("subjects"), "cached again once the stream is back");
+    }
+
+    @Test
     void aChangeThePartnerAnnouncesReachesACachedAnswer() {
         awaitFeeds();
         Map<String, Object> question = Map.of("name", "Ozlem Karabulutova", "dateOfBirth", "1990-09-09", "purpose", "identity check");
