@@ -161,11 +161,16 @@ public final class SyntheticWorld {
 
     /** Writes the ground truth of all five sources as CSV (header line first). Returns the number of rows. */
     public long writeGroundTruthCsv(Path file) throws IOException {
+        return writeGroundTruthCsv(file, SourceSchemas.TYPES);
+    }
+
+    /** Writes the ground truth of these sources (the five, AIMC, ECO) as CSV, header line first. Returns the number of rows. */
+    public long writeGroundTruthCsv(Path file, List<String> sources) throws IOException {
         long[] rows = {0};
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(GroundTruth.CSV_HEADER);
             w.newLine();
-            for (String source : SourceSchemas.TYPES) {
+            for (String source : sources) {
                 IOException[] failure = {null};
                 forEachGroundTruth(source, g -> {
                     if (failure[0] == null) {
