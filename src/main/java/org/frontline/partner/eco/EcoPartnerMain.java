@@ -25,6 +25,7 @@ import java.util.Map;
  * --token-ttl=60s        lifetime of its bearer tokens
  * --rate-limit=50        requests per client per second; beyond: 429 with Retry-After
  * --heartbeat=200ms      how often the change feed says it is alive
+ * --exit-with-parent=false   true: exit when standard input ends (the process that started it has gone)
  * </pre>
  */
 public final class EcoPartnerMain {
@@ -58,6 +59,9 @@ public final class EcoPartnerMain {
             System.exit(1);
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close(), "eco-partner-stop"));
+        if (!Boolean.parseBoolean(opts.getOrDefault("exit-with-parent", "false"))) {
+            return;
+        }
         // started by the demo or a test, it ends with them: their pipe to its standard input closes when they exit
         Thread parent = new Thread(() -> {
             try {

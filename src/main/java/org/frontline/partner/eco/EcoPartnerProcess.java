@@ -60,6 +60,7 @@ public final class EcoPartnerProcess implements AutoCloseable {
         }
         command.add("--client-id=" + CLIENT_ID);
         command.add("--client-secret=" + clientSecret);
+        command.add("--exit-with-parent=true");
         command.addAll(List.of(extraArgs));
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
