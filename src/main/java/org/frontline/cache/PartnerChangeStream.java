@@ -55,6 +55,8 @@ final class PartnerChangeStream implements ChangeFeed {
     private volatile boolean closed;
     private volatile long lastLineMs;
     private volatile HttpClientResponse current;
+    /** True from a loss until the next attempt starts (the reconnect delay): the probe leaves it alone. */
+    private volatile boolean waiting;
     private long timer = -1;
     /** Moves on with every attempt: a late callback of an older one does nothing. */
     private volatile int attempt;
@@ -95,6 +97,7 @@ final class PartnerChangeStream implements ChangeFeed {
         }
         int mine = ++attempt;
         lastLineMs = System.currentTimeMillis();
+        waiting = false;
         RequestOptions token = new RequestOptions().setMethod(HttpMethod.POST).setURI(path("/oauth2/token"))
                 .putHeader("Authorization", basic).putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .setTimeout(silence.multipliedBy(4).toMillis());
@@ -173,9 +176,18 @@ final class PartnerChangeStream implements ChangeFeed {
         }
     }
 
+    /**
+     * A stream that is trusted must not be silent for longer than {@code listen-probe-timeout}; one that is not
+     * yet (its token, its connection, the partner's {@code ready}) gets four times that, then is opened anew: a
+     * black-holed attempt never waits for ever.
+     */
     private void probe() {
-        if (listening && System.currentTimeMillis() - lastLineMs > silence.toMillis()) {
-            failed(attempt, "no heartbeat within " + silence.toMillis() + " ms");
+        if (waiting || closed) {
+            return;
+        }
+        long allowed = listening ? silence.toMillis() : silence.multipliedBy(4).toMillis();
+        if (System.currentTimeMillis() - lastLineMs > allowed) {
+            failed(attempt, "no heartbeat within " + allowed + " ms");
         }
     }
 
@@ -187,6 +199,7 @@ final class PartnerChangeStream implements ChangeFeed {
             attempt++;   // whatever the stream still delivers is ignored
             pending.setLength(0);
             event = null;
+            waiting = true;
         }
         HttpClientResponse response = current;
         current = null;

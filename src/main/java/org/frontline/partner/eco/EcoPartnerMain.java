@@ -21,7 +21,9 @@ import java.util.Map;
  * --db=URL               its database (reactive URL; user --db-user, default postgres; --db-password)
  * --port=N               API port (0: any free one; default 0), on --host (default 127.0.0.1)
  * --admin-port=N         the fault-injection endpoint's port, always on 127.0.0.1 (default 0)
- * --client-id, --client-secret   the one client it knows (default frontline / frontline-secret)
+ * --client-id, --client-secret   the one client it knows (default frontline / frontline-secret; the secret
+ *                        also from the environment, ECO_PARTNER_CLIENT_SECRET, which keeps it out of the
+ *                        process list)
  * --token-ttl=60s        lifetime of its bearer tokens
  * --rate-limit=50        requests per client per second; beyond: 429 with Retry-After
  * --heartbeat=200ms      how often the change feed says it is alive
@@ -29,6 +31,9 @@ import java.util.Map;
  * </pre>
  */
 public final class EcoPartnerMain {
+
+    /** The environment variable the client secret may come from. */
+    public static final String SECRET_ENV = "ECO_PARTNER_CLIENT_SECRET";
 
     private EcoPartnerMain() {
     }
@@ -46,7 +51,8 @@ public final class EcoPartnerMain {
                 required(opts, "db"), opts.getOrDefault("db-user", "postgres"), opts.get("db-password"),
                 opts.getOrDefault("host", "127.0.0.1"), Integer.parseInt(opts.getOrDefault("port", "0")),
                 Integer.parseInt(opts.getOrDefault("admin-port", "0")),
-                opts.getOrDefault("client-id", "frontline"), opts.getOrDefault("client-secret", "frontline-secret"),
+                opts.getOrDefault("client-id", "frontline"),
+                opts.getOrDefault("client-secret", System.getenv().getOrDefault(SECRET_ENV, "frontline-secret")),
                 duration(opts.getOrDefault("token-ttl", "60s")), Integer.parseInt(opts.getOrDefault("rate-limit", "50")),
                 duration(opts.getOrDefault("heartbeat", "200ms")));
         Vertx vertx = Vertx.vertx();

@@ -59,13 +59,14 @@ public final class EcoPartnerProcess implements AutoCloseable {
             command.add("--db-password=" + dbPassword);
         }
         command.add("--client-id=" + CLIENT_ID);
-        command.add("--client-secret=" + clientSecret);
         command.add("--exit-with-parent=true");
         command.addAll(List.of(extraArgs));
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            // the secret in the environment, not on the command line that every process list shows
+            builder.environment().put(EcoPartnerMain.SECRET_ENV, clientSecret);
+            Process process = builder.start();
             long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < until) {
                 String text = Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";

@@ -113,6 +113,10 @@ final class EcoPartnerServer {
         pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(connect).using(vertx).build();
         listen(connect);
         vertx.setPeriodic(settings.heartbeat().toMillis(), id -> streams.forEach(s -> s.write(": alive\n\n")));
+        vertx.setPeriodic(10_000, id -> {
+            long now = System.currentTimeMillis();
+            tokens.values().removeIf(expires -> expires <= now);
+        });
 
         Router api = Router.router(vertx);
         api.route().handler(BodyHandler.create().setBodyLimit(16 * 1024));

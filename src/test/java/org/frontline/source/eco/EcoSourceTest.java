@@ -9,6 +9,12 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.frontline.cache.SourceCache;
+import org.frontline.match.PersonNameMatcher;
+import org.frontline.model.Alert;
+import org.frontline.model.DocumentQuery;
+import org.frontline.model.DocumentRecord;
+import org.frontline.source.Entries;
+import org.frontline.sourcedata.SyntheticWorldAccess;
 import org.frontline.model.PersonRecord;
 import org.frontline.model.SourceStatus;
 import org.frontline.partner.eco.EcoPartnerProcess;
@@ -24,7 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -131,6 +140,69 @@ class EcoSourceTest {
                 "registrationCountry", "TUR", "purpose", "traffic stop"));
         assertEquals("OK", status(vehicle));
         assertEquals("HIT", vehicle.getString("outcome"), vehicle.prettify());
+    }
+
+    /**
+     * What the world gave ECO, written by {@link EcoWriter} into the partner's database, served by the partner
+     * and read by {@link EcoConnector}, is what was written: every notice of 20 persons (type, measure,
+     * cautions, date, releasability, grading, handling, contact) and 20 documents with their restrictions.
+     */
+    @Test
+    void whatTheWriterGaveThePartnerReadsBackAsWritten() {
+        EcoWriter writer = new EcoWriter();
+        PersonNameMatcher matcher = PersonNameMatcher.create();
+        List<Entries.Person> withNotices = new ArrayList<>();
+        SyntheticWorldAccess.ecoPersons(SourceDatabases.SEED, EcoPartner.PERSONS, p -> {
+            if (!p.walkthrough() && !p.alerts().isEmpty() && withNotices.size() < 20) {
+                withNotices.add(p);
+            }
+        });
+        assertEquals(20, withNotices.size());
+        for (Entries.Person p : withNotices) {
+            String name = p.name().natural();
+            Integer year = p.dateOfBirth() == null ? null : p.dateOfBirth().year();
+            SourceCall<List<PersonRecord>> call = eco().call(c -> c.findPersonCandidates(matcher.searchKey(name), year, 25),
+                    Duration.ofSeconds(8)).await().atMost(Duration.ofSeconds(20));
+            assertEquals(SourceStatus.OK, call.status(), call.detail());
+            PersonRecord record = call.value().stream().filter(r -> r.recordId().equals(p.recordId())).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " (" + p.recordId() + ") not among ECO's candidates"));
+            assertEquals(p.dateOfBirth() == null ? null : EcoVocabulary.dateOfBirth(EcoVocabulary.birthDate(p.dateOfBirth())),
+                    record.dateOfBirth(), name);
+            assertEquals(p.nationality(), record.nationality(), name);
+            List<Alert> expected = p.alerts().stream().map(writer::normalize).sorted(Comparator.comparing(Alert::alertId)).toList();
+            List<Alert> read = record.alerts().stream().sorted(Comparator.comparing(Alert::alertId)).toList();
+            assertEquals(expected.size(), read.size(), name);
+            for (int i = 0; i < expected.size(); i++) {
+                Alert e = expected.get(i);
+                Alert r = read.get(i);
+                assertEquals(e.alertId(), r.alertId());
+                assertEquals(e.category(), r.category(), e.alertId());
+                assertEquals(e.action(), r.action(), e.alertId());
+                assertEquals(Set.copyOf(e.warnings()), Set.copyOf(r.warnings()), e.alertId());
+                assertEquals(e.issuedOn(), r.issuedOn(), e.alertId());
+                assertEquals(e.restrictions().countries(), r.restrictions().countries(), e.alertId());
+                assertEquals(e.restrictions().minimumClearance(), r.restrictions().minimumClearance(), e.alertId());
+                assertEquals(e.restrictions().whenRestricted(), r.restrictions().whenRestricted(), e.alertId());
+                assertEquals(e.contactPoint(), r.contactPoint(), e.alertId());
+            }
+        }
+        List<Entries.Document> documents = new ArrayList<>();
+        SyntheticWorldAccess.ecoDocuments(SourceDatabases.SEED, EcoPartner.PERSONS, d -> {
+            if (!d.walkthrough() && documents.size() < 20) {
+                documents.add(d);
+            }
+        });
+        for (Entries.Document d : documents) {
+            SourceCall<List<DocumentRecord>> call = eco().call(c -> c.findDocuments(
+                    new DocumentQuery(d.number(), d.country(), null)), Duration.ofSeconds(8)).await().atMost(Duration.ofSeconds(20));
+            assertEquals(SourceStatus.OK, call.status(), call.detail());
+            DocumentRecord record = call.value().stream().filter(r -> r.number().equals(d.number())).findFirst()
+                    .orElseThrow(() -> new AssertionError("document " + d.recordId() + " not found"));
+            assertEquals(writer.documentType(d.type()), record.type());
+            assertEquals(d.status(), record.alerts().get(0).category());
+            assertEquals(d.restrictedTo(), record.alerts().get(0).restrictions().countries());
+            assertEquals(d.reportedOn(), record.alerts().get(0).issuedOn());
+        }
     }
 
     @Test
