@@ -21,6 +21,7 @@ import org.frontline.partner.eco.EcoPartnerProcess;
 import org.frontline.source.Source;
 import org.frontline.source.SourceCall;
 import org.frontline.source.SourceRegistry;
+import org.frontline.testsupport.AimcDatabase;
 import org.frontline.testsupport.EcoPartner;
 import org.frontline.testsupport.FaultProxy;
 import org.frontline.testsupport.SourceDatabases;
@@ -43,8 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * ECO, the seventh source, against the real partner API process over real HTTP (and, for the connection
- * faults, through the project's TCP proxy), with the cache on: configured by {@code frontline.sources.eco.*}
+ * ECO, the seventh source (beside the five PostgreSQL sources and AIMC on its MariaDB), against the real
+ * partner API process over real HTTP (and, for the connection faults, through the project's TCP proxy), with
+ * the cache on: NO_HIT only when all seven answered, seven source events on the stream; configured by {@code frontline.sources.eco.*}
  * (type http) alone; answers person, document and vehicle questions; fetches and refreshes its token; waits
  * out a 429 only within its time; 5xx, malformed JSON, a slow page and a cut connection become the source's
  * failure statuses and never a NO_HIT; ECO's restrictions are honoured; a change the partner announces
@@ -58,7 +60,8 @@ class EcoSourceTest {
     public static class WithEco implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EcoPartner.class));
+            // AIMC too (its MariaDB): seven sources, every one of them asked
+            return List.of(new TestResourceEntry(AimcDatabase.class), new TestResourceEntry(EcoPartner.class));
         }
     }
 
@@ -120,8 +123,8 @@ class EcoSourceTest {
 
     @Test
     void sevenSourcesAndEcoAnswersPersonDocumentVehicle() {
-        assertEquals(List.of("aseanapol", "ameripol", "eco", "europol", "gccpol", "interpol").stream().sorted().toList(),
-                registry.all().stream().map(Source::id).filter(id -> !id.equals("aimc")).sorted().toList());
+        assertEquals(List.of("aimc", "ameripol", "aseanapol", "eco", "europol", "gccpol", "interpol"),
+                registry.all().stream().map(Source::id).toList());
         JsonPath sources = TestTokens.asOfficer().when().get("/v1/sources").then().statusCode(200).extract().jsonPath();
         assertEquals("ECO", sources.getString("find { it.id == 'eco' }.organisation"));
 
@@ -140,6 +143,31 @@ class EcoSourceTest {
                 "registrationCountry", "TUR", "purpose", "traffic stop"));
         assertEquals("OK", status(vehicle));
         assertEquals("HIT", vehicle.getString("outcome"), vehicle.prettify());
+    }
+
+    @Test
+    void noHitOnlyWhenAllSevenAnsweredAndTheStreamSendsSevenSourceEvents() {
+        JsonPath nobody = post(TestTokens.officer(), "person", nobody());
+        assertEquals(7, nobody.getList("sources").size());
+        assertTrue(nobody.getList("sources.status").stream().allMatch("OK"::equals), nobody.prettify());
+        assertEquals("NO_HIT", nobody.getString("outcome"));
+        partner().faults("{\"status\": 500}");
+        JsonPath missing = post(TestTokens.officer(), "person", nobody());
+        assertEquals("ERROR", status(missing));
+        assertEquals("INCOMPLETE", missing.getString("outcome"), "six answers are not a no-hit");
+        partner().heal();
+
+        String body = TestTokens.asOfficer().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("number", EcoPartner.STOLEN_PASSPORT, "issuingCountry", "TUR", "purpose", "border check"))
+                .when().post("/v1/search/document")
+                .then().statusCode(200)
+                .extract().asString();
+        List<String> events = body.lines().filter(l -> l.startsWith("event:")).map(l -> l.substring(6).trim()).toList();
+        assertEquals(8, events.size(), body);
+        assertTrue(events.subList(0, 7).stream().allMatch("source"::equals), body);
+        assertEquals("answer", events.get(7));
+        assertTrue(body.contains("\"source\":\"eco\""), body);
+        assertTrue(body.contains("\"outcome\":\"HIT\""), body);
     }
 
     /**
