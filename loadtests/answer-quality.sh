@@ -88,14 +88,22 @@ demo_10k() {
     kill -0 "${CHILD_PIDS[-1]}" 2>/dev/null || { log "the demo ended:"; tail -30 "$WORK/answer-quality-demo.log" >&2; return 1; }
     sleep 1
   done
-  # the demo asks AIMC when a MariaDB answers (README "Sources"): its records then join the ground truth
+  # the demo asks AIMC when a MariaDB answers, and ECO when its partner process started (README "Sources"):
+  # their records then join the ground truth
+  local asked="five sources"
+  EVAL_ARGS=()
   if grep -q "demo: aimc (MariaDB" "$WORK/answer-quality-demo.log"; then
-    EVAL_ARGS=(--with-aimc true)
-    evaluate 10k 10000 "http://127.0.0.1:${port}" "this checkout's demo jar, six sources with AIMC on MariaDB (cache off, rate limit lifted)"
-    EVAL_ARGS=()
+    EVAL_ARGS+=(--with-aimc true)
+    asked="$asked, AIMC on MariaDB"
   else
-    evaluate 10k 10000 "http://127.0.0.1:${port}" "this checkout's demo jar, five sources (no MariaDB: AIMC not started; cache off, rate limit lifted)"
+    asked="$asked (no MariaDB: AIMC not started)"
   fi
+  if grep -q "demo: ECO partner API started" "$WORK/answer-quality-demo.log"; then
+    EVAL_ARGS+=(--with-eco true)
+    asked="$asked, ECO behind its partner API"
+  fi
+  evaluate 10k 10000 "http://127.0.0.1:${port}" "this checkout's demo jar, $asked (cache off, rate limit lifted)"
+  EVAL_ARGS=()
   kill "${CHILD_PIDS[-1]}" 2>/dev/null || true
   wait "${CHILD_PIDS[-1]}" 2>/dev/null || true
 }

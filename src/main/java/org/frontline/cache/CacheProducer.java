@@ -59,6 +59,11 @@ class CacheProducer {
             SourcesConfig.Source s = sourcesConfig.sources().get(id);
             var kinds = registry.byId(id).orElseThrow().descriptor().kinds();
             var ttl = s.cacheTtl().orElse(config.ttl());
+            if (SourceType.of(s.type()) == SourceType.HTTP) {
+                // a partner API: its change stream; without it (not yet, or lost) the source is not cached
+                return new TwoTierCache.SourceSettings(id, kinds, TwoTierCache.Feed.stream(java.net.URI.create(s.url()),
+                        s.clientId().orElse(""), s.clientSecret().orElse(""), s.timeout()), ttl);
+            }
             if (SourceType.of(s.type()) == SourceType.MARIADB) {
                 return new TwoTierCache.SourceSettings(id, kinds,
                         TwoTierCache.Feed.poll(() -> SourceRegistry.changeTablePool(vertx, id, s)), ttl);

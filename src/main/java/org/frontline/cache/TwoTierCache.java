@@ -100,7 +100,7 @@ final class TwoTierCache implements SourceCache {
         }
     }
 
-    /** How a source's change feed is opened: LISTEN (PostgreSQL) or a polled change table (MariaDB). */
+    /** How a source's change feed is opened: LISTEN (PostgreSQL), a polled change table (MariaDB) or a partner's event stream (HTTP). */
     @FunctionalInterface
     interface Feed {
         ChangeFeed open(Vertx vertx, String source, CacheConfig config, ChangeListener.Events events, Clock clock);
@@ -108,6 +108,16 @@ final class TwoTierCache implements SourceCache {
         static Feed listen(PgConnectOptions options) {
             return (vertx, source, config, events, clock) -> new ChangeListener(vertx, source, options,
                     config.listenProbe(), config.listenProbeTimeout(), config.listenReconnect(), events);
+        }
+
+        /**
+         * Follows a partner API's change stream (Server-Sent Events), silent for at most listen-probe-timeout,
+         * reopened after listen-reconnect.
+         */
+        static Feed stream(java.net.URI base, String clientId, String clientSecret, Duration connectTimeout) {
+            return (vertx, source, config, events, clock) -> new PartnerChangeStream(vertx, source, base, clientId,
+                    clientSecret, config.listenProbe(), config.listenProbeTimeout(), config.listenReconnect(),
+                    connectTimeout, events);
         }
 
         /** Polls the change table every listen-probe, each poll bounded by listen-probe-timeout, on its own pool. */

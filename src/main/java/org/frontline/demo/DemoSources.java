@@ -1,5 +1,6 @@
 package org.frontline.demo;
 
+import org.frontline.partner.eco.EcoPartnerProcess;
 import org.frontline.sourcedata.AimcSeeder;
 import org.frontline.sourcedata.PostgresServer;
 import org.frontline.sourcedata.SourceSchemas;
@@ -59,6 +60,10 @@ final class DemoSources {
             System.setProperty("frontline.sources." + source + ".username", pg.user());
         }
         startAimcIfMariaDbAnswers(seed, persons);
+        EcoPartnerProcess partner = startEcoPartner(pg, "fq_demo_eco_partner", seed, persons);
+        if (partner != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(partner::close, "demo-eco-partner-stop"));
+        }
         // the audit database with least privilege, as in production: its tables belong to an owner role that
         // runs the migration; the service runs as a writer that may INSERT and SELECT only (AuditSchema)
         try (java.sql.Connection c = pg.connect("postgres"); java.sql.Statement st = c.createStatement()) {
@@ -72,6 +77,41 @@ final class DemoSources {
         System.setProperty("quarkus.datasource.username", "fq_demo_audit_writer");
         System.setProperty("frontline.audit.migration.username", "fq_demo_audit_owner");
         LOG.infof("demo: sources ready in %d s", (System.nanoTime() - start) / 1_000_000_000L);
+    }
+
+    /**
+     * ECO (the seventh source) is reached only through its partner's HTTP API: the demo seeds the partner's own
+     * database (fq_demo_eco_partner, on the embedded PostgreSQL, from the same world), starts the partner API
+     * as a separate JVM process ({@link EcoPartnerProcess}) on free ports, and points the ECO source at it
+     * with a client secret made for this run; it ends with the demo. When the process cannot start, ECO is left
+     * out and {@code /v1/sources} says why.
+     *
+     * @return the partner process, or null when it could not start
+     */
+    static EcoPartnerProcess startEcoPartner(PostgresServer pg, String db, long seed, int persons) {
+        pg.createDatabaseIfMissing(db);
+        SyntheticSeeder.Result result = SyntheticSeeder.seed(pg.jdbcUrl(db), pg.user(), pg.password(), "eco", seed, persons);
+        LOG.infof("demo: eco partner database seeded, %d rows", result.totalRows());
+        String secret = java.util.UUID.randomUUID().toString();
+        EcoPartnerProcess partner;
+        try {
+            // a partner's rate limit that a person at the console never meets, and the answer-quality runs neither
+            partner = EcoPartnerProcess.start(pg.reactiveUrl(db), pg.user(), pg.password(), secret,
+                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                            "frontline-demo-eco-partner-" + ProcessHandle.current().pid() + ".log"), "--rate-limit=500");
+        } catch (IllegalStateException e) {
+            String reason = "the demo could not start the ECO partner API process (" + e.getMessage() + ")";
+            LOG.warnf("demo: ECO not started: %s", reason);
+            System.setProperty("frontline.sources.eco.enabled", "false");
+            System.setProperty("frontline.sources.eco.not-started-because", reason);
+            return null;
+        }
+        LOG.infof("demo: ECO partner API started as its own process at %s (log %s)", partner.baseUrl(), partner.log());
+        System.setProperty("frontline.sources.eco.enabled", "true");
+        System.setProperty("frontline.sources.eco.url", partner.baseUrl());
+        System.setProperty("frontline.sources.eco.client-id", EcoPartnerProcess.CLIENT_ID);
+        System.setProperty("frontline.sources.eco.client-secret", secret);
+        return partner;
     }
 
     /**

@@ -139,6 +139,9 @@ public final class Source {
         if (failure instanceof CircuitBreakerOpenException) {
             return new SourceCall<>(SourceStatus.CIRCUIT_OPEN, null, latencyMs, "not asked: the source failed repeatedly and is resting");
         }
+        if (failure instanceof SourceBusyException busy) {
+            return new SourceCall<>(SourceStatus.BUSY, null, latencyMs, busy.getMessage());
+        }
         if (failure instanceof BulkheadException || isPoolSaturated(failure)) {
             return new SourceCall<>(SourceStatus.BUSY, null, latencyMs, "not asked: too many queries already in flight to this source");
         }

@@ -43,6 +43,7 @@ public class SourceRegistry {
     private final Map<String, Source> sources;
     private final List<NotStarted> notStarted = new ArrayList<>();
     private final List<Pool> pools = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
     private final CircuitBreakerMaintenance breakers;
 
     @Inject
@@ -62,9 +63,18 @@ public class SourceRegistry {
                 continue;
             }
             SourceSchema schema = schemaOf(id, settings.type(), settings.schema());
-            Pool pool = pool(vertx, id, schema.type(), settings);
-            pools.add(pool);
-            SourceConnector connector = schema.connector(pool, UnreadableCodes.counted(meters, id));
+            SourceConnector connector;
+            if (schema.type() == SourceType.HTTP) {
+                // a partner's API: no pool; the connector's REST client holds its own connections
+                connector = schema.connector(PartnerLink.of(id, settings, clock), UnreadableCodes.counted(meters, id));
+            } else {
+                Pool pool = pool(vertx, id, schema.type(), settings);
+                pools.add(pool);
+                connector = schema.connector(pool, UnreadableCodes.counted(meters, id));
+            }
+            if (connector instanceof AutoCloseable closeable) {
+                closeables.add(closeable);
+            }
             Set<QueryKind> kinds = settings.kinds()
                     .map(k -> k.stream().map(s -> QueryKind.valueOf(s.toUpperCase(Locale.ROOT)))
                             .collect(() -> EnumSet.noneOf(QueryKind.class), Set::add, Set::addAll))
@@ -96,7 +106,7 @@ public class SourceRegistry {
 
     /**
      * The schema a source is read with, and a refusal to start that names the key at fault: an unknown
-     * schema or type, a type this build cannot reach yet (mariadb, http), or a type that is not the
+     * schema or type, a type this build cannot reach, or a type that is not the
      * schema's. A source is never skipped quietly: a configured source the service does not query would
      * read as a source that holds nothing.
      */
@@ -296,5 +306,12 @@ public class SourceRegistry {
     @PreDestroy
     void close() {
         pools.forEach(Pool::closeAndForget);
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debugf("closing a connector: %s", e.getClass().getSimpleName());
+            }
+        }
     }
 }

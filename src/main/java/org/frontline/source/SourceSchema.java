@@ -8,6 +8,8 @@ import org.frontline.source.ameripol.AmeripolConnector;
 import org.frontline.source.ameripol.AmeripolWriter;
 import org.frontline.source.aseanapol.AseanapolConnector;
 import org.frontline.source.aseanapol.AseanapolWriter;
+import org.frontline.source.eco.EcoConnector;
+import org.frontline.source.eco.EcoWriter;
 import org.frontline.source.europol.EuropolConnector;
 import org.frontline.source.europol.EuropolWriter;
 import org.frontline.source.gccpol.GccpolConnector;
@@ -39,12 +41,23 @@ public enum SourceSchema {
     ASEANAPOL(SourceType.POSTGRESQL, AseanapolConnector::new, new AseanapolWriter()),
     GCCPOL(SourceType.POSTGRESQL, GccpolConnector::new, new GccpolWriter()),
     /** The Arab Interior Ministers Council's register, on MariaDB (issue #17 item 1). */
-    AIMC(SourceType.MARIADB, AimcConnector::new, new AimcWriter());
+    AIMC(SourceType.MARIADB, AimcConnector::new, new AimcWriter()),
+    /**
+     * The Economic Cooperation Organization's register, reached only through its partner's HTTP API (issue #17
+     * item 2). Its writer writes the partner's own database (PostgreSQL, seeded by this tooling), never read by us.
+     */
+    ECO(SourceType.HTTP, null, EcoConnector::new, new EcoWriter());
 
     /** Builds a schema's connector on a source's pool. */
     @FunctionalInterface
     public interface ConnectorFactory {
         SourceConnector connect(Pool pool, UnreadableCodes unreadable);
+    }
+
+    /** Builds a schema's connector on a partner API's link (type http). */
+    @FunctionalInterface
+    public interface ApiConnectorFactory {
+        SourceConnector connect(PartnerLink link, UnreadableCodes unreadable);
     }
 
     /** Where the migrations common to every database schema live (change announcements, name keys). */
@@ -54,11 +67,17 @@ public enum SourceSchema {
 
     private final SourceType type;
     private final ConnectorFactory connector;
+    private final ApiConnectorFactory apiConnector;
     private final SourceWriter writer;
 
     SourceSchema(SourceType type, ConnectorFactory connector, SourceWriter writer) {
+        this(type, connector, null, writer);
+    }
+
+    SourceSchema(SourceType type, ConnectorFactory connector, ApiConnectorFactory apiConnector, SourceWriter writer) {
         this.type = type;
         this.connector = connector;
+        this.apiConnector = apiConnector;
         this.writer = writer;
     }
 
@@ -78,9 +97,29 @@ public enum SourceSchema {
         return kinds.isEmpty() ? ALL_KINDS : kinds;
     }
 
-    /** Its reader on a source's pool. */
+    /** Its reader on a source's pool (a database schema). */
     public SourceConnector connector(Pool pool, UnreadableCodes unreadable) {
+        if (connector == null) {
+            throw new IllegalStateException("schema '" + id() + "' is read over " + type.configName() + ", not a pool");
+        }
         return connector.connect(pool, unreadable);
+    }
+
+    /** Its reader on a partner API (a schema of type http). */
+    public SourceConnector connector(PartnerLink link, UnreadableCodes unreadable) {
+        if (apiConnector == null) {
+            throw new IllegalStateException("schema '" + id() + "' is read over " + type.configName() + ", not an HTTP API");
+        }
+        return apiConnector.connect(link, unreadable);
+    }
+
+    /**
+     * Whether its records are kept in PostgreSQL: a PostgreSQL source's own database, or the database behind a
+     * partner's API (ECO's partner, which this project ships and seeds). The PostgreSQL tooling migrates and
+     * seeds exactly these.
+     */
+    public boolean storedInPostgres() {
+        return type == SourceType.POSTGRESQL || type == SourceType.HTTP;
     }
 
     /** Its writer, for the tooling that seeds and loads a source database. */
@@ -93,14 +132,14 @@ public enum SourceSchema {
      * its own tables and triggers. The history table records a script by version, description and checksum,
      * not by folder, so a script moved unchanged between these folders stays applied. A MariaDB schema has
      * its own folder only: the common objects are PostgreSQL's (pg_trgm, plpgsql, NOTIFY), and its
-     * folder carries their MariaDB counterparts.
+     * folder carries their MariaDB counterparts. An HTTP schema's folder is its partner's database (PostgreSQL).
      */
     public List<String> migrations() {
         String own = "classpath:db/sources/" + id();
-        return type == SourceType.POSTGRESQL ? List.of(COMMON_MIGRATIONS, own) : List.of(own);
+        return storedInPostgres() ? List.of(COMMON_MIGRATIONS, own) : List.of(own);
     }
 
-    /** Every schema's id, in declaration order (interpol, europol, ameripol, aseanapol, gccpol, aimc). */
+    /** Every schema's id, in declaration order (interpol, europol, ameripol, aseanapol, gccpol, aimc, eco). */
     public static List<String> ids() {
         return Arrays.stream(values()).map(SourceSchema::id).toList();
     }

@@ -13,8 +13,8 @@ public enum SourceType {
     POSTGRESQL(true),
     /** AIMC (issue #17 item 1): read over the reactive MySQL client. */
     MARIADB(true),
-    /** Named for ECO (issue #17 item 2): no schema of this type ships yet. */
-    HTTP(false);
+    /** ECO (issue #17 item 2): a partner's HTTP/JSON API, read over the Quarkus REST client. */
+    HTTP(true);
 
     private final boolean supported;
 

@@ -22,11 +22,11 @@ public interface SourcesConfig {
 
     interface Source {
 
-        /** How it is reached: postgresql (mariadb and http are named, not yet supported: the service refuses to start). */
+        /** How it is reached: postgresql, mariadb (reactive MySQL client) or http (a partner's API, Quarkus REST client). */
         @WithDefault("postgresql")
         String type();
 
-        /** Its layout, one of {@link SourceSchema}: interpol, europol, ameripol, aseanapol or gccpol. Defaults to the source id. */
+        /** Its layout, one of {@link SourceSchema}: interpol, europol, ameripol, aseanapol, gccpol, aimc or eco. Defaults to the source id. */
         Optional<String> schema();
 
         /** Whether the service queries it at all. */
@@ -51,8 +51,26 @@ public interface SourcesConfig {
         @WithName("contact-point")
         String contactPoint();
 
-        /** Reactive connection URL, e.g. postgresql://db.example:5432/interpol. */
+        /** Reactive connection URL, e.g. postgresql://db.example:5432/interpol; for type http the API's base URL. */
         String url();
+
+        /** Type http: the OAuth2 client id we fetch bearer tokens with (client-credentials grant). */
+        @WithName("client-id")
+        Optional<String> clientId();
+
+        /** Type http: the OAuth2 client secret (from a secret; never committed). */
+        @WithName("client-secret")
+        Optional<String> clientSecret();
+
+        /** Type http: records asked for per page. */
+        @WithName("page-size")
+        @WithDefault("25")
+        int pageSize();
+
+        /** Type http: pages followed at most for one question; an answer with more is cut there (the best first). */
+        @WithName("max-pages")
+        @WithDefault("4")
+        int maxPages();
 
         /** Database user. */
         @WithDefault("postgres")

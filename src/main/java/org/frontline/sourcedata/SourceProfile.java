@@ -54,7 +54,19 @@ enum SourceProfile {
             List.of("JOR", "SAU", "ARE", "EGY", "IRQ", "MAR", "DZA", "TUN", "LBN", "KWT", "QAT", "OMN", "BHR"),
             List.of("AIMC General Secretariat, Tunis +216 71 000 000", "Arab Bureau of Criminal Police, Damascus desk",
                     "Public Security Directorate, Amman - Criminal Investigation", "Ministry of Interior, Cairo - Interpol Division",
-                    "Direction Generale de la Surete Nationale, Rabat", "Ministry of Interior, Baghdad - Criminal Evidence"));
+                    "Direction Generale de la Surete Nationale, Rabat", "Ministry of Interior, Baghdad - Criminal Evidence")),
+    /**
+     * The Economic Cooperation Organization's register, kept by its partner behind an HTTP API (issue #17
+     * item 2). Declared after AIMC for the same reason: the others keep their ordinals and streams; ECO
+     * draws its shared identities from its own stream (Persian and Turkic identities far more often).
+     */
+    ECO("eco", 1, 0.5, 0.0,
+            new double[] {12, 35, 30, 14, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1},
+            List.of("TUR", "IRN", "PAK", "AFG", "AZE", "KAZ", "KGZ", "TJK", "TKM", "UZB"),
+            List.of("ECO Secretariat, Tehran - Police Cooperation Desk +98 21 2283 1733", "Turkish National Police, Ankara - Interpol-Europol Department",
+                    "FARAJA International Police Cooperation, Tehran", "Federal Investigation Agency, Islamabad",
+                    "Ministry of Internal Affairs, Baku - NCB", "Ministry of Internal Affairs, Astana - International Cooperation",
+                    "Ministry of Internal Affairs, Tashkent - NCB"));
 
     /** The five PostgreSQL sources whose ordinals (0 to 4) the world's sharing and streams were built on. */
     static final int FIRST_FIVE = 5;
@@ -107,6 +119,7 @@ enum SourceProfile {
             case ASEANAPOL -> String.format("ASN-%s-%07d", ASEAN_ISO2[(int) (Long.remainderUnsigned(n * 0x9E3779B97F4A7C15L, ASEAN_ISO2.length))], n);
             case GCCPOL -> Long.toString(70_000_000L + n);
             case AIMC -> Long.toString(90_000_000L + n);
+            case ECO -> Long.toString(95_000_000L + n);
         };
     }
 
@@ -135,6 +148,7 @@ enum SourceProfile {
             // the Hijri year of issue, as the Council numbers its bulletins
             case AIMC -> String.format("AIMC/%04d/%06d", java.time.chrono.HijrahDate.from(java.time.LocalDate.of(year, 7, 1))
                     .get(java.time.temporal.ChronoField.YEAR_OF_ERA), n);
+            case ECO -> String.format("ECO-N-%04d-%06d", year, n);
             default -> Long.toString(1_000_000L + n);
         };
     }

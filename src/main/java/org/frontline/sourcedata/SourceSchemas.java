@@ -59,10 +59,13 @@ public final class SourceSchemas {
                 .load();
     }
 
-    /** A PostgreSQL schema's id; a MariaDB one is refused (its tooling is {@link AimcSeeder}). */
+    /**
+     * A schema kept in PostgreSQL: a PostgreSQL source's, or ECO's (the database behind its partner's API, which
+     * this tooling seeds for the partner process). A MariaDB one is refused (its tooling is {@link AimcSeeder}).
+     */
     static String requireKnown(String schemaType) {
         SourceSchema schema = SourceSchema.of(schemaType);
-        if (schema.type() != SourceType.POSTGRESQL) {
+        if (!schema.storedInPostgres()) {
             throw new IllegalArgumentException("schema '" + schema.id() + "' is a " + schema.type().configName()
                     + " schema: this tooling migrates and writes PostgreSQL ones (" + String.join(", ", TYPES) + ")");
         }

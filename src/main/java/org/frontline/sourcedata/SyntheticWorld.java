@@ -91,6 +91,11 @@ public final class SyntheticWorld {
     /** The chance that AIMC holds a shared identity: Arab identities far more often than the rest. */
     private static final double AIMC_HOLDS_ARAB = 0.8;
     private static final double AIMC_HOLDS_OTHER = 0.2;
+    /** ECO's own draw of the shared identities it holds, as AIMC's. */
+    private static final long SALT_ECO_SHARE = 0x5EED_0008L;
+    /** The chance that ECO holds a shared identity: Persian and Turkic identities far more often than the rest. */
+    private static final double ECO_HOLDS_OWN = 0.8;
+    private static final double ECO_HOLDS_OTHER = 0.15;
 
     private static final LocalDate EPOCH = LocalDate.of(2026, 1, 1);
 
@@ -100,6 +105,8 @@ public final class SyntheticWorld {
     private final int[][] sharedBySource;
     /** AIMC's shared identities, drawn on first use (it costs an identity per shared one). */
     private volatile int[] sharedByAimc;
+    /** ECO's shared identities, drawn on first use. */
+    private volatile int[] sharedByEco;
 
     public SyntheticWorld(long seed, int personsPerSource) {
         if (personsPerSource < 1 || personsPerSource > MAX_PERSONS_PER_SOURCE) {
@@ -154,11 +161,16 @@ public final class SyntheticWorld {
 
     /** Writes the ground truth of all five sources as CSV (header line first). Returns the number of rows. */
     public long writeGroundTruthCsv(Path file) throws IOException {
+        return writeGroundTruthCsv(file, SourceSchemas.TYPES);
+    }
+
+    /** Writes the ground truth of these sources (the five, AIMC, ECO) as CSV, header line first. Returns the number of rows. */
+    public long writeGroundTruthCsv(Path file, List<String> sources) throws IOException {
         long[] rows = {0};
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(GroundTruth.CSV_HEADER);
             w.newLine();
-            for (String source : SourceSchemas.TYPES) {
+            for (String source : sources) {
                 IOException[] failure = {null};
                 forEachGroundTruth(source, g -> {
                     if (failure[0] == null) {
@@ -622,6 +634,14 @@ public final class SyntheticWorld {
 
     /** The shared identities a source holds, in the order its first records take them. */
     private int[] shared(SourceProfile source) {
+        if (source == SourceProfile.ECO) {
+            int[] eco = sharedByEco;
+            if (eco == null) {
+                eco = shareOutTo(SALT_ECO_SHARE, c -> c == Culture.PERSIAN || c == Culture.TURKISH ? ECO_HOLDS_OWN : ECO_HOLDS_OTHER);
+                sharedByEco = eco;
+            }
+            return eco;
+        }
         if (source != SourceProfile.AIMC) {
             return sharedBySource[source.ordinal()];
         }
@@ -640,11 +660,16 @@ public final class SyntheticWorld {
      * identity AIMC holds is also held by two to five of them.
      */
     private int[] shareOutToAimc() {
+        return shareOutTo(SALT_AIMC_SHARE, c -> c == Culture.ARABIC ? AIMC_HOLDS_ARAB : AIMC_HOLDS_OTHER);
+    }
+
+    /** The shared identities a source added after the five holds, each drawn from (seed, k) on the source's own stream. */
+    private int[] shareOutTo(long salt, java.util.function.ToDoubleFunction<Culture> holds) {
         int[] out = new int[16];
         int size = 0;
         for (int k = 0; k < sharedPool; k++) {
-            SplittableRandom r = new SplittableRandom(mix(seed, SALT_AIMC_SHARE, k));
-            double p = identity(k).culture == Culture.ARABIC ? AIMC_HOLDS_ARAB : AIMC_HOLDS_OTHER;
+            SplittableRandom r = new SplittableRandom(mix(seed, salt, k));
+            double p = holds.applyAsDouble(identity(k).culture);
             if (r.nextDouble() < p) {
                 if (size == out.length) {
                     out = Arrays.copyOf(out, size * 2);

@@ -2,7 +2,10 @@ package org.frontline.sourcedata;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,9 +21,11 @@ public final class Tooling {
                   --schema aimc takes a MariaDB URL (jdbc:mariadb://host:3306/db, user root by default)
               load --jdbc-url URL [--user U] [--password P] --schema SCHEMA --file records.jsonl
                   loads common-model records (JSON Lines, see docs/loader-format.md) into a source
-              ground-truth [--seed N] [--persons N] --out gt.csv
-                  writes which canonical identity every synthetic record belongs to
-            SCHEMA is one of interpol, europol, ameripol, aseanapol, gccpol""";
+              ground-truth [--seed N] [--persons N] [--with aimc,eco] --out gt.csv
+                  writes which canonical identity every synthetic record belongs to: the five PostgreSQL
+                  sources', and AIMC's and ECO's when named
+            SCHEMA is one of interpol, europol, ameripol, aseanapol, gccpol; aimc (MariaDB); eco (the partner
+            API's PostgreSQL database)""";
 
     private Tooling() {
     }
@@ -76,7 +81,13 @@ public final class Tooling {
                 case "ground-truth" -> {
                     SyntheticWorld w = new SyntheticWorld(Long.parseLong(opts.getOrDefault("seed", "42")),
                             Integer.parseInt(opts.getOrDefault("persons", "10000")));
-                    long rows = w.writeGroundTruthCsv(Path.of(required(opts, "out")));
+                    List<String> sources = new ArrayList<>(SourceSchemas.TYPES);
+                    for (String extra : opts.getOrDefault("with", "").split(",")) {
+                        if (!extra.isBlank()) {
+                            sources.add(SourceProfile.of(extra.trim().toLowerCase(Locale.ROOT)).id);
+                        }
+                    }
+                    long rows = w.writeGroundTruthCsv(Path.of(required(opts, "out")), sources);
                     out.println("ground truth: " + rows + " rows");
                     return 0;
                 }

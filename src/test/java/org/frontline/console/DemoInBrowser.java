@@ -53,12 +53,13 @@ final class DemoInBrowser implements AutoCloseable {
     }
 
     /**
-     * How many sources the demo asks: the five on its embedded PostgreSQL, and AIMC when a MariaDB
-     * answered at start (the demo says so in its log; README "Sources").
+     * How many sources the demo asks: the five on its embedded PostgreSQL, AIMC when a MariaDB answered at
+     * start, and ECO when its partner process started (the demo says both in its log; README "Sources").
      */
     int sourcesAsked() {
         try {
-            return java.nio.file.Files.readString(log).contains("demo: aimc (MariaDB at") ? 6 : 5;
+            String text = java.nio.file.Files.readString(log);
+            return 5 + (text.contains("demo: aimc (MariaDB at") ? 1 : 0) + (text.contains("demo: ECO partner API started") ? 1 : 0);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -59,6 +59,9 @@ class KubernetesManifestsTest {
     /** Keys each source must be given by the manifests, as FRONTLINE_SOURCES_<ID>_<KEY>. */
     static final List<String> REQUIRED_SOURCE_KEYS = List.of("URL", "USERNAME", "PASSWORD", "ORGANISATION", "CONTACT_POINT");
 
+    /** The same for a source of type http (a partner's API, ECO): OAuth2 client credentials in place of a database login. */
+    static final List<String> REQUIRED_HTTP_SOURCE_KEYS = List.of("URL", "CLIENT_ID", "CLIENT_SECRET", "ORGANISATION", "CONTACT_POINT");
+
     /**
      * Every key of a source that the application reads (org.frontline.source.SourcesConfig), in
      * environment-variable form: a FRONTLINE_SOURCES_<ID>_* variable with another suffix is a typo
@@ -67,7 +70,8 @@ class KubernetesManifestsTest {
     static final Set<String> KNOWN_SOURCE_KEYS = Set.of(
             "TYPE", "SCHEMA", "ENABLED", "ORGANISATION", "REGION", "CONTACT_POINT", "URL", "USERNAME", "PASSWORD",
             "TIMEOUT", "MAX_CONCURRENCY", "QUEUE_SIZE", "POOL_SIZE", "KINDS", "CACHE_TTL",
-            "BREAKER_REQUEST_VOLUME", "BREAKER_FAILURE_RATIO", "BREAKER_DELAY", "BREAKER_SUCCESS_THRESHOLD");
+            "BREAKER_REQUEST_VOLUME", "BREAKER_FAILURE_RATIO", "BREAKER_DELAY", "BREAKER_SUCCESS_THRESHOLD",
+            "CLIENT_ID", "CLIENT_SECRET", "PAGE_SIZE", "MAX_PAGES");
 
     /** Every key of frontline.search.* (org.frontline.search.SearchConfig), in environment-variable form. */
     static final Set<String> KNOWN_SEARCH_KEYS = Set.of(
@@ -262,7 +266,7 @@ class KubernetesManifestsTest {
         }
         Map<String, EnvValue> env = appEnv(overlay);
         for (String id : sourceIds(env)) {
-            String var = envName(id, "PASSWORD");
+            String var = envName(id, isHttp(env, id) ? "CLIENT_SECRET" : "PASSWORD");
             EnvValue value = env.get(var);
             if (value == null || value.from != From.SECRET) {
                 problems.add("Deployment/" + appName() + ": " + var + " is " + (value == null ? "not provided" : "from " + value)
@@ -390,6 +394,12 @@ class KubernetesManifestsTest {
         report(overlay, problems);
     }
 
+    /** Whether the manifests make the source one of type http (its credentials are a client id and secret). */
+    static boolean isHttp(Map<String, EnvValue> env, String id) {
+        EnvValue type = env.get(envName(id, "TYPE"));
+        return type != null && "http".equalsIgnoreCase(type.value);
+    }
+
     @ParameterizedTest(name = "overlay {0}")
     @MethodSource("overlays")
     void everyConfigurationKeyTheApplicationNeedsIsProvided(String overlay) {
@@ -400,7 +410,7 @@ class KubernetesManifestsTest {
             problems.add("no frontline.sources.<id>.url in application.properties: cannot tell which sources to check");
         }
         for (String id : ids) {
-            for (String key : REQUIRED_SOURCE_KEYS) {
+            for (String key : isHttp(env, id) ? REQUIRED_HTTP_SOURCE_KEYS : REQUIRED_SOURCE_KEYS) {
                 String var = envName(id, key);
                 EnvValue value = env.get(var);
                 String property = "frontline.sources." + id + "." + key.toLowerCase().replace('_', '-');
@@ -628,6 +638,7 @@ class KubernetesManifestsTest {
         requireEgress(problems, egress, "6379", "TCP", false, "Redis");
         requireEgress(problems, egress, "5432", "TCP", true, "the source databases (ipBlock)");
         requireEgress(problems, egress, "3306", "TCP", true, "AIMC's MariaDB (ipBlock)");
+        requireEgress(problems, egress, "8443", "TCP", true, "ECO's partner API (ipBlock)");
         report(overlay, problems);
     }
 

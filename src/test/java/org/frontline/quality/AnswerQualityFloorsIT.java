@@ -68,6 +68,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * ({@code fq_test_aimc_<checkout>_q10k}, same seed and size) and points the service at it, and reads the
  * answers with AIMC's records in the ground truth: the questions are then drawn from six sources'
  * records, so its figures are not those of the five-source runs, but the same floors must hold.
+ * {@code FQ_QUALITY_WITH_ECO=true} likewise seeds the ECO partner's database ({@code fqt_<checkout>_q10k_eco_partner})
+ * and starts the partner API as a process of its own, and ECO's records join the ground truth; with both,
+ * the service asks all seven sources.
  *
  * <p>The measured figures are printed (and are in every failure message), type by type.
  */
@@ -80,12 +83,15 @@ class AnswerQualityFloorsIT {
     static final long SAMPLE_SEED = 1;
     /** Whether the service also asks AIMC (MariaDB), with its records in the ground truth (class comment). */
     static final boolean WITH_AIMC = Boolean.parseBoolean(System.getenv().getOrDefault("FQ_QUALITY_WITH_AIMC", "false"));
+    /** Whether the service also asks ECO through its partner API process, with its records in the ground truth. */
+    static final boolean WITH_ECO = Boolean.parseBoolean(System.getenv().getOrDefault("FQ_QUALITY_WITH_ECO", "false"));
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Duration START = Duration.ofSeconds(120);
     /** The service stops by itself after this long, even if this JVM is killed and cannot stop it. */
     private static final Duration MAX_LIFETIME = Duration.ofMinutes(20);
 
     private static Process service;
+    private static org.frontline.partner.eco.EcoPartnerProcess ecoPartner;
     private static Map<String, AnswerQuality.Metrics> measured;
 
     @BeforeAll
@@ -125,6 +131,21 @@ class AnswerQualityFloorsIT {
         } else {
             config.put("frontline.sources.aimc.enabled", "false");
         }
+        if (WITH_ECO) {
+            String eco = SourceDatabases.database("q10k_eco_partner");
+            pg.createDatabaseIfMissing(eco);
+            SyntheticSeeder.seed(pg.jdbcUrl(eco), pg.user(), pg.password(), "eco", SEED, PERSONS);
+            String secret = java.util.UUID.randomUUID().toString();
+            ecoPartner = org.frontline.partner.eco.EcoPartnerProcess.start(pg.reactiveUrl(eco), pg.user(), pg.password(),
+                    secret, Path.of("target", "answer-quality-eco-partner.log"), "--rate-limit=100000");
+            config.put("frontline.sources.eco.enabled", "true");
+            config.put("frontline.sources.eco.url", ecoPartner.baseUrl());
+            config.put("frontline.sources.eco.client-id", org.frontline.partner.eco.EcoPartnerProcess.CLIENT_ID);
+            config.put("frontline.sources.eco.client-secret", secret);
+            config.put("frontline.sources.eco.timeout", "4s");
+        } else {
+            config.put("frontline.sources.eco.enabled", "false");
+        }
         String audit = SourceDatabases.database("q10k_audit");
         pg.dropDatabaseIfExists(audit);
         pg.createDatabaseIfMissing(audit);
@@ -154,7 +175,7 @@ class AnswerQualityFloorsIT {
         awaitReady(base);
         long ready = System.nanoTime();
 
-        QuerySet.Generated set = QuerySet.generate(new WorldPersons(SEED, PERSONS, WITH_AIMC), PER_TYPE, SAMPLE_SEED,
+        QuerySet.Generated set = QuerySet.generate(new WorldPersons(SEED, PERSONS, WITH_AIMC, WITH_ECO), PER_TYPE, SAMPLE_SEED,
                 QueryTypes.FLOORS);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -174,6 +195,9 @@ class AnswerQualityFloorsIT {
 
     @AfterAll
     static void stop() {
+        if (ecoPartner != null) {
+            ecoPartner.close();
+        }
         if (service != null) {
             List<ProcessHandle> all = new ArrayList<>(service.descendants().toList());
             all.add(service.toHandle());
@@ -271,7 +295,7 @@ class AnswerQualityFloorsIT {
         command.add("-Xmx512m");
         ProcessBuilder builder = new ProcessBuilder(command);
         config.forEach((key, value) -> {
-            if (key.endsWith(".password")) {
+            if (key.endsWith(".password") || key.endsWith(".client-secret")) {
                 // passwords by environment, not on a command line every `ps` shows
                 builder.environment().put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value);
             } else {

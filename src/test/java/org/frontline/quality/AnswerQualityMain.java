@@ -35,6 +35,8 @@ import java.util.function.ToLongBiFunction;
  * --with-aimc true     the service also asks AIMC (the demo with a MariaDB): its records join the ground
  *                      truth, and the questions are drawn from all six sources' records (other questions
  *                      than the five-source runs': compare like with like)
+ * --with-eco true      the service also asks ECO (the demo starts its partner API): ECO's records join the
+ *                      ground truth likewise
  * --per-type 300       questions per type;  --sample-seed 1;  --concurrency 1;  --types a,b,...
  * --label 10k          the size's key in the JSON;  --out loadtests/results/answer-quality.json
  * --dump FILE          every split, glued, false-HIT or not-found answer, asked again and written whole
@@ -80,7 +82,8 @@ public final class AnswerQualityMain {
         } else {
             List<String> types = a.containsKey("types") ? List.of(a.get("types").split(",")) : QueryTypes.SYNTHETIC;
             QuerySet.Generated set = QuerySet.generate(new WorldPersons(seed, persons,
-                    Boolean.parseBoolean(a.getOrDefault("with-aimc", "false"))), perType, sampleSeed, types);
+                    Boolean.parseBoolean(a.getOrDefault("with-aimc", "false")),
+                    Boolean.parseBoolean(a.getOrDefault("with-eco", "false"))), perType, sampleSeed, types);
             questions = set.queries();
             truth = set.truth()::identityOf;
         }

@@ -30,11 +30,12 @@ class SourceTypeConfigTest {
     }
 
     @Test
-    void aTypeNamedButNotYetSupportedRefusesToStart() {
+    void anHttpSourceIsTheEcoSchemaAndNoOtherReadsOverHttp() {
+        assertSame(SourceSchema.ECO, SourceRegistry.schemaOf("eco", "http", Optional.empty()));
+        assertSame(SourceSchema.ECO, SourceRegistry.schemaOf("eco-baku", "HTTP", Optional.of("eco")));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> SourceRegistry.schemaOf("eco", "http", Optional.of("interpol")));
-        assertEquals("frontline.sources.eco.type: sources of type 'http' are not yet supported by this build"
-                + " (issue #17); supported: postgresql, mariadb", e.getMessage());
+        assertEquals("frontline.sources.eco.type: schema 'interpol' is read over postgresql, not http", e.getMessage());
     }
 
     @Test

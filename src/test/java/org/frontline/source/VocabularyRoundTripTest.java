@@ -59,7 +59,8 @@ class VocabularyRoundTripTest {
     static Stream<Book> codebooks() {
         List<Book> books = new ArrayList<>();
         for (Class<?> vocabulary : List.of(InterpolVocabulary.class, EuropolVocabulary.class, AmeripolVocabulary.class,
-                AseanapolVocabulary.class, GccpolVocabulary.class, org.frontline.source.aimc.AimcVocabulary.class)) {
+                AseanapolVocabulary.class, GccpolVocabulary.class, org.frontline.source.aimc.AimcVocabulary.class,
+                org.frontline.source.eco.EcoVocabulary.class)) {
             for (Field f : vocabulary.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == Codebook.class) {
                     try {
@@ -199,7 +200,14 @@ class VocabularyRoundTripTest {
                     "gcc_circular.when_restricted", GccpolVocabulary.WHEN_RESTRICTED,
                     "gcc_document.document_kind", GccpolVocabulary.DOCUMENT_KIND,
                     "gcc_document.document_status", GccpolVocabulary.DOCUMENT_STATUS,
-                    "gcc_vehicle.vehicle_status", GccpolVocabulary.VEHICLE_STATUS));
+                    "gcc_vehicle.vehicle_status", GccpolVocabulary.VEHICLE_STATUS),
+            "eco", Map.of("eco_notice.notice_type", org.frontline.source.eco.EcoVocabulary.NOTICE_TYPE,
+                    "eco_notice.measure", org.frontline.source.eco.EcoVocabulary.MEASURE,
+                    "eco_notice.grading", org.frontline.source.eco.EcoVocabulary.GRADING,
+                    "eco_notice.on_restricted", org.frontline.source.eco.EcoVocabulary.ON_RESTRICTED,
+                    "eco_document.doc_type", org.frontline.source.eco.EcoVocabulary.DOC_TYPE,
+                    "eco_document.status", org.frontline.source.eco.EcoVocabulary.DOC_STATUS,
+                    "eco_vehicle.status", org.frontline.source.eco.EcoVocabulary.VEHICLE_STATUS));
 
     private static final Pattern TABLE = Pattern.compile("^CREATE TABLE (\\w+)");
     private static final Pattern CHECK = Pattern.compile("^\\s*(\\w+)\\s.*CHECK \\((\\w+) IN \\(([^)]*)\\)\\)");
@@ -235,7 +243,7 @@ class VocabularyRoundTripTest {
     }
 
     static Stream<String> sources() {
-        return Stream.of("interpol", "europol", "ameripol", "aseanapol", "gccpol");
+        return Stream.of("interpol", "europol", "ameripol", "aseanapol", "gccpol", "eco");
     }
 
     private static String schema(String source) throws IOException {

@@ -44,4 +44,22 @@ class ToolingTest {
         assertTrue(lines.contains("interpol,DOCUMENT,FRA/P4471902,,PASSPORT,STOLEN_DOCUMENT,FRA,P4471902,,walkthrough"));
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("ground truth: " + expected + " rows"));
     }
+
+    @Test
+    void groundTruthWithEcoAddsItsRecords() throws Exception {
+        Path five = dir.resolve("gt5.csv");
+        Path seven = dir.resolve("gt7.csv");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(0, Tooling.run(new String[] {"ground-truth", "--seed", "5", "--persons", "300", "--out", five.toString()},
+                quiet, System.err));
+        assertEquals(0, Tooling.run(new String[] {"ground-truth", "--seed", "5", "--persons", "300", "--with", "aimc,eco",
+                "--out", seven.toString()}, quiet, System.err));
+        List<String> withEco = Files.readAllLines(seven);
+        assertTrue(withEco.containsAll(Files.readAllLines(five)), "the five sources' rows unchanged");
+        long eco = withEco.stream().filter(l -> l.startsWith("eco,")).count();
+        long aimc = withEco.stream().filter(l -> l.startsWith("aimc,")).count();
+        assertTrue(eco >= 300 && aimc >= 300, "ECO " + eco + ", AIMC " + aimc);
+        assertEquals(Files.readAllLines(five).size() + eco + aimc, withEco.size());
+        assertTrue(withEco.stream().anyMatch(l -> l.startsWith("eco,PERSON,95000000,")), "ECO's record ids");
+    }
 }

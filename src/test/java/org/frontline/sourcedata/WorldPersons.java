@@ -105,7 +105,7 @@ public final class WorldPersons {
     }
 
     private final SyntheticWorld world;
-    /** The sources whose records this view streams: the five, or the five and AIMC. */
+    /** The sources whose records this view streams: the five, and AIMC and/or ECO when asked. */
     private final List<SourceProfile> profiles;
 
     /** The five PostgreSQL sources' records (what the answer-quality floors were measured on). */
@@ -115,9 +115,15 @@ public final class WorldPersons {
 
     /** With {@code withAimc}, AIMC's records too (issue #17): the ground truth of a six-source service. */
     public WorldPersons(long seed, int personsPerSource, boolean withAimc) {
+        this(seed, personsPerSource, withAimc, false);
+    }
+
+    /** With {@code withEco}, ECO's records too (issue #17 item 2, the partner's database): a service that asks ECO. */
+    public WorldPersons(long seed, int personsPerSource, boolean withAimc, boolean withEco) {
         this.world = new SyntheticWorld(seed, personsPerSource);
         this.profiles = java.util.Arrays.stream(SourceProfile.values())
-                .filter(p -> withAimc || p.ordinal() < SourceProfile.FIRST_FIVE).toList();
+                .filter(p -> p.ordinal() < SourceProfile.FIRST_FIVE || (withAimc && p == SourceProfile.AIMC)
+                        || (withEco && p == SourceProfile.ECO)).toList();
     }
 
     public long seed() {

@@ -99,11 +99,13 @@ class WalkthroughClientIT {
     @Test
     void theSourcesAreListed() throws ApiException {
         List<SourceView> sources = new SourcesApi(client).listSources();
-        // the five on the demo's PostgreSQL and AIMC, asked when a MariaDB answered at start and listed
-        // as NOT_STARTED, with the reason, when none did
-        assertEquals(6, sources.size(), sources.toString());
+        // the five on the demo's PostgreSQL, AIMC (asked when a MariaDB answered at start, else listed as
+        // NOT_STARTED with the reason) and ECO (its partner API, a process the demo starts; NOT_STARTED when it
+        // could not)
+        assertEquals(7, sources.size(), sources.toString());
         assertTrue(sources.stream().anyMatch(s -> "INTERPOL".equals(s.getOrganisation())), sources.toString());
         assertTrue(sources.stream().anyMatch(s -> "AIMC".equals(s.getOrganisation())), sources.toString());
+        assertTrue(sources.stream().anyMatch(s -> "ECO".equals(s.getOrganisation())), sources.toString());
     }
 
     @Test
