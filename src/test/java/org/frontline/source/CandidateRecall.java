@@ -98,7 +98,10 @@ public final class CandidateRecall {
         List<Pool> pools = new ArrayList<>();
         for (PersonSearchBenchmark.Schema s : PersonSearchBenchmark.SCHEMAS) {
             Pool pool = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(5432)
-                    .setUser("postgres").setDatabase(prefix + s.name()).setCachePreparedStatements(true))
+                    .setUser("postgres").setDatabase(prefix + s.name()).setCachePreparedStatements(true)
+                    // -Dbench.plan-cache-mode=force_generic_plan: the sessions' plan cache mode, to weigh planning per execution
+                    .setProperties(System.getProperty("bench.plan-cache-mode") == null ? Map.of()
+                            : Map.of("plan_cache_mode", System.getProperty("bench.plan-cache-mode"))))
                     .using(vertx).build();
             pools.add(pool);
             connectors.put(s.name(), s.connector().apply(pool));
