@@ -40,8 +40,8 @@ public final class SqlSupport {
      * same parts, in any script, romanisation or order), its pair keys (two parts agree) and its rare
      * part keys, at most {@code $5} rows per key, each row carrying the normalised name it was made
      * from, so it is ranked without visiting its record; trigram similarity on the normalised names,
-     * only when the keys found fewer than {@code $2} records and no year was given (a typo that no key
-     * catches; skipped when keys found enough, which is when a trigram scan would walk huge posting lists); and always
+     * only when the keys found fewer than {@code $2} records and no year was given or a part's key has one
+     * letter (a typo that no key catches; skipped when keys found enough, which is when a trigram scan would walk huge posting lists); and always
      * trigram similarity on the raw names of records whose keys our tooling did not write (a clerk's
      * insert or update, see the migration). A record's rank: the best trigram similarity of its
      * names to the query, as before, plus small weights for the keys it matched (full 0.5, each pair
@@ -65,12 +65,16 @@ public final class SqlSupport {
      * when its year is unknown, nothing when born another year ({@link #YEAR_EXACT_W}); the same for records found by trigram, from the
      * {@code born} of their rows. Without a year, the ranking is the name alone.
      *
-     * <p>The trigram scan over every normalised name of the source runs for a name alone only. At
-     * 1,000,000 persons per source it cost 10 ms of a 13 ms statement for a name nobody holds (the
-     * common question at a border, where most travellers are known nowhere), and with a year it found
-     * little the bounded look-ups above did not (CandidateRecall, 100 questions a type, 1M: name + date
-     * of birth, native script, swapped order, year only, day and month swapped unchanged; a typo 0.920
-     * to 0.908, the typos that break every part).
+     * <p>With a year, the trigram scan over every normalised name of the source runs only when a part
+     * of the name has a key of one letter (Wahyu: h, Eko: k, Hui: h), which the born-near look-up of
+     * the parts cannot read, so that a typo in the other part leaves the keys nothing. Otherwise it
+     * runs for a name alone only. At 1,000,000 persons per source it cost 10 ms of a 13 ms statement
+     * for a name nobody holds (the common question at a border, where most travellers are known
+     * nowhere), and with a year it found little the bounded look-ups above did not (CandidateRecall,
+     * 100 questions a type, 1M: name + date of birth, native script, swapped order, year only, day and
+     * month swapped unchanged; a typo 0.920 to 0.908 when it never ran with a year). Through the
+     * answer at 10k the one-letter parts mattered: 6 of 150 typo questions (Wahyu uSsanto, Eko
+     * Syahoutra, Zao Hui) lost the person without it.
      *
      * @param idColumn the person table's key, as the name keys' {@code record_ref} holds it
      */
@@ -95,7 +99,8 @@ public final class SqlSupport {
                     UNION ALL
                     (SELECT record_ref, key, 0.0, similarity(key, $1), %2$s FROM frontline_name_key
                       WHERE key_kind = 'n' AND key %% $1
-                        AND $7::int IS NULL AND (SELECT count(DISTINCT record_ref) FROM keyed) < $2 LIMIT $5)
+                        AND ($7::int IS NULL OR EXISTS (SELECT 1 FROM unnest(string_to_array($6, ' ')) p(k) WHERE length(p.k) < 2))
+                        AND (SELECT count(DISTINCT record_ref) FROM keyed) < $2 LIMIT $5)
                     UNION ALL
                     (SELECT record_ref, key, 0.5 * similarity(key, $1), similarity(key, $1), %2$s FROM frontline_name_key
                       WHERE key_kind = 'r' AND key %% $1 LIMIT $5)
