@@ -189,13 +189,61 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
             if (best.c[j].text.equals(first) || best.c[j].text.startsWith(first)) {
                 present = true;
                 if (pairedC[j]) {
-                    return true;
+                    return !middleNamesDiffer(candidate, best, pairedC);
                 }
             }
         }
         // the aligned variant does not hold the given name as one part (joined, or a name the record
         // keeps in one field): nothing to check
         return !present;
+    }
+
+    /**
+     * A Vietnamese record's middle name left unpaired while the query holds a part of its own that
+     * paired with nothing: two middle names that differ ("Hoang Van Quang" and "Duc Quang Hoang"),
+     * which tell two persons apart. A middle name the other side simply leaves out is no difference
+     * ("Anh Vu" and "Quoc Anh Vu"). At 1,000,000 persons per source, two such records born the same
+     * day were merged into one subject once the given name alone had to agree.
+     */
+    private boolean middleNamesDiffer(PersonRecord candidate, Alignment best, boolean[] pairedC) {
+        String middle = vietnameseMiddleName(candidate);
+        if (middle == null) {
+            return false;
+        }
+        boolean middleUnpaired = false;
+        for (int j = 0; j < best.c.length; j++) {
+            if (best.c[j].text.equals(middle)) {
+                if (pairedC[j]) {
+                    // paired, but with a part that is another name (VAN with DUC)
+                    return best.similarityOfRecordPart(j) < TokenSimilarity.SHORT_SKELETON;
+                }
+                middleUnpaired = true;
+            }
+        }
+        if (!middleUnpaired) {
+            return false;
+        }
+        // any part of the query paired with nothing but the middle name itself, particles too: the
+        // Vietnamese middle name Văn is read as the Dutch particle van, which the alignment never pairs
+        for (int i = 0; i < best.q.length; i++) {
+            if (best.pairOf[i] < 0 && !best.q[i].text.equals(middle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The middle name of a Vietnamese record (family, middle, given), or null. */
+    private String vietnameseMiddleName(PersonRecord candidate) {
+        List<String> given = new ArrayList<>();
+        for (Token t : tokens(candidate.givenNames())) {
+            if (!t.particle) {
+                given.add(t.text);
+            }
+        }
+        Token[] family = tokens(candidate.familyName());
+        return given.size() >= 2 && family.length == 1 && VIETNAMESE_FAMILY_NAMES.contains(family[0].text)
+                ? given.get(0) : null;
     }
 
     /**

@@ -167,6 +167,13 @@ class PersonEvidenceTest {
         PersonRecord shortened = record("Anh", "VŨ", "1979-10-02", "VNM");
         assertTrue(PersonNameMatcher.create().compareNames("Anh Vu", full).givenNameMet());
         assertTrue(evidence.linked(full, shortened, 0.9));
+        // two middle names that differ tell two persons apart
+        PersonRecord other = record("Duc Quang", "Hoang", "1982-08-31", "VNM");
+        assertFalse(PersonNameMatcher.create().compareNames("Hoang Van Quang", other).givenNameMet());
+        assertFalse(evidence.linked(other, record("Van Quang", "Hoang", "1982-08-31", "VNM"), 0.9));
+        // the same middle name, even Văn written as the particle van, is no difference
+        assertTrue(PersonNameMatcher.create().compareNames("Nguyen Van Long", record("Van Long", "Nguyen", null, null)).givenNameMet());
+        assertTrue(evidence.linked(record("Van Long", "Nguyen", "1990-01-02", "VNM"), record("Văn Long", "NGUYỄN", "1990-01-02", "VNM"), 0.9));
         // elsewhere the first given name stays the one that must be met
         assertFalse(PersonNameMatcher.create().compareNames("Anh Smith", record("John Anh", "Smith", null, null)).givenNameMet());
     }
