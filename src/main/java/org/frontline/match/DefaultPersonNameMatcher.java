@@ -235,12 +235,7 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
 
     /** The middle name of a Vietnamese record (family, middle, given), or null. */
     private String vietnameseMiddleName(PersonRecord candidate) {
-        List<String> given = new ArrayList<>();
-        for (Token t : tokens(candidate.givenNames())) {
-            if (!t.particle) {
-                given.add(t.text);
-            }
-        }
+        List<String> given = givenParts(candidate);
         Token[] family = tokens(candidate.familyName());
         return given.size() >= 2 && family.length == 1 && VIETNAMESE_FAMILY_NAMES.contains(family[0].text)
                 ? given.get(0) : null;
@@ -254,23 +249,21 @@ final class DefaultPersonNameMatcher implements PersonNameMatcher {
      * name, one of the few that nearly every Vietnamese carries.
      */
     private String firstGivenPart(PersonRecord candidate) {
-        String first = null;
-        String last = null;
+        List<String> given = givenParts(candidate);
+        if (given.isEmpty()) {
+            return null;
+        }
+        return vietnameseMiddleName(candidate) != null ? given.get(given.size() - 1) : given.get(0);
+    }
+
+    private List<String> givenParts(PersonRecord candidate) {
+        List<String> given = new ArrayList<>();
         for (Token t : tokens(candidate.givenNames())) {
             if (!t.particle) {
-                if (first == null) {
-                    first = t.text;
-                }
-                last = t.text;
+                given.add(t.text);
             }
         }
-        if (first != null && first != last) {
-            Token[] family = tokens(candidate.familyName());
-            if (family.length == 1 && VIETNAMESE_FAMILY_NAMES.contains(family[0].text)) {
-                return last;
-            }
-        }
-        return first;
+        return given;
     }
 
     /** The Vietnamese family names that most Vietnamese carry (Nguyễn, Trần, Lê, Phạm...), folded. */
