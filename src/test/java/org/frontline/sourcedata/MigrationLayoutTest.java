@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read from databases migrated by the layout before the move): a script of a version already shipped
  * that changes by one character fails here before it fails a deployment's validation. And a database is
  * migrated for real with the old layout (the shipped scripts laid out in the old folders, Flyway on those
- * locations, up to V7), then with the service's own {@link SourceSchemas#migrate}: it validates, takes V8,
- * and its history is the old one plus V8.
+ * locations, up to V7, with V2 as it was before the announcements were split: {@code migrations/before-split/}),
+ * then with the service's own {@link SourceSchemas#migrate}: its V2 is recognised and realigned, it takes V2.1
+ * (the triggers, replaced by the same ones), V8 and V9, validates, and still announces its changes.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class MigrationLayoutTest {
@@ -79,6 +80,10 @@ class MigrationLayoutTest {
         Path own = Files.createDirectories(root.resolve(schema));
         copyAll(classpathFolder("db/sources/common"), shared);
         copyAll(classpathFolder("db/sources/" + schema), own);
+        // before the split, V2 was the schema's own script: the function and its triggers together
+        Files.delete(shared.resolve("V2__announce_changes.sql"));
+        Files.delete(own.resolve("V2_1__announce_triggers.sql"));
+        copyAll(classpathFolder("migrations/before-split/" + schema), own);
         return root;
     }
 
@@ -105,11 +110,23 @@ class MigrationLayoutTest {
         }
         List<String> pinned = pinned();
         assertEquals(40, pinned.size(), "V1 to V8 of five schemas pinned");
-        // every pinned script is applied by the new layout with the same version, description and checksum; a
-        // version added later is not pinned and may follow
+        // every pinned script is applied by the new layout with the same version, description and checksum (a
+        // version added later is not pinned and may follow), except V2, split since: its old checksums are the
+        // ones the migration recognises, and the new V2 is one script for every schema
         for (String line : pinned) {
+            String[] f = line.split("\t");
+            if (f[1].equals("2")) {
+                assertTrue(SourceSchemas.ANNOUNCEMENTS_BEFORE_SPLIT.contains(Integer.parseInt(f[4])),
+                        "the V2 shipped before the split is recognised: " + line);
+                continue;
+            }
             assertTrue(actual.contains(line), "applied as before the move: " + line + "\nnow: " + actual);
         }
+        List<String> commonV2 = actual.stream().filter(l -> l.split("\t")[1].equals("2"))
+                .map(l -> l.substring(l.indexOf('\t') + 1)).distinct().toList();
+        assertEquals(1, commonV2.size(), "one V2 for every schema: " + commonV2);
+        assertEquals(SourceSchemas.TYPES.size(), actual.stream().filter(l -> l.split("\t")[1].equals("2.1")).count(),
+                "each schema's own triggers");
     }
 
     @Test
@@ -117,6 +134,12 @@ class MigrationLayoutTest {
         String user = TestDatabases.server().user();
         String password = TestDatabases.server().password();
         for (String schema : SourceSchemas.TYPES) {
+            String fresh = db(schema) + "_fresh";
+            TestDatabases.fresh(fresh);
+            SourceSchemas.migrate(TestDatabases.url(fresh), user, password, schema);
+            List<List<String>> freshTriggers = announcingTriggers(fresh);
+            TestDatabases.server().dropDatabaseIfExists(fresh);
+
             TestDatabases.fresh(db(schema));
             Path old = oldLayout(schema);
             Flyway.configure()
@@ -131,20 +154,57 @@ class MigrationLayoutTest {
             for (String line : before) {
                 assertTrue(pinned().contains(line), "the old layout applied what was shipped: " + line);
             }
+            assertEquals(freshTriggers, announcingTriggers(db(schema)), schema + ": the same triggers, before the split");
 
             SourceSchemas.migrate(TestDatabases.url(db(schema)), user, password, schema);
 
             List<String> after = history(schema);
-            assertEquals(before, after.subList(0, before.size()), schema + ": the old history is kept as it was");
-            assertEquals(9, after.size(), schema + ": V8 and V9 taken from db/sources/common");
-            assertTrue(after.get(7).startsWith(schema + "\t8\t"), after.get(7));
-            assertTrue(after.get(8).startsWith(schema + "\t9\t"), after.get(8));
+            for (int i = 0; i < before.size(); i++) {
+                String[] was = before.get(i).split("\t");
+                String[] is = after.get(i).split("\t");
+                assertEquals(List.of(was).subList(0, 4), List.of(is).subList(0, 4), schema + ": the old history is kept");
+                if (!was[1].equals("2")) {
+                    assertEquals(before.get(i), after.get(i), schema + ": only V2's checksum is realigned");
+                }
+            }
+            assertEquals(List.of("2.1", "8", "9"), after.subList(before.size(), after.size()).stream()
+                    .map(l -> l.split("\t")[1]).toList(), schema + ": V2.1 out of order, then V8 and V9");
             var validation = Flyway.configure()
                     .dataSource(SourceSchemas.withTimeouts(TestDatabases.url(db(schema))), user, password)
                     .locations(SourceSchema.of(schema).migrations().toArray(String[]::new))
                     .table(SourceSchemas.HISTORY_TABLE)
                     .load().validateWithResult();
             assertTrue(validation.validationSuccessful, schema + ": " + validation.getAllErrorMessages());
+            assertEquals(freshTriggers, announcingTriggers(db(schema)), schema + ": the same triggers as a fresh database");
+            SourceSchemas.migrate(TestDatabases.url(db(schema)), user, password, schema);
+            assertEquals(after, history(schema), schema + ": migrating again changes nothing");
         }
+    }
+
+    /**
+     * Only the V2 shipped before the split is realigned: a V2 whose checksum is anything else (an edited
+     * script, a tampered history) still fails validation, and the migration stops.
+     */
+    @Test
+    void anUnknownChecksumOfV2StillFailsValidation() {
+        String schema = "interpol";
+        TestDatabases.fresh(db(schema));
+        SourceSchemas.migrate(TestDatabases.url(db(schema)), TestDatabases.server().user(),
+                TestDatabases.server().password(), schema);
+        TestDatabases.query(db(schema), "UPDATE " + SourceSchemas.HISTORY_TABLE
+                + " SET checksum = 12345 WHERE version = '2' RETURNING version");
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(org.flywaydb.core.api.FlywayException.class,
+                () -> SourceSchemas.migrate(TestDatabases.url(db(schema)), TestDatabases.server().user(),
+                        TestDatabases.server().password(), schema));
+        assertTrue(failure.getMessage().contains("checksum mismatch") || failure.getMessage().contains("Checksum"),
+                failure.getMessage());
+        assertEquals("12345", TestDatabases.query(db(schema), "SELECT checksum FROM " + SourceSchemas.HISTORY_TABLE
+                + " WHERE version = '2'").get(0).get(0), "nothing repaired");
+    }
+
+    /** The triggers that call the announcement function: table, trigger name, definition. */
+    private static List<List<String>> announcingTriggers(String db) {
+        return TestDatabases.query(db, "SELECT tgrelid::regclass::text, tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t"
+                + " JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'frontline_announce_change' ORDER BY 1, 2");
     }
 }

@@ -1,0 +1,24 @@
+-- eco (the partner's database; the partner API turns these notifications into its change feed): which of
+-- its tables announce their changes, and with which keys (the function that sends the
+-- announcement is common, db/sources/common/V2__announce_changes.sql). OR REPLACE: a database migrated
+-- before the split already has these triggers from its own V2, and takes this script out of order
+-- (org.frontline.sourcedata.SourceSchemas explains).
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON eco_subject
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('PERSON');
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON eco_subject_alias
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('PERSON');
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON eco_notice
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('PERSON');
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE ON eco_document
+    FOR EACH ROW EXECUTE FUNCTION frontline_announce_change('DOCUMENT', 'doc_country', 'doc_number');
+CREATE OR REPLACE TRIGGER frontline_announce_truncate AFTER TRUNCATE ON eco_document
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('DOCUMENT');
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE ON eco_vehicle
+    FOR EACH ROW EXECUTE FUNCTION frontline_announce_change('VEHICLE', 'plate_country', 'plate', 'vin');
+CREATE OR REPLACE TRIGGER frontline_announce_truncate AFTER TRUNCATE ON eco_vehicle
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('VEHICLE');

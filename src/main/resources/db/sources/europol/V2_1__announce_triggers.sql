@@ -1,0 +1,23 @@
+-- europol: which of its tables announce their changes, and with which keys (the function that sends the
+-- announcement is common, db/sources/common/V2__announce_changes.sql). OR REPLACE: a database migrated
+-- before the split already has these triggers from its own V2, and takes this script out of order
+-- (org.frontline.sourcedata.SourceSchemas explains).
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON eis_person
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('PERSON');
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON eis_person_alias
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('PERSON');
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON eis_flag
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('PERSON');
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE ON eis_object_document
+    FOR EACH ROW EXECUTE FUNCTION frontline_announce_change('DOCUMENT', 'doc_country_iso2', 'doc_no');
+CREATE OR REPLACE TRIGGER frontline_announce_truncate AFTER TRUNCATE ON eis_object_document
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('DOCUMENT');
+
+CREATE OR REPLACE TRIGGER frontline_announce AFTER INSERT OR UPDATE OR DELETE ON eis_object_vehicle
+    FOR EACH ROW EXECUTE FUNCTION frontline_announce_change('VEHICLE', 'reg_country_iso2', 'licence_plate', 'vin');
+CREATE OR REPLACE TRIGGER frontline_announce_truncate AFTER TRUNCATE ON eis_object_vehicle
+    FOR EACH STATEMENT EXECUTE FUNCTION frontline_announce_change('VEHICLE');
