@@ -30,7 +30,10 @@ import java.util.function.ToLongBiFunction;
  * <b>wrong action</b> (the answer's action is an alert action — not NO_ACTION, not the possible
  * match's VERIFY_IDENTITY — that no record of the true identity carries: taken from someone else),
  * <b>glued</b> (a subject holds records of two identities or more), <b>split</b> (the true identity's
- * records are in two subjects or more), <b>split unmarked</b> (split, and the subjects holding them are
+ * records are in two subjects or more), <b>split between full dates</b> (split, and two of the subjects
+ * holding them each know a full date of birth: the merge's own failure, where the records could have
+ * been joined on their own evidence; a record that knows only the year or no date is kept apart on
+ * purpose), <b>split unmarked</b> (split, and the subjects holding them are
  * not tied together by their {@code maybeSameAs} references: the answer hides that they may be one
  * person instead of pointing it out), <b>other source found</b> (for a name spelled as source B
  * holds it: a record of the person from another source is in the answer). Restricted (contact-only)
@@ -42,7 +45,8 @@ public final class AnswerQuality {
     /** What one answer says, read against its question's truth. */
     public record Judged(LabelledQuery query, int status, String outcome, String action, int subjects,
                          int hitSubjects, boolean trueFound, boolean trueFirst, boolean trueIsHit, boolean falseHit,
-                         boolean wrongAction, boolean glued, boolean split, boolean splitUnmarked, boolean otherSourceFound,
+                         boolean wrongAction, boolean glued, boolean split, boolean splitFullDates, boolean splitUnmarked,
+                         boolean otherSourceFound,
                          double trueRecordRecall, int restrictedRecords, int unknownRecords, long elapsedMs, double clientMs) {
 
         boolean ok() {
@@ -53,7 +57,7 @@ public final class AnswerQuality {
     /** The figures of one kind of question. */
     public record Metrics(String type, int queries, int errors, int withTruth, double trueFound, double trueFirst,
                           double trueIsHit, double falseHitRate, double wrongActionRate, double gluedSubjectRate,
-                          double splitRate, double splitUnmarkedRate, Double otherSourceFound, double trueRecordRecall,
+                          double splitRate, double splitFullDatesRate, double splitUnmarkedRate, Double otherSourceFound, double trueRecordRecall,
                           double allTrueRecordsFound, double medianSubjects, double medianHitSubjects,
                           long restrictedRecords, double answersWithRestricted, long unknownRecords,
                           Map<String, Integer> outcomes, double elapsedP50, double elapsedP95, double clientP50,
@@ -88,7 +92,7 @@ public final class AnswerQuality {
         JsonNode a = reply.body();
         if (reply.status() != 200 || a == null) {
             return new Judged(q, reply.status(), null, null, 0, 0, false, false, false, false, false, false, false,
-                    false, false, Double.NaN, 0, 0, -1, reply.clientMs());
+                    false, false, false, Double.NaN, 0, 0, -1, reply.clientMs());
         }
         JsonNode subjects = a.path("subjects");
         boolean trueFound = false;
@@ -99,6 +103,7 @@ public final class AnswerQuality {
         boolean otherSource = false;
         Set<String> trueRecordsFound = new HashSet<>();
         int trueSubjects = 0;
+        int trueSubjectsWithFullDate = 0;
         List<String> trueSubjectIds = new ArrayList<>();
         int restricted = 0;
         int unknown = 0;
@@ -140,6 +145,9 @@ public final class AnswerQuality {
             if (holdsTrue) {
                 trueFound = true;
                 trueSubjects++;
+                if (knowsFullDate(s)) {
+                    trueSubjectsWithFullDate++;
+                }
                 trueSubjectIds.add(s.path("subjectId").asText());
                 trueFirst |= i == 0;
                 trueIsHit |= hit;
@@ -151,12 +159,22 @@ public final class AnswerQuality {
         boolean wrongAction = action != null && !action.equals("NO_ACTION") && !action.equals("VERIFY_IDENTITY")
                 && !q.trueActions().contains(action);
         return new Judged(q, 200, a.path("outcome").asText(null), action, subjects.size(), hits, trueFound, trueFirst,
-                trueIsHit, falseHit, wrongAction, glued, trueSubjects >= 2,
+                trueIsHit, falseHit, wrongAction, glued, trueSubjects >= 2, trueSubjectsWithFullDate >= 2,
                 trueSubjects >= 2 && !tiedTogether(trueSubjectIds, subjects), otherSource,
                 q.hasTruth() && !q.trueRecords().isEmpty()
                         ? (double) trueRecordsFound.size() / q.trueRecords().size() : Double.NaN,
                 restricted, unknown,
                 a.path("elapsedMs").asLong(-1), reply.clientMs());
+    }
+
+    /** Whether a subject shows a full date of birth (yyyy-mm-dd), not only a year or none. */
+    static boolean knowsFullDate(JsonNode subject) {
+        for (JsonNode d : subject.path("datesOfBirth")) {
+            if (d.path("value").asText("").matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -208,7 +226,7 @@ public final class AnswerQuality {
         return new Metrics(type, all.size(), all.size() - ok.size(), withTruth.size(),
                 rate(withTruth, Judged::trueFound), rate(withTruth, Judged::trueFirst), rate(withTruth, Judged::trueIsHit),
                 rate(ok, Judged::falseHit), rate(ok, Judged::wrongAction), rate(ok, Judged::glued),
-                rate(withTruth, Judged::split), rate(withTruth, Judged::splitUnmarked),
+                rate(withTruth, Judged::split), rate(withTruth, Judged::splitFullDates), rate(withTruth, Judged::splitUnmarked),
                 bySource.isEmpty() ? null : rate(bySource, Judged::otherSourceFound),
                 round(withTruth.stream().mapToDouble(Judged::trueRecordRecall).filter(r -> !Double.isNaN(r)).average()
                         .orElse(Double.NaN)),
@@ -267,6 +285,7 @@ public final class AnswerQuality {
             putRate(o, "wrong_action_rate", m.wrongActionRate());
             putRate(o, "glued_subject_rate", m.gluedSubjectRate());
             putRate(o, "split_rate", m.splitRate());
+            putRate(o, "split_full_dates_rate", m.splitFullDatesRate());
             putRate(o, "split_unmarked_rate", m.splitUnmarkedRate());
             o.put("median_subjects", m.medianSubjects());
             o.put("median_hit_subjects", m.medianHitSubjects());
@@ -293,15 +312,15 @@ public final class AnswerQuality {
 
     /** One line per type, for the console and for failure messages. */
     public static String table(Map<String, Metrics> metrics) {
-        StringBuilder sb = new StringBuilder(String.format("%-22s %5s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %5s %8s%n",
-                "type", "n", "found", "first", "isHIT", "other", "recall", "falseH", "wrongA", "glued", "split", "unmark",
+        StringBuilder sb = new StringBuilder(String.format("%-22s %5s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %5s %8s%n",
+                "type", "n", "found", "first", "isHIT", "other", "recall", "falseH", "wrongA", "glued", "split", "sp-dob", "unmark",
                 "subj", "ms50/95"));
         metrics.forEach((t, m) -> sb.append(String.format(java.util.Locale.ROOT,
-                "%-22s %5d %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %5.0f %4.0f/%-4.0f%s%n", t, m.queries(), f(m.trueFound()),
+                "%-22s %5d %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %5.0f %4.0f/%-4.0f%s%n", t, m.queries(), f(m.trueFound()),
                 f(m.trueFirst()), f(m.trueIsHit()), f(m.otherSourceFound() == null ? Double.NaN : m.otherSourceFound()),
                 f(m.trueRecordRecall()),
                 f(m.falseHitRate()), f(m.wrongActionRate()), f(m.gluedSubjectRate()), f(m.splitRate()),
-                f(m.splitUnmarkedRate()), m.medianSubjects(), m.elapsedP50(), m.elapsedP95(), m.errors() > 0 ? "  errors " + m.errors() : "")));
+                f(m.splitFullDatesRate()), f(m.splitUnmarkedRate()), m.medianSubjects(), m.elapsedP50(), m.elapsedP95(), m.errors() > 0 ? "  errors " + m.errors() : "")));
         return sb.toString();
     }
 

@@ -246,9 +246,9 @@ public final class AnswerQualityMain {
             if (run.has("note")) {
                 md.append(" **").append(run.path("note").asText()).append("**");
             }
-            md.append("\n\n| question | n | found | first | HIT | other src | true records found | false HIT | wrong action | glued | split | split unmarked |")
+            md.append("\n\n| question | n | found | first | HIT | other src | true records found | false HIT | wrong action | glued | split | split between full dates | split unmarked |")
                     .append(" median subjects | elapsedMs p50 / p95 | client ms p50 / p95 |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             Iterator<Map.Entry<String, JsonNode>> types = run.path("types").fields();
             while (types.hasNext()) {
                 Map.Entry<String, JsonNode> t = types.next();
@@ -260,6 +260,7 @@ public final class AnswerQualityMain {
                         .append(" | ").append(pct(m, "true_record_recall"))
                         .append(" | ").append(pct(m, "false_hit_rate")).append(" | ").append(pct(m, "wrong_action_rate"))
                         .append(" | ").append(pct(m, "glued_subject_rate")).append(" | ").append(pct(m, "split_rate"))
+                        .append(" | ").append(pct(m, "split_full_dates_rate"))
                         .append(" | ").append(pct(m, "split_unmarked_rate"))
                         .append(" | ").append(num(m.path("median_subjects"))).append(" | ")
                         .append(num(m.path("elapsed_ms_p50"))).append(" / ").append(num(m.path("elapsed_ms_p95")))

@@ -131,6 +131,45 @@ class AnswerQualityTest {
         assertEquals(mine.size() == 2 ? 0.5 : 0.0, m.get(QueryTypes.NAME_DOB).allTrueRecordsFound());
     }
 
+    /**
+     * A split is the merge's own failure only when two of the subjects holding the person each know a full
+     * date of birth; beside a subject that knows only the year, or none, it is a split the data cannot carry.
+     */
+    @Test
+    void aSplitBetweenTwoFullDatesIsToldApartFromOneBesideAYear() {
+        LabelledQuery q = set.ofType(QueryTypes.NAME_DOB).get(0);
+        List<String> mine = new ArrayList<>(q.trueRecords());
+        ObjectNode besideYear = answerOfTwoSubjects(mine, "1970-01-02", "1970");
+        AnswerQuality.Judged year = AnswerQuality.judge(q, new ServiceClient.Reply(200, besideYear, 15), set.truth()::identityOf);
+        assertTrue(year.split());
+        assertFalse(year.splitFullDates(), "one subject knows only the year");
+        assertTrue(year.splitUnmarked(), "the subjects do not name each other");
+
+        ObjectNode bothFull = answerOfTwoSubjects(mine, "1970-01-02", "1970-01-02");
+        ((ObjectNode) bothFull.path("subjects").get(0)).putArray("maybeSameAs").add("S2");
+        AnswerQuality.Judged full = AnswerQuality.judge(q, new ServiceClient.Reply(200, bothFull, 15), set.truth()::identityOf);
+        assertTrue(full.split());
+        assertTrue(full.splitFullDates());
+        assertFalse(full.splitUnmarked(), "S1 names S2");
+
+        Map<String, AnswerQuality.Metrics> m = AnswerQuality.summarise(List.of(year, full));
+        assertEquals(1.0, m.get(QueryTypes.NAME_DOB).splitRate());
+        assertEquals(0.5, m.get(QueryTypes.NAME_DOB).splitFullDatesRate());
+        assertEquals(0.5, m.get(QueryTypes.NAME_DOB).splitUnmarkedRate());
+    }
+
+    private static ObjectNode answerOfTwoSubjects(List<String> records, String firstDate, String secondDate) {
+        ObjectNode answer = ServiceClient.JSON.createObjectNode();
+        answer.put("outcome", "HIT");
+        answer.put("action", "NO_ACTION");
+        ArrayNode subjects = answer.putArray("subjects");
+        subject(subjects, "HIT", records.get(0));
+        subject(subjects, "POSSIBLE_MATCH", records.get(1));
+        ((ObjectNode) subjects.get(0)).put("subjectId", "S1").putArray("datesOfBirth").addObject().put("value", firstDate);
+        ((ObjectNode) subjects.get(1)).put("subjectId", "S2").putArray("datesOfBirth").addObject().put("value", secondDate);
+        return answer;
+    }
+
     private static void subject(ArrayNode subjects, String match, String... records) {
         ObjectNode s = subjects.addObject();
         s.put("match", match);
