@@ -141,20 +141,31 @@ public final class NameKeys {
     static List<String> partsWithVariants(List<NamePart> parts, Equivalences equivalences) {
         Set<String> out = new LinkedHashSet<>();
         List<List<String>> perPart = variantsPerPart(parts, equivalences);
+        // every part's own key and the neighbours written as one first, then the variants, one of each part
+        // in turn: a long name's last part never loses its own key to the first part's variants
         String last = null;
         for (List<String> variants : perPart) {
-            List<String> all = new ArrayList<>(variants);
+            addKey(out, variants.get(0));
             if (last != null) {
-                all.add(last + variants.get(0));
-            }
-            for (String v : all) {
-                if (v.length() >= 2 && out.size() < MAX_PART_VARIANTS) {
-                    out.add(v);
-                }
+                addKey(out, last + variants.get(0));
             }
             last = variants.get(0);
         }
+        int most = perPart.stream().mapToInt(List::size).max().orElse(0);
+        for (int x = 1; x < most; x++) {
+            for (List<String> variants : perPart) {
+                if (x < variants.size()) {
+                    addKey(out, variants.get(x));
+                }
+            }
+        }
         return List.copyOf(out);
+    }
+
+    private static void addKey(Set<String> out, String key) {
+        if (key.length() >= 2 && out.size() < MAX_PART_VARIANTS) {
+            out.add(key);
+        }
     }
 
     /**
@@ -255,9 +266,6 @@ public final class NameKeys {
             if (key.endsWith("d")) {
                 variants.add(key.substring(0, key.length() - 1) + "t");
             }
-            if (key.endsWith("t")) {
-                variants.add(key.substring(0, key.length() - 1) + "d");
-            }
             // spellings the key reads one way and another romanisation the other: a soft c (Youcef, Yusuf;
             // Hocine, Hussein), ch as k before r (Christie, Kristi), ij as i (Meijer, Meyer)
             for (String respelt : List.of(text.replaceAll("c(?=[eiy])", "s"), text.replaceAll("^chr", "kr"),
@@ -280,10 +288,44 @@ public final class NameKeys {
                     && "aeiouy".indexOf(text.charAt(text.length() - 2)) < 0) {
                 variants.add(key.substring(0, key.length() - 1));
             }
+            // letters that romanisations exchange outright (issue #19's index side, read from the Wikidata
+            // tuning half's misses): s/z (Teresa, Tereza; Haynes, Heinz), g/j anywhere (Gamal, Jamal; Farag,
+            // Faraj; Naguib, Najib: Egyptian g is Arabic j), f/v (Steffen, Steven; Tevfik, Tawfiq), ch/k
+            // (Erich, Erick; Ricci, Richey), a silent h (Johnny, Jonny; Ohlsson, Olsson; Lehmann, Lyman),
+            // an initial j or y (Jasmin, Yasmeen: y makes no key), a final s (Nicolas, Nicola; Georges, Georg)
+            exchange(variants, key, 's', 'z');
+            exchange(variants, key, 'g', 'j');
+            exchange(variants, key, 'f', 'v');
+            exchange(variants, key, 'C', 'k');
+            if (key.indexOf('h') >= 0 && key.replace("h", "").length() >= 2) {
+                variants.add(key.replace("h", ""));
+            }
+            if (key.startsWith("j") && key.length() >= 3) {
+                variants.add(key.substring(1));
+            }
+            if (text.startsWith("y") && !key.startsWith("j") && key.length() >= 2) {
+                variants.add("j" + key);
+            }
+            if (key.endsWith("s") && key.length() >= 3) {
+                variants.add(key.substring(0, key.length() - 1));
+            }
+            if (key.endsWith("t")) {
+                variants.add(key.substring(0, key.length() - 1) + "d");
+            }
             out.add(List.copyOf(variants));
             afterArticle = false;
         }
         return out;
+    }
+
+    /** Both ways: every {@code a} of the key read as {@code b}, and every {@code b} as {@code a}. */
+    private static void exchange(Set<String> variants, String key, char a, char b) {
+        if (key.indexOf(a) >= 0) {
+            variants.add(key.replace(a, b));
+        }
+        if (key.indexOf(b) >= 0) {
+            variants.add(key.replace(b, a));
+        }
     }
 
     /**
