@@ -135,7 +135,7 @@ public final class SqlSupport {
     private static final String UNKNOWN_YEAR = YEAR_UNKNOWN_W;
 
     /** Rows read on each side of the query's name, per part key and year, by {@link #PARTS_BORN_NEAR}. */
-    static final int PART_NEIGHBOURS = 100;
+    public static final int PART_NEIGHBOURS = 100;
 
     /**
      * The part keys of the query ({@code $8}, variants included) among the holders born within a year of

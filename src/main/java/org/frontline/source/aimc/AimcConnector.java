@@ -49,7 +49,9 @@ import java.util.function.Function;
  * <li>the key rows: the full key, each pair key and each part key of the query as a range of
  * {@code frontline_name_key} (at most {@link SqlSupport#CANDIDATES_PER_KEY} rows each, a
  * {@code UNION ALL} of parenthesised LIMITs in place of LATERAL), the same ranges again among the
- * holders born within a year of the year asked and of unknown year, and the raw names of records a
+ * holders born within a year of the year asked and of unknown year, each part key of the question
+ * (its romanisation variants included) among its holders born in each of those three years, the
+ * nearest names to the question's on either side, as the PostgreSQL statement reads them, and the raw names of records a
  * clerk wrote ({@code r} rows, few, matched by substring of a query part). Ranked in Java exactly as
  * the PostgreSQL statement ranks them: best {@link Trigrams trigram similarity} of the row's name to
  * the query, plus 0.5 for the full key, 0.1 per pair, 0.02 per part, 0.05 for the very name typed, a
@@ -76,6 +78,10 @@ public final class AimcConnector implements SourceConnector {
 
     private static final String KEY_RANGE = "SELECT record_ref, `key`, born, %d AS w FROM frontline_name_key"
             + " WHERE key_kind = '%s'%s AND `key` >= ? AND `key` < ? LIMIT ?";
+
+    /** A part key's holders born in one year, on one side of the question's name ({@link #partBornNear}). */
+    private static final String PART_BORN_NEAR = "SELECT record_ref, `key`, born, 3 AS w FROM frontline_name_key"
+            + " WHERE key_kind = 't' AND born = ? AND `key` %s ORDER BY %s LIMIT ?";
 
     private static final String PERSONS = """
             SELECT p.person_id, p.name_ar, p.given_latin, p.family_latin, p.birth_date, p.birth_calendar, p.sex,
@@ -161,6 +167,11 @@ public final class AimcConnector implements SourceConnector {
                 range(branches, args, w, kind, " AND born IN (?, ?, ?)", key);
                 range(branches, args, w, kind, " AND born IS NULL", key);
             }
+            for (String part : keys.parts()) {
+                for (int year = birthYear - 1; year <= birthYear + 1; year++) {
+                    partBornNear(branches, args, part, year, searchName);
+                }
+            }
         }
         List<String> parts = new ArrayList<>();
         for (String part : searchName.split(" ")) {
@@ -187,6 +198,24 @@ public final class AimcConnector implements SourceConnector {
             sql.append(sql.length() == 0 ? "" : " UNION ALL ").append('(').append(branch).append(')');
         }
         return sql.toString();
+    }
+
+    /**
+     * A part key of the question (variants included) among its holders born in {@code year}, as the PostgreSQL
+     * statement reads them ({@link SqlSupport#PART_NEIGHBOURS} rows on either side of the question's own
+     * normalised name in key order, the spellings most like it): the look-up that finds a person whose
+     * other part is misspelt or romanised another way. Weighed as a part row.
+     */
+    private static void partBornNear(List<String> branches, Tuple args, String part, int year, String searchName) {
+        if (part == null || part.isEmpty()) {
+            return;
+        }
+        String from = part + NameKeys.SEPARATOR;
+        String at = from + searchName;
+        branches.add(PART_BORN_NEAR.formatted(">= ? AND `key` < ?", "`key`"));
+        args.addInteger(year).addString(at).addString(part + '>').addInteger(SqlSupport.PART_NEIGHBOURS);
+        branches.add(PART_BORN_NEAR.formatted(">= ? AND `key` < ?", "`key` DESC"));
+        args.addInteger(year).addString(from).addString(at).addInteger(SqlSupport.PART_NEIGHBOURS);
     }
 
     private static void range(List<String> branches, Tuple args, int weight, String kind, String born, String key) {
