@@ -201,7 +201,8 @@ public class FederatedSearch {
             }
             boolean hit = match.isHit(config.hitThreshold());
             kept.add(new ScoredRecord(sourceId, candidate, match.probability(), match.reasons(), null,
-                    hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : match.toResolve(), match.name().score()));
+                    hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : match.toResolve(), match.name().score(),
+                    match.dateOfBirth() == org.frontline.match.DateAgreement.EXACT));
         }
         return kept;
     }
