@@ -49,9 +49,18 @@ public class EcoPartner implements QuarkusTestResourceLifecycleManager {
 
     private final Map<String, String> overrides = new HashMap<>();
 
+    private FaultProxy.Mode atStart = FaultProxy.Mode.PASS;
+
+    /** Args: frontline.sources.eco.* keys without the prefix, and {@code proxy-at-start}: the proxy's mode as the service starts. */
     @Override
     public void init(Map<String, String> initArgs) {
-        overrides.putAll(initArgs);
+        initArgs.forEach((key, value) -> {
+            if (key.equals("proxy-at-start")) {
+                atStart = FaultProxy.Mode.valueOf(value);
+            } else {
+                overrides.put(key, value);
+            }
+        });
     }
 
     public static String database() {
@@ -114,7 +123,7 @@ public class EcoPartner implements QuarkusTestResourceLifecycleManager {
             }
         }
         process.heal();
-        FaultProxy.mode(ID, FaultProxy.Mode.PASS);
+        FaultProxy.mode(ID, atStart);
         Map<String, String> config = new HashMap<>();
         String prefix = "frontline.sources." + ID + ".";
         config.put(prefix + "enabled", "true");

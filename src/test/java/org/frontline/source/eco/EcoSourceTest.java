@@ -323,6 +323,39 @@ class EcoSourceTest {
         assertFalse("NO_HIT".equals(answer.getString("outcome")));
     }
 
+    /**
+     * A partner that answers a page with a body that goes on and on (50 MB, chunked, no length declared): the
+     * read stops at max-response-bytes (1M by default), long before the partner has sent its body, and ECO is
+     * ERROR with a log line that names the bound and not the question; the six others answer as ever.
+     */
+    @Test
+    void anOversizedAnswerIsReadOnlyUpToItsBoundAndIsAnError() throws Exception {
+        long body = 50_000_000;
+        partner().faults("{\"oversizedBytes\": " + body + "}");
+        Map<String, Object> question = nobody();
+        JsonPath answer = post(TestTokens.officer(), "person", question);
+        assertEquals("ERROR", status(answer), answer.prettify());
+        assertEquals("INCOMPLETE", answer.getString("outcome"));
+        for (String other : List.of("aimc", "ameripol", "aseanapol", "europol", "gccpol", "interpol")) {
+            assertEquals("OK", answer.getString("sources.find { it.source == '" + other + "' }.status"), other);
+        }
+        // the partner stops when we hang up: what it sent settles far below its body
+        long[] sent = {-1};
+        Waiting.until(Duration.ofSeconds(5), () -> {
+            long before = sent[0];
+            pause(300);
+            sent[0] = stat("oversizedSent");
+            return sent[0] == before;
+        }, () -> "the partner is still sending");
+        assertTrue(sent[0] > 0 && sent[0] < body / 4, "the partner sent " + sent[0] + " of " + body + " bytes");
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target", "frontline-test.log"));
+        assertTrue(log.contains("source eco: the partner API's answer is larger than max-response-bytes (1048576)"), "logged");
+        assertFalse(log.contains(String.valueOf(question.get("name"))), "the question is not in the log");
+
+        partner().heal();
+        assertEquals("OK", status(post(TestTokens.officer(), "person", nobody())));
+    }
+
     @Test
     void connectionFaultsThroughTheProxy() {
         FaultProxy.mode(EcoPartner.ID, FaultProxy.Mode.BLACKHOLE);
