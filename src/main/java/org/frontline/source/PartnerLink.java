@@ -13,11 +13,12 @@ import java.time.Duration;
  * @param baseUri   the API's base URL, e.g. http://eco-partner.example:8443
  * @param pageSize  records asked for per page
  * @param maxPages  pages followed at most for one question
+ * @param maxResponseBytes  the largest body read of one response (a page, a token): past it the read stops
  * @param timeout   the source's own timeout: what one call may take, waits included
  * @param clock     the time tokens expire by
  */
 public record PartnerLink(String sourceId, URI baseUri, String clientId, String clientSecret, int pageSize,
-                          int maxPages, Duration timeout, Clock clock) {
+                          int maxPages, long maxResponseBytes, Duration timeout, Clock clock) {
 
     public PartnerLink {
         if (pageSize < 1 || pageSize > 500) {
@@ -25,6 +26,10 @@ public record PartnerLink(String sourceId, URI baseUri, String clientId, String 
         }
         if (maxPages < 1) {
             throw new IllegalArgumentException("frontline.sources." + sourceId + ".max-pages must be at least 1, was " + maxPages);
+        }
+        if (maxResponseBytes < 1024) {
+            throw new IllegalArgumentException("frontline.sources." + sourceId + ".max-response-bytes must be at least 1K, was "
+                    + maxResponseBytes);
         }
     }
 
@@ -34,6 +39,6 @@ public record PartnerLink(String sourceId, URI baseUri, String clientId, String 
         return new PartnerLink(id, URI.create(settings.url()),
                 settings.clientId().orElseThrow(() -> new IllegalStateException(prefix + "client-id is required for type http")),
                 settings.clientSecret().orElseThrow(() -> new IllegalStateException(prefix + "client-secret is required for type http")),
-                settings.pageSize(), settings.maxPages(), settings.timeout(), clock);
+                settings.pageSize(), settings.maxPages(), settings.maxResponseBytes().asLongValue(), settings.timeout(), clock);
     }
 }

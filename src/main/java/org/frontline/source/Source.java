@@ -132,6 +132,21 @@ public final class Source {
         });
     }
 
+    /**
+     * Prepares the connector for its first question ({@link SourceConnector#prepare}) as the service starts,
+     * outside the guard: the preparation is the service's own doing, not a question, so neither its slowness
+     * (a first REST client, a first token, a first connection) nor a source down at start counts against the
+     * breaker, and it takes no place in the bulkhead. Never fails: the outcome is a short word for the log.
+     *
+     * @param limit how long the preparation may take before it is given up and reported as not ready
+     */
+    public Uni<String> warmUp(Duration limit) {
+        return Uni.createFrom().deferred(connector::prepare)
+                .ifNoItem().after(limit).fail()
+                .map(ready -> "ready")
+                .onFailure().recoverWithItem(failure -> "not ready (" + failure.getClass().getSimpleName() + ")");
+    }
+
     private static <T> SourceCall<T> failed(Throwable failure, long latencyMs) {
         if (failure instanceof SourceTimeoutException timeout) {
             return new SourceCall<>(SourceStatus.TIMEOUT, null, latencyMs, "no answer within " + timeout.budget().toMillis() + " ms");

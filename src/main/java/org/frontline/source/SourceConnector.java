@@ -45,4 +45,13 @@ public interface SourceConnector {
 
     /** A cheap round trip proving the source answers. */
     Uni<Void> ping();
+
+    /**
+     * Makes the connector ready for its first question, as the service starts (for a database, a first
+     * connection; for a partner's API, its client and a first token). Called outside the source's guard: a
+     * source not ready at start is not a failure its breaker hears of; the questions find out as before.
+     */
+    default Uni<Void> prepare() {
+        return ping();
+    }
 }

@@ -292,14 +292,18 @@ public class SourceRegistry {
     }
 
     /**
-     * Opens a first connection to every source as the service starts, so that the first officer's
-     * query does not pay for connection set-up. Fire and forget: a source that is down stays down
-     * without delaying the start.
+     * Prepares every source as the service starts ({@link Source#warmUp}: a first connection, or a partner
+     * API's client and first token), so that the first officer's query does not pay for it. Outside the
+     * sources' guards: a source slow or down at start is not counted against its breaker. Fire and forget: a
+     * source that is down stays down without delaying the start; a question that comes before a preparation
+     * has ended shares it.
      */
     void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
         for (Source source : sources.values()) {
-            source.call(SourceConnector::ping, java.time.Duration.ofSeconds(5))
-                    .subscribe().with(call -> LOG.infof("source %s: %s", source.id(), call.status()));
+            long start = System.nanoTime();
+            source.warmUp(java.time.Duration.ofSeconds(10))
+                    .subscribe().with(outcome -> LOG.infof("source %s: %s in %d ms", source.id(), outcome,
+                            (System.nanoTime() - start) / 1_000_000));
         }
     }
 

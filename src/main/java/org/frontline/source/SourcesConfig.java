@@ -1,5 +1,6 @@
 package org.frontline.source;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -71,6 +72,16 @@ public interface SourcesConfig {
         @WithName("max-pages")
         @WithDefault("4")
         int maxPages();
+
+        /**
+         * Type http: the largest body read of one partner response (a page, a token), counted while it is read;
+         * a larger one ends the read and makes the call the source's ERROR. 1M: a page of the partner's largest
+         * (100 records of a few hundred bytes to a few KB) is well under it, and the bulkhead's calls in flight,
+         * each holding at most this much (and its decoded copies), fit in the heap.
+         */
+        @WithName("max-response-bytes")
+        @WithDefault("1M")
+        MemorySize maxResponseBytes();
 
         /** Database user. */
         @WithDefault("postgres")

@@ -71,7 +71,7 @@ class KubernetesManifestsTest {
             "TYPE", "SCHEMA", "ENABLED", "ORGANISATION", "REGION", "CONTACT_POINT", "URL", "USERNAME", "PASSWORD",
             "TIMEOUT", "MAX_CONCURRENCY", "QUEUE_SIZE", "POOL_SIZE", "KINDS", "CACHE_TTL",
             "BREAKER_REQUEST_VOLUME", "BREAKER_FAILURE_RATIO", "BREAKER_DELAY", "BREAKER_SUCCESS_THRESHOLD",
-            "CLIENT_ID", "CLIENT_SECRET", "PAGE_SIZE", "MAX_PAGES");
+            "CLIENT_ID", "CLIENT_SECRET", "PAGE_SIZE", "MAX_PAGES", "MAX_RESPONSE_BYTES");
 
     /** Every key of frontline.search.* (org.frontline.search.SearchConfig), in environment-variable form. */
     static final Set<String> KNOWN_SEARCH_KEYS = Set.of(

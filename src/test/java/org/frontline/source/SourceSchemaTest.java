@@ -34,7 +34,7 @@ class SourceSchemaTest {
         for (SourceSchema schema : SourceSchema.values()) {
             SourceConnector reader = schema.type() == SourceType.HTTP
                     ? schema.connector(new PartnerLink(schema.id(), java.net.URI.create("http://127.0.0.1:1"), "client", "secret",
-                            25, 4, java.time.Duration.ofSeconds(1), java.time.Clock.systemUTC()), UnreadableCodes.UNCOUNTED)
+                            25, 4, 1 << 20, java.time.Duration.ofSeconds(1), java.time.Clock.systemUTC()), UnreadableCodes.UNCOUNTED)
                     : schema.connector((io.vertx.mutiny.sqlclient.Pool) null, UnreadableCodes.UNCOUNTED);
             assertEquals(reader.kinds(), schema.kinds(), schema.id());
             assertEquals(EnumSet.allOf(QueryKind.class), schema.kinds(), schema.id() + " holds persons, documents, vehicles");

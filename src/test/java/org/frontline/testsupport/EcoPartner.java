@@ -19,7 +19,9 @@ import java.util.Map;
  * ({@link SourceDatabases#SEED}) plus the fixtures below, and reached through a {@link FaultProxy} of its own
  * (named {@link #ID}), so that a test can delay, black-hole or reset the connection to the partner. One
  * process per test JVM; each start heals its faults. Enables {@code frontline.sources.eco} with small pages,
- * so that a question reads several.
+ * so that a question reads several. Its arguments ({@code TestResourceEntry} args) are further
+ * {@code frontline.sources.eco.*} keys, without the prefix, that replace its own (e.g. the breaker's, for a
+ * test of the breaker itself).
  */
 public class EcoPartner implements QuarkusTestResourceLifecycleManager {
 
@@ -44,6 +46,22 @@ public class EcoPartner implements QuarkusTestResourceLifecycleManager {
 
     private static EcoPartnerProcess process;
     private static FaultProxy proxy;
+
+    private final Map<String, String> overrides = new HashMap<>();
+
+    private FaultProxy.Mode atStart = FaultProxy.Mode.PASS;
+
+    /** Args: frontline.sources.eco.* keys without the prefix, and {@code proxy-at-start}: the proxy's mode as the service starts. */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        initArgs.forEach((key, value) -> {
+            if (key.equals("proxy-at-start")) {
+                atStart = FaultProxy.Mode.valueOf(value);
+            } else {
+                overrides.put(key, value);
+            }
+        });
+    }
 
     public static String database() {
         return SourceDatabases.database("eco_partner");
@@ -105,7 +123,7 @@ public class EcoPartner implements QuarkusTestResourceLifecycleManager {
             }
         }
         process.heal();
-        FaultProxy.mode(ID, FaultProxy.Mode.PASS);
+        FaultProxy.mode(ID, atStart);
         Map<String, String> config = new HashMap<>();
         String prefix = "frontline.sources." + ID + ".";
         config.put(prefix + "enabled", "true");
@@ -116,6 +134,7 @@ public class EcoPartner implements QuarkusTestResourceLifecycleManager {
         config.put(prefix + "max-pages", "4");
         // the fault tests below fail ECO on purpose, many times: its breaker stays out of their way
         config.put(prefix + "breaker.request-volume", "1000");
+        overrides.forEach((key, value) -> config.put(prefix + key, value));
         return config;
     }
 

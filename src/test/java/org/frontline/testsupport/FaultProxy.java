@@ -76,6 +76,17 @@ public final class FaultProxy implements AutoCloseable {
         mode(Mode.PASS);
     }
 
+    /** Connections the proxy of that name has accepted so far (in every mode): how often the service tried to reach it. */
+    public static long connections(String name) {
+        return Long.getLong("faultproxy." + name + ".connections", 0L);
+    }
+
+    private void counted() {
+        synchronized (FaultProxy.class) {
+            System.setProperty("faultproxy." + name + ".connections", Long.toString(connections(name) + 1));
+        }
+    }
+
     private Mode currentMode() {
         return Mode.valueOf(System.getProperty("faultproxy." + name + ".mode", Mode.PASS.name()));
     }
@@ -84,6 +95,7 @@ public final class FaultProxy implements AutoCloseable {
         while (running) {
             try {
                 Socket client = server.accept();
+                counted();
                 open.add(client);
                 if (currentMode() == Mode.RESET) {
                     client.setSoLinger(true, 0);

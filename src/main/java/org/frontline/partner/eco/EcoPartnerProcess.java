@@ -154,7 +154,10 @@ public final class EcoPartnerProcess implements AutoCloseable {
         }
     }
 
-    /** Sets the partner's faults (a JSON of its Faults: delayMs, delayFromPage, status, malformed, throttle, retryAfterSeconds, tokenTtlMs). */
+    /**
+     * Sets the partner's faults (a JSON of its Faults: delayMs, delayFromPage, status, malformed, throttle,
+     * retryAfterSeconds, tokenTtlMs, oversizedBytes).
+     */
     public void faults(String json) {
         admin("POST", "/admin/faults", json);
     }

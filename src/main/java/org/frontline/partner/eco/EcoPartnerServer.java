@@ -51,8 +51,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * database's notifications it ends every stream: a subscriber must then assume it missed changes.</li>
  * <li>On a second port, loopback only: {@code POST /admin/faults} (a JSON of {@link Faults}) and
  * {@code DELETE /admin/faults}, {@code POST /admin/tokens/revoke}, {@code POST /admin/feed} ({@code {"up":
- * false}} ends every change stream and refuses new ones until {@code {"up": true}}), {@code GET /admin/stats}.</li>
+ * false}} ends every change stream and refuses new ones until {@code {"up": true}}), {@code GET /admin/stats}
+ * (requests counted by kind, and the bytes of oversized bodies actually sent).</li>
  * </ul>
+ *
+ * <p>It runs each of its searches once before it says it listens: a partner's API in service has long been
+ * warm (its pool connected, its statements planned), and one started a moment ago for the demo or a test
+ * should not make the service's first question pay for that partner's first query.
  */
 final class EcoPartnerServer {
 
@@ -70,6 +75,8 @@ final class EcoPartnerServer {
         volatile int throttle;
         volatile int retryAfterSeconds = 1;
         volatile long tokenTtlMs = -1;
+        /** More than 0: a search answers 200 with a body of this many bytes, streamed in chunks (no Content-Length). */
+        volatile long oversizedBytes;
 
         void set(JsonObject json) {
             delayMs = json.getLong("delayMs", 0L);
@@ -79,6 +86,7 @@ final class EcoPartnerServer {
             throttle = json.getInteger("throttle", 0);
             retryAfterSeconds = json.getInteger("retryAfterSeconds", 1);
             tokenTtlMs = json.getLong("tokenTtlMs", -1L);
+            oversizedBytes = json.getLong("oversizedBytes", 0L);
         }
     }
 
@@ -159,10 +167,24 @@ final class EcoPartnerServer {
             json(ctx, 200, stats);
         });
 
-        Future<HttpServer> apiServer = vertx.createHttpServer().requestHandler(api).listen(settings.port(), settings.host());
-        Future<HttpServer> adminServer = vertx.createHttpServer().requestHandler(admin).listen(settings.adminPort(), "127.0.0.1");
-        return CompositeFuture.all(apiServer, adminServer)
-                .map(x -> new int[] {apiServer.result().actualPort(), adminServer.result().actualPort()});
+        return warm().compose(warmed -> {
+            Future<HttpServer> apiServer = vertx.createHttpServer().requestHandler(api).listen(settings.port(), settings.host());
+            Future<HttpServer> adminServer = vertx.createHttpServer().requestHandler(admin).listen(settings.adminPort(), "127.0.0.1");
+            return CompositeFuture.all(apiServer, adminServer)
+                    .map(x -> new int[] {apiServer.result().actualPort(), adminServer.result().actualPort()});
+        });
+    }
+
+    /** Each search once, on a name and numbers nobody holds (see the class comment); a failure is only logged. */
+    private Future<Void> warm() {
+        JsonObject nobody = new JsonObject().put("name", "warm up").put("limit", 25)
+                .put("countries", new JsonArray().add("ZZZ")).put("number", "WARMUP").put("plate", "WARMUP").put("vin", "WARMUP");
+        return CompositeFuture.all(rows("subjects", nobody, 26), rows("documents", nobody, 26), rows("vehicles", nobody, 26))
+                .<Void>mapEmpty()
+                .recover(e -> {
+                    System.err.println("ECO partner API: warming its searches failed: " + e.getClass().getSimpleName());
+                    return Future.succeededFuture();
+                });
     }
 
     private void count(String what) {
@@ -281,6 +303,10 @@ final class EcoPartnerServer {
             List<JsonObject> all = done.result();
             List<JsonObject> page = all.subList(Math.min(offset, all.size()), Math.min(offset + pageSize, all.size()));
             String next = all.size() > offset + pageSize ? pageToken(offset + pageSize) : null;
+            if (faults.oversizedBytes > 0) {
+                oversized(ctx.response(), faults.oversizedBytes);
+                return;
+            }
             if (faults.malformed) {
                 ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                         .end("{\"data\": [{\"subjectId\": 1, \"surname\": \"trunc");
@@ -294,6 +320,43 @@ final class EcoPartnerServer {
         } else {
             run.run();
         }
+    }
+
+    /**
+     * A 200 whose body goes on and on: well-formed records, chunk after chunk, as fast as the client reads them
+     * (the write queue's back pressure), until {@code bytes} were sent or the client hung up. What was sent is
+     * counted in the stats ({@code oversizedSent}), so that a test can tell a client that stopped reading early
+     * from one that buffered everything.
+     */
+    private void oversized(HttpServerResponse response, long bytes) {
+        count("oversized");
+        response.setChunked(true).setStatusCode(200).putHeader("Content-Type", "application/json");
+        StringBuilder records = new StringBuilder();
+        while (records.length() < 64 * 1024) {
+            records.append("{\"subjectId\": 1, \"surname\": \"Padding\", \"forenames\": \"Record\"},");
+        }
+        io.vertx.core.buffer.Buffer chunk = io.vertx.core.buffer.Buffer.buffer(records.toString());
+        long[] sent = {0};
+        boolean[] closed = {false};
+        response.closeHandler(v -> closed[0] = true);
+        response.write("{\"data\": [");
+        Runnable[] pump = new Runnable[1];
+        pump[0] = () -> {
+            while (!closed[0] && sent[0] < bytes && !response.writeQueueFull()) {
+                response.write(chunk);
+                sent[0] += chunk.length();
+                counts.merge("oversizedSent", (long) chunk.length(), Long::sum);
+            }
+            if (closed[0]) {
+                return;
+            }
+            if (sent[0] >= bytes) {
+                response.end("{\"subjectId\": 2}], \"paging\": {\"next\": null}}");
+                return;
+            }
+            response.drainHandler(v -> pump[0].run());
+        };
+        pump[0].run();
     }
 
     private Future<List<JsonObject>> rows(String what, JsonObject q, int atMost) {

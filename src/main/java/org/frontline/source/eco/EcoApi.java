@@ -1,6 +1,6 @@
 package org.frontline.source.eco;
 
-import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The ECO partner's API as the Quarkus REST client (reactive) calls it: built per source at run time
@@ -22,33 +21,36 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 public interface EcoApi {
 
+    /** A random id per request (no personal data), by which the connector finds the response's head. */
+    String EXCHANGE = "X-Request-Id";
+
     /** OAuth2 client-credentials grant (RFC 6749 4.4): client id and secret in HTTP Basic. */
     @POST
     @Path("oauth2/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> token(@HeaderParam("Authorization") String basic, @FormParam("grant_type") String grantType);
+    Multi<byte[]> token(@HeaderParam(EXCHANGE) String exchange, @HeaderParam("Authorization") String basic, @FormParam("grant_type") String grantType);
 
     @POST
     @Path("api/v1/subjects/search")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> subjects(@HeaderParam("Authorization") String bearer, String query);
+    Multi<byte[]> subjects(@HeaderParam(EXCHANGE) String exchange, @HeaderParam("Authorization") String bearer, String query);
 
     @POST
     @Path("api/v1/documents/search")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> documents(@HeaderParam("Authorization") String bearer, String query);
+    Multi<byte[]> documents(@HeaderParam(EXCHANGE) String exchange, @HeaderParam("Authorization") String bearer, String query);
 
     @POST
     @Path("api/v1/vehicles/search")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> vehicles(@HeaderParam("Authorization") String bearer, String query);
+    Multi<byte[]> vehicles(@HeaderParam(EXCHANGE) String exchange, @HeaderParam("Authorization") String bearer, String query);
 
     @GET
     @Path("api/v1/status")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> status(@HeaderParam("Authorization") String bearer);
+    Multi<byte[]> status(@HeaderParam(EXCHANGE) String exchange, @HeaderParam("Authorization") String bearer);
 }

@@ -1,10 +1,13 @@
 package org.frontline.source.eco;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
@@ -25,7 +28,9 @@ import org.frontline.source.SourceConnector;
 import org.frontline.source.SqlSupport;
 import org.frontline.source.UnreadableCodes;
 import org.frontline.source.VisibleTo;
+import org.jboss.logging.Logger;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,7 +38,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -61,6 +68,23 @@ import java.util.function.Function;
  * BUSY ({@link SourceBusyException}) rather than letting the deadline pass. {@code 5xx}, an undecodable body
  * or a body without the expected fields is ERROR; no answer in time is TIMEOUT. Nothing of the partner's body
  * or of the question reaches a log or an answer's detail.
+ *
+ * <h2>A body of bounded size</h2>
+ * Counting pages and records bounds what we keep, not what we read: a broken or hostile partner could send
+ * one endless body, and a client that hands over whole bodies would buffer all of it before we could look.
+ * So every response (token, status, page) is read as it arrives, chunk by chunk ({@link EcoApi}), and the
+ * bytes are counted against {@code max-response-bytes}: the chunk that goes past it, or a declared
+ * {@code Content-Length} past it, ends the read there, closes the connection (the partner's sending stops with
+ * it) and makes the call the source's ERROR, logged with the source and the bound only. A question reads at
+ * most {@code max-pages} such bodies.
+ *
+ * <h2>Ready before the first question</h2>
+ * Building the REST client and fetching the first token cost more, the first time, than a question may take
+ * (the source's timeout: 800 ms). {@link #prepare} does both as the service starts, the client built on a
+ * worker thread (never on the event loop), outside the source's guard: a partner down at start leaves the
+ * connector as it would have been (the first question tries again, and fails as the partner does), and its
+ * breaker has heard nothing of it. A question that comes while the preparation is still under way waits for
+ * the same client and the same token fetch, within its own time.
  */
 public final class EcoConnector implements SourceConnector, AutoCloseable {
 
@@ -69,7 +93,11 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
     /** 429s waited out at most per request. */
     static final int MAX_RATE_LIMIT_RETRIES = 2;
 
+    private static final Logger LOG = Logger.getLogger(EcoConnector.class);
+
     private volatile EcoApi client;
+    private Uni<EcoApi> building;
+    private final ResponseHeads heads = new ResponseHeads();
     private final PartnerLink link;
     private final UnreadableCodes unreadable;
     private final String basic;
@@ -82,6 +110,10 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
         String header() {
             return "Bearer " + value;
         }
+    }
+
+    /** One response of the partner: its status, its Retry-After, and its body (at most max-response-bytes). */
+    record Answer(int status, String retryAfter, byte[] body) {
     }
 
     /** The partner answered, but not with what we asked for: the source's ERROR. */
@@ -104,24 +136,51 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
                 (link.clientId() + ":" + link.clientSecret()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private EcoApi api() {
-        EcoApi api = client;
-        if (api == null) {
-            synchronized (lock) {
-                if (client == null) {
-                    client = QuarkusRestClientBuilder.newBuilder()
-                            .baseUri(link.baseUri())
-                            .connectTimeout(link.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .readTimeout(link.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .disableDefaultMapper(true)
-                            .followRedirects(false)
-                            .userAgent("frontline-query source-" + link.sourceId())
-                            .build(EcoApi.class);
-                }
-                api = client;
-            }
+    /** The REST client, built once, on a worker thread: building it loads and initialises classes. */
+    private Uni<EcoApi> api() {
+        EcoApi built = client;
+        if (built != null) {
+            return Uni.createFrom().item(built);
         }
-        return api;
+        synchronized (lock) {
+            if (building == null) {
+                building = Uni.createFrom().item(this::build)
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .onFailure().invoke(() -> {
+                            synchronized (lock) {
+                                building = null;
+                            }
+                        })
+                        .memoize().indefinitely();
+            }
+            return building;
+        }
+    }
+
+    private EcoApi build() {
+        synchronized (lock) {
+            if (client == null) {
+                client = QuarkusRestClientBuilder.newBuilder()
+                        .baseUri(link.baseUri())
+                        .connectTimeout(link.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(link.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .disableDefaultMapper(true)
+                        .followRedirects(false)
+                        .userAgent("frontline-query source-" + link.sourceId())
+                        .register(heads)
+                        .build(EcoApi.class);
+            }
+            return client;
+        }
+    }
+
+    /**
+     * Builds the client and fetches the first token (and, with the status call, opens a first connection), so
+     * that the first question pays for none of it. Called as the service starts, outside the source's guard.
+     */
+    @Override
+    public Uni<Void> prepare() {
+        return api().flatMap(ready -> ping());
     }
 
     @Override
@@ -134,7 +193,7 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
     @Override
     public Uni<List<PersonRecord>> findPersonCandidates(String searchName, Integer birthYear, int limit) {
         JsonObject query = new JsonObject().put("name", searchName).put("birthYear", birthYear).put("limit", limit);
-        return paged((b, body) -> api().subjects(b, body), query, limit, this::subject);
+        return paged((api, x, b, body) -> api.subjects(x, b, body), query, limit, this::subject);
     }
 
     @Override
@@ -142,7 +201,7 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
         JsonObject q = new JsonObject()
                 .put("number", SqlSupport.normalisedIdentifierValue(query.number()))
                 .put("countries", new JsonArray(EcoVocabulary.COUNTRY.queryForms(query.issuingCountry())));
-        return paged((b, body) -> api().documents(b, body), q, Integer.MAX_VALUE, this::document);
+        return paged((api, x, b, body) -> api.documents(x, b, body), q, Integer.MAX_VALUE, this::document);
     }
 
     @Override
@@ -155,14 +214,14 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
         if (query.hasVin()) {
             q.put("vin", query.vin());
         }
-        return paged((b, body) -> api().vehicles(b, body), q, Integer.MAX_VALUE, this::vehicle);
+        return paged((api, x, b, body) -> api.vehicles(x, b, body), q, Integer.MAX_VALUE, this::vehicle);
     }
 
     @Override
     public Uni<Void> ping() {
         return Uni.createFrom().deferred(() -> {
             long start = link.clock().millis();
-            return exchange(b -> api().status(b), start).replaceWithVoid();
+            return exchange(b -> send((api, x) -> api.status(x, b)), start).replaceWithVoid();
         });
     }
 
@@ -179,7 +238,7 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
     private <T> Uni<List<T>> page(SearchCall call, JsonObject query, String pageToken, int pageNo, int max,
                                   Function<JsonObject, T> mapper, List<T> out, long start) {
         String body = query.copy().put("pageToken", pageToken).encode();
-        return exchange(bearer -> call.search(bearer, body), start).flatMap(json -> {
+        return exchange(bearer -> send((api, x) -> call.search(api, x, bearer, body)), start).flatMap(json -> {
             JsonArray data = field(json, "data", JsonArray.class);
             for (Object item : data) {
                 if (!(item instanceof JsonObject record)) {
@@ -200,15 +259,15 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
 
     @FunctionalInterface
     private interface SearchCall {
-        Uni<Response> search(String bearer, String body);
+        Multi<byte[]> search(EcoApi api, String exchange, String bearer, String body);
     }
 
     // ------------------------------------------------------------------ one request: token, 401, 429, errors
 
     /** One request with a valid token, retried once on a 401 with a fresh token, 429s waited out when they fit. */
-    private Uni<JsonObject> exchange(Function<String, Uni<Response>> request, long start) {
+    private Uni<JsonObject> exchange(Function<String, Uni<Answer>> request, long start) {
         return bearer().flatMap(t -> request.apply(t.header()).flatMap(response -> {
-            if (response.getStatus() == 401) {
+            if (response.status() == 401) {
                 drop(t);
                 return bearer().flatMap(fresh -> request.apply(fresh.header()))
                         .flatMap(again -> answer(again, request, start, 0));
@@ -217,13 +276,13 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
         }));
     }
 
-    private Uni<JsonObject> answer(Response response, Function<String, Uni<Response>> request, long start, int retries) {
-        int status = response.getStatus();
+    private Uni<JsonObject> answer(Answer response, Function<String, Uni<Answer>> request, long start, int retries) {
+        int status = response.status();
         if (status == 200) {
             return Uni.createFrom().item(() -> json(response));
         }
         if (status == 429) {
-            Duration wait = retryAfter(response.getHeaderString("Retry-After"));
+            Duration wait = retryAfter(response.retryAfter());
             long left = start + link.timeout().toMillis() - link.clock().millis();
             if (retries >= MAX_RATE_LIMIT_RETRIES || wait == null || wait.plus(ROUND_TRIP).toMillis() >= left) {
                 return Uni.createFrom().failure(new SourceBusyException(
@@ -235,7 +294,7 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
                     .flatMap(t -> request.apply(t.header()))
                     .flatMap(again -> answer(again, request, start, retries + 1));
         }
-        return Uni.createFrom().failure(new PartnerFault("the partner API answered " + status + faultCode(response)));
+        return Uni.createFrom().failure(new PartnerFault("the partner API answered " + status));
     }
 
     /** Retry-After in seconds (the partner does not send HTTP dates); null when absent or unreadable. */
@@ -251,23 +310,55 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
         }
     }
 
-    private static JsonObject json(Response response) {
-        String body = response.readEntity(String.class);
-        try {
-            return new JsonObject(body == null ? "" : body);
-        } catch (DecodeException | ClassCastException e) {
-            throw new PartnerFault("the partner API's answer is not a JSON object");
-        }
+    /**
+     * One request with a new exchange id: the response's body read as it arrives, never past
+     * max-response-bytes (see the class comment), with the head its filter kept.
+     */
+    private Uni<Answer> send(BiFunction<EcoApi, String, Multi<byte[]>> request) {
+        return api().flatMap(api -> Uni.createFrom().deferred(() -> {
+            String exchange = UUID.randomUUID().toString();
+            return request.apply(api, exchange)
+                    .collect().in(ByteArrayOutputStream::new, (body, chunk) -> keep(exchange, body, chunk))
+                    .map(body -> answer(exchange, body))
+                    .onFailure(WebApplicationException.class).recoverWithItem(EcoConnector::refused)
+                    .onTermination().invoke(() -> heads.take(exchange));
+        }));
     }
 
-    /** The partner's own error code ({"fault": {"code": "ECO-5000", ...}}), for the breaker's log only. */
-    private static String faultCode(Response response) {
+    private void keep(String exchange, ByteArrayOutputStream body, byte[] chunk) {
+        long max = link.maxResponseBytes();
+        ResponseHeads.Head head = heads.peek(exchange);
+        if ((head != null && head.declaredLength() > max) || body.size() + (long) chunk.length > max) {
+            LOG.warnf("source %s: the partner API's answer is larger than max-response-bytes (%d); not read further",
+                    link.sourceId(), max);
+            throw new PartnerFault("the partner API's answer is larger than " + max + " bytes");
+        }
+        body.write(chunk, 0, chunk.length);
+    }
+
+    /**
+     * A status other than 2xx: the client hands it over as a failure, with the response's head but without its
+     * body, which is left unread (never buffered, however large; the client's read timeout bounds how long its
+     * connection can be held). Its status and Retry-After are all the connector reads of it.
+     */
+    private static Answer refused(Throwable failure) {
+        Response response = ((WebApplicationException) failure).getResponse();
+        return new Answer(response.getStatus(), response.getHeaderString("Retry-After"), new byte[0]);
+    }
+
+    private Answer answer(String exchange, ByteArrayOutputStream body) {
+        ResponseHeads.Head head = heads.peek(exchange);
+        if (head == null) {
+            throw new PartnerFault("the partner API's answer has no status");
+        }
+        return new Answer(head.status(), head.retryAfter(), body.toByteArray());
+    }
+
+    private static JsonObject json(Answer response) {
         try {
-            JsonObject fault = new JsonObject(response.readEntity(String.class)).getJsonObject("fault");
-            String code = fault == null ? null : fault.getString("code");
-            return code == null || !code.matches("[A-Z0-9-]{1,20}") ? "" : " (" + code + ")";
-        } catch (RuntimeException e) {
-            return "";
+            return new JsonObject(new String(response.body(), StandardCharsets.UTF_8));
+        } catch (DecodeException | ClassCastException e) {
+            throw new PartnerFault("the partner API's answer is not a JSON object");
         }
     }
 
@@ -312,9 +403,9 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
     private Uni<Token> fetchToken() {
         return Uni.createFrom().deferred(() -> {
             long asked = link.clock().millis();
-            return api().token(basic, "client_credentials").map(response -> {
-                if (response.getStatus() != 200) {
-                    throw new PartnerFault("the partner API refused our client credentials (" + response.getStatus() + ")");
+            return send((api, x) -> api.token(x, basic, "client_credentials")).map(response -> {
+                if (response.status() != 200) {
+                    throw new PartnerFault("the partner API refused our client credentials (" + response.status() + ")");
                 }
                 JsonObject json = json(response);
                 Object value = json.getValue("access_token");

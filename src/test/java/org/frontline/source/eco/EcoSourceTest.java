@@ -24,6 +24,7 @@ import org.frontline.source.SourceRegistry;
 import org.frontline.testsupport.AimcDatabase;
 import org.frontline.testsupport.EcoPartner;
 import org.frontline.testsupport.FaultProxy;
+import org.frontline.testsupport.InjectedFaults;
 import org.frontline.testsupport.SourceDatabases;
 import org.frontline.testsupport.TestTokens;
 import org.frontline.testsupport.Waiting;
@@ -321,6 +322,44 @@ class EcoSourceTest {
         JsonPath answer = post(TestTokens.officer(), "person", question);
         assertEquals("TIMEOUT", status(answer));
         assertFalse("NO_HIT".equals(answer.getString("outcome")));
+    }
+
+    /**
+     * A partner that answers a page with a body that goes on and on (50 MB, chunked, no length declared): the
+     * read stops at max-response-bytes (1M by default), long before the partner has sent its body, and ECO is
+     * ERROR with a log line that names the bound and not the question; the six others answer as ever.
+     */
+    @Test
+    void anOversizedAnswerIsReadOnlyUpToItsBoundAndIsAnError() throws Exception {
+        long body = 50_000_000;
+        // the connection we close on the partner mid-body is logged by the REST client: expected here
+        InjectedFaults.begin("eco-oversized", "the ECO partner sends an oversized body");
+        try {
+            partner().faults("{\"oversizedBytes\": " + body + "}");
+            Map<String, Object> question = nobody();
+            JsonPath answer = post(TestTokens.officer(), "person", question);
+            assertEquals("ERROR", status(answer), answer.prettify());
+            assertEquals("INCOMPLETE", answer.getString("outcome"));
+            for (String other : List.of("aimc", "ameripol", "aseanapol", "europol", "gccpol", "interpol")) {
+                assertEquals("OK", answer.getString("sources.find { it.source == '" + other + "' }.status"), other);
+            }
+            // the partner stops when we hang up: what it sent settles far below its body
+            long[] sent = {-1};
+            Waiting.until(Duration.ofSeconds(5), () -> {
+                long before = sent[0];
+                pause(300);
+                sent[0] = stat("oversizedSent");
+                return sent[0] == before;
+            }, () -> "the partner is still sending");
+            assertTrue(sent[0] > 0 && sent[0] < body / 4, "the partner sent " + sent[0] + " of " + body + " bytes");
+            String log = java.nio.file.Files.readString(java.nio.file.Path.of("target", "frontline-test.log"));
+            assertTrue(log.contains("source eco: the partner API's answer is larger than max-response-bytes (1048576)"), "logged");
+            assertFalse(log.contains(String.valueOf(question.get("name"))), "the question is not in the log");
+        } finally {
+            InjectedFaults.end("eco-oversized");
+        }
+        partner().heal();
+        assertEquals("OK", status(post(TestTokens.officer(), "person", nobody())));
     }
 
     @Test
