@@ -425,13 +425,17 @@ class EcoSourceTest {
                 "INSERT INTO eco_subject (subject_id, surname, forenames, birth_date, sex, citizenship)"
                         + " VALUES (99000010, 'Karabulutova', 'Ozlem', '09.09.1990', 'F', 'KAZ')");
         awaitFeeds();
-        JsonPath first = post(TestTokens.officer(), "person", question);
-        assertEquals("OK", status(first));
-        long asked = stat("subjects");
-        JsonPath cached = post(TestTokens.officer(), "person", question);
-        assertEquals("OK", status(cached));
-        assertEquals(asked, stat("subjects"), "the second answer came from the cache");
-        assertFalse(cached.prettify().contains("ECO-N-2025-990010"));
+        // the insert's own announcement may reach the service after the first question, and rightly empties
+        // the cache once more: the pair is asked again until the second answer comes from the cache
+        JsonPath[] cached = new JsonPath[1];
+        Waiting.until(Duration.ofSeconds(5), () -> {
+            assertEquals("OK", status(post(TestTokens.officer(), "person", question)));
+            long asked = stat("subjects");
+            cached[0] = post(TestTokens.officer(), "person", question);
+            assertEquals("OK", status(cached[0]));
+            return asked == stat("subjects");
+        }, () -> "the second answer never came from the cache");
+        assertFalse(cached[0].prettify().contains("ECO-N-2025-990010"));
 
         EcoPartner.execute("INSERT INTO eco_notice (notice_ref, subject_id, notice_type, measure, issued, originator,"
                 + " point_of_contact) VALUES ('ECO-N-2025-990010', 99000010, 'MISSING', 'TRACE', '2025-06-01', 'KAZ', 'Astana')");
