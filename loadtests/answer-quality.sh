@@ -9,7 +9,7 @@
 # sizes:
 #   10k  the demo. DEMO_URL set and answering: that running demo is measured (it must be the stock
 #        demo world, seed 42 / 10,000 persons; the figures then hold for whatever code it runs; set
-#        EVAL_WITH_AIMC=1 when it asks AIMC). The demo started here asks AIMC when a MariaDB answers
+#        EVAL_WITH_AIMC=1 when it asks AIMC, EVAL_WITH_ECO=1 when it asks ECO). The demo started here asks AIMC when a MariaDB answers
 #        on 127.0.0.1:3306, and the evaluator then reads AIMC's records against the ground truth too.
 #        Otherwise this checkout's demo jar is started on a free port (its own embedded PostgreSQL,
 #        cache off so that every question reaches the sources) and stopped at the end.
@@ -24,7 +24,9 @@
 # env: PER_TYPE (300) questions per type; CONCURRENCY (1) questions in flight; SAMPLE_SEED (1);
 #      TYPES (all) comma-separated subset; NOTE: a line shown in bold in the report;
 #      OUT (loadtests/results/answer-quality.json); RESULTS (loadtests/RESULTS.md);
-#      PGHOST PGPORT PGUSER PGPASSWORD for the 1M databases.
+#      PGHOST PGPORT PGUSER PGPASSWORD for the 1M databases;
+#      DEMO_JAVA_OPTS: more -D settings for the demo started here, e.g. longer source timeouts on a busy
+#        machine ("-Dfrontline.sources.interpol.timeout=5s ..."), so that a slow source is not read as a miss.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source loadtests/common.sh
@@ -71,7 +73,8 @@ evaluate() {
 
 demo_10k() {
   if [ -n "${DEMO_URL:-}" ] && curl -sf -o /dev/null "${DEMO_URL}/q/health/live"; then
-    [ "${EVAL_WITH_AIMC:-0}" = 1 ] && EVAL_ARGS=(--with-aimc true)
+    [ "${EVAL_WITH_AIMC:-0}" = 1 ] && EVAL_ARGS+=(--with-aimc true)
+    [ "${EVAL_WITH_ECO:-0}" = 1 ] && EVAL_ARGS+=(--with-eco true)
     evaluate 10k 10000 "$DEMO_URL" "the running demo at ${DEMO_URL} (its cache as configured)"
     EVAL_ARGS=()
     return
@@ -79,8 +82,9 @@ demo_10k() {
   [ -n "${DEMO_URL:-}" ] && log "nothing answers at ${DEMO_URL}: starting the demo"
   local port; port=$(free_port)
   log "starting the demo on port ${port} (embedded PostgreSQL seeded with 10,000 persons per source, ~1 min)"
+  local opts=(); read -r -a opts <<< "${DEMO_JAVA_OPTS:-}"
   timeout 7200 java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
-    -Dfrontline.cache.enabled=false -Dfrontline.access.rate-limit.per-minute=100000000 \
+    -Dfrontline.cache.enabled=false -Dfrontline.access.rate-limit.per-minute=100000000 "${opts[@]}" \
     -jar target/quarkus-app/quarkus-run.jar > "$WORK/answer-quality-demo.log" 2>&1 &
   CHILD_PIDS+=($!)
   for _ in $(seq 600); do
