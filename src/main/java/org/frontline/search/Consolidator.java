@@ -109,10 +109,8 @@ public final class Consolidator {
         // each subject with the group it was made of (-1: a restricted record), ranked
         List<Placed> placed = new ArrayList<>();
         List<Contest> contests = kind == QueryKind.PERSON ? contests(grouping.groups()) : null;
-        String[] yields = kind == QueryKind.PERSON ? yieldsToTheExactDate(grouping) : null;
         for (int g = 0; g < grouping.groups().size(); g++) {
-            placed.add(new Placed(subject(grouping.groups().get(g), bySource, contests == null ? null : contests.get(g),
-                    yields == null ? null : yields[g]), g));
+            placed.add(new Placed(subject(grouping.groups().get(g), bySource, contests == null ? null : contests.get(g)), g));
         }
         for (ScoredRecord r : restricted) {
             placed.add(new Placed(restrictedSubject(r), -1));
@@ -224,7 +222,7 @@ public final class Consolidator {
                 reasons.add(note);
                 List<ScoredRecord> noted = new ArrayList<>(group);
                 noted.set(0, new ScoredRecord(first.sourceId(), first.record(), first.score(), reasons, null,
-                        first.level(), first.toResolve(), first.closeness(), first.dateExact()));
+                        first.level(), first.toResolve(), first.closeness()));
                 out.add(noted);
             }
         }
@@ -392,38 +390,7 @@ public final class Consolidator {
         return new ArrayList<>(groups.values());
     }
 
-    /**
-     * <b>A year beside the day.</b> A record that knows only the year of birth (or none) may be a HIT on the
-     * year, as the issue's corroboration rule allows. But when it may be the same person as a HIT subject
-     * whose record holds the very date asked, it adds nothing the officer can act on that the exact one does
-     * not, and it is as likely a namesake born that year: at 10,000 persons per source, "Frederic DUBOIS,
-     * 1983" (Europol) stood as a second HIT beside the true Frédéric Dubois born 1983-10-13, someone else.
-     * Such a subject stays a possible match that names the record it may be. For each group, what it
-     * yields to, or null. Without a full date in the question no record holds the date asked, and nothing
-     * yields.
-     */
-    private static String[] yieldsToTheExactDate(Grouping grouping) {
-        List<List<ScoredRecord>> groups = grouping.groups();
-        String[] out = new String[groups.size()];
-        for (int g = 0; g < groups.size(); g++) {
-            List<ScoredRecord> group = groups.get(g);
-            if (group.stream().noneMatch(ScoredRecord::hit) || group.stream().anyMatch(ScoredRecord::dateExact)) {
-                continue;
-            }
-            for (int h : grouping.resemblances().getOrDefault(g, Set.of())) {
-                ScoredRecord exact = groups.get(h).stream().filter(r -> r.hit() && r.dateExact()).findFirst().orElse(null);
-                if (exact != null) {
-                    out[g] = "may be the same person as " + exact.sourceId() + " record " + exact.record().recordId()
-                            + ", which holds the date of birth asked; only the year is known here: confirm with the contact point";
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    private Answer.Subject subject(List<ScoredRecord> group, Map<String, SourceAnswer> bySource, Contest contest,
-                                   String yieldsTo) {
+    private Answer.Subject subject(List<ScoredRecord> group, Map<String, SourceAnswer> bySource, Contest contest) {
         double score = group.stream().mapToDouble(ScoredRecord::score).max().orElse(0);
         MatchLevel level = group.stream().anyMatch(ScoredRecord::hit) ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH;
         String toResolve = level == MatchLevel.HIT ? null : group.stream()
@@ -434,10 +401,6 @@ public final class Consolidator {
                 level = MatchLevel.POSSIBLE_MATCH;
                 toResolve = contest.toResolve();
             }
-        }
-        if (yieldsTo != null && level == MatchLevel.HIT) {
-            level = MatchLevel.POSSIBLE_MATCH;
-            toResolve = yieldsTo;
         }
         List<Alert> alerts = group.stream().flatMap(r -> r.record().alerts().stream()).toList();
         ActionToTake action;

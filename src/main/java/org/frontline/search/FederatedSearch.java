@@ -201,8 +201,7 @@ public class FederatedSearch {
             }
             boolean hit = match.isHit(config.hitThreshold());
             kept.add(new ScoredRecord(sourceId, candidate, match.probability(), match.reasons(), null,
-                    hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : match.toResolve(), match.name().score(),
-                    match.dateOfBirth() == org.frontline.match.DateAgreement.EXACT));
+                    hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : match.toResolve(), match.name().score()));
         }
         return kept;
     }

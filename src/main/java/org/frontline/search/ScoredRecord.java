@@ -17,24 +17,15 @@ import java.util.List;
  * @param toResolve         for a possible match, what the officer could add or check to settle it; or null
  * @param closeness         how closely the record's name is written as the query's (the name agreement,
  *                          0..1; 1 for an exact key): among records of equal probability, the closer first
- * @param dateExact         for a person, whether the record's date of birth is the full date asked, equal
- *                          (the strongest agreement a date can give); false otherwise and for objects
  */
 public record ScoredRecord(String sourceId, SourceRecord record, double score, List<String> reasons,
-                           String restrictedContact, MatchLevel level, String toResolve, double closeness,
-                           boolean dateExact) {
+                           String restrictedContact, MatchLevel level, String toResolve, double closeness) {
 
     public ScoredRecord {
         reasons = List.copyOf(reasons);
         if (restrictedContact != null) {
             level = MatchLevel.POSSIBLE_MATCH;
         }
-    }
-
-    /** A match whose date of birth is not the full date asked (or an object's). */
-    public ScoredRecord(String sourceId, SourceRecord record, double score, List<String> reasons,
-                        String restrictedContact, MatchLevel level, String toResolve, double closeness) {
-        this(sourceId, record, score, reasons, restrictedContact, level, toResolve, closeness, false);
     }
 
     /** A match whose closeness is not told apart from its probability: an exact key's, or a test's. */
@@ -50,14 +41,13 @@ public record ScoredRecord(String sourceId, SourceRecord record, double score, L
 
     /** The same match for a record with other content (fewer alerts, say). */
     public ScoredRecord withRecord(SourceRecord replaced) {
-        return new ScoredRecord(sourceId, replaced, score, reasons, restrictedContact, level, toResolve, closeness,
-                dateExact);
+        return new ScoredRecord(sourceId, replaced, score, reasons, restrictedContact, level, toResolve, closeness);
     }
 
     /** The same match reduced to "possible hit - contact ...": the blank record and only the contact point. */
     public ScoredRecord restrictedTo(SourceRecord blank, String contactPoint, List<String> why) {
         return new ScoredRecord(sourceId, blank, score, why, contactPoint, MatchLevel.POSSIBLE_MATCH,
-                "restricted by the source: call " + contactPoint, closeness, dateExact);
+                "restricted by the source: call " + contactPoint, closeness);
     }
 
     public boolean restricted() {

@@ -61,8 +61,7 @@ class PersonConsolidationTest {
                 }
                 boolean hit = m.isHit(0.9);
                 scored.add(new ScoredRecord(source, r, m.probability(), m.reasons(), null,
-                        hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : m.toResolve(), m.name().score(),
-                        m.dateOfBirth() == org.frontline.match.DateAgreement.EXACT));
+                        hit ? MatchLevel.HIT : MatchLevel.POSSIBLE_MATCH, hit ? null : m.toResolve()));
             }
             answers.add(new SourceAnswer(source, source, "contact " + source, SourceStatus.OK, 3, null, scored));
         });
@@ -323,36 +322,5 @@ class PersonConsolidationTest {
 
         sources.put("europol", List.of(held(person("e1", "Frederic", "Dubois", "1983-10-13", List.of()), 1)));
         assertEquals(1, ask(query, sources).subjects().size(), "the only Frederic Dubois of both, born in 1983");
-    }
-
-    /**
-     * A record that knows only the year, beside a HIT whose record holds the very date asked, is no HIT of its
-     * own: it is that person or a namesake born that year, and the answer says which record it may be. At
-     * 10,000 persons per source (answer-quality, name + date of birth + nationality) "Frederic DUBOIS, 1983"
-     * stood as a second HIT beside the true Frederic Dubois born 1983-10-13, and was someone else. Asked with
-     * the year alone, nothing holds the date asked, and the year-only record stays a HIT.
-     */
-    @Test
-    void aYearOnlyHitYieldsToAHitOnTheDateAsked() {
-        Map<String, List<PersonRecord>> sources = new LinkedHashMap<>();
-        sources.put("aseanapol", List.of(held(person("a1", "Frederic", "Dubois", "1983-10-13",
-                List.of(alert(ActionToTake.ARREST))), 1)));
-        sources.put("europol", List.of(held(person("e1", "Frederic", "Dubois", "1983",
-                List.of(alert(ActionToTake.ARREST, SafetyWarning.ARMED))), 3)));
-        Answer answer = ask(new PersonQuery("Frederic Dubois", PartialDate.parse("1983-10-13"), "FRA", null), sources);
-        assertEquals(2, answer.subjects().size(), answer.subjects().toString());
-        Answer.Subject exact = answer.subjects().get(0);
-        Answer.Subject year = answer.subjects().get(1);
-        assertEquals(MatchLevel.HIT, exact.match());
-        assertEquals("a1", exact.records().get(0).recordId());
-        assertEquals(MatchLevel.POSSIBLE_MATCH, year.match(), year.toString());
-        assertTrue(year.toResolve().contains("aseanapol record a1, which holds the date of birth asked"), year.toResolve());
-        assertEquals(List.of("S1"), year.maybeSameAs());
-        assertEquals(ActionToTake.ARREST, answer.action());
-        assertTrue(answer.warnings().isEmpty(), "the namesake's weapon is not the HIT's: " + answer.warnings());
-
-        Answer yearAsked = ask(new PersonQuery("Frederic Dubois", PartialDate.parse("1983"), "FRA", null), sources);
-        assertTrue(yearAsked.subjects().stream().filter(s -> s.records().get(0).recordId().equals("e1"))
-                .allMatch(s -> s.match() == MatchLevel.HIT), "asked with the year only: " + yearAsked.subjects());
     }
 }
