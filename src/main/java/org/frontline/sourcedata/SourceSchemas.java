@@ -46,7 +46,8 @@ public final class SourceSchemas {
     /**
      * The checksums of {@code db/sources/<schema>/V2__announce_changes.sql} as shipped before the split (class
      * comment): interpol, europol, ameripol, aseanapol and gccpol as pinned in {@code migrations/applied-checksums.tsv},
-     * then eco. The scripts themselves are kept in the tests ({@code migrations/before-split/}).
+     * then eco. {@code MigrationLayoutTest} puts each of them back together from the scripts that replaced it
+     * and migrates a database with it.
      */
     static final Set<Integer> ANNOUNCEMENTS_BEFORE_SPLIT = Set.of(
             -952143777, 1863894057, -1044603066, -1177736527, 163809536, 935499322);
