@@ -66,7 +66,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p><b>Seven sources.</b> The service asks all seven sources, as the demo does: AIMC on MariaDB
  * ({@code fq_test_aimc_<checkout>_q10k}, same seed and size; the MariaDB at 127.0.0.1:3306 that
- * {@code .ci/run} starts when it is down) and ECO through its partner API, started as a process of its
+ * {@code .ci/run} starts when it is down, else the embedded one of {@code MariaDbDatabases}) and ECO through its partner API, started as a process of its
  * own on its database ({@code fqt_<checkout>_q10k_eco_partner}); their records join the ground truth,
  * so the questions are drawn from seven sources' records. {@code FQ_QUALITY_WITH_AIMC=false} and
  * {@code FQ_QUALITY_WITH_ECO=false} (environment) leave either out, for the five-source world of the

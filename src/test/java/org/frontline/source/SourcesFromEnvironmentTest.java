@@ -31,6 +31,8 @@ class SourcesFromEnvironmentTest {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new EnvConfigSource(env, 300))
                 .withConverter(Duration.class, 200, new DurationConverter())   // as Quarkus reads "800ms"
+                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 200,
+                        new io.quarkus.runtime.configuration.MemorySizeConverter())   // as Quarkus reads "1M"
                 .withMapping(SourcesConfig.class)
                 .build();
         SourcesConfig.Source added = config.getConfigMapping(SourcesConfig.class).sources().get("interpol2");
@@ -40,6 +42,7 @@ class SourcesFromEnvironmentTest {
         assertEquals("postgresql://interpol2-db.invalid:5432/fq_interpol2", added.url());
         assertEquals(4, added.poolSize());
         assertEquals(20, added.breaker().requestVolume());
+        assertEquals(1024 * 1024, added.maxResponseBytes().asLongValue(), "the default bound of a partner's answer");
         assertEquals(SourceSchema.INTERPOL, SourceRegistry.schemaOf("interpol2", added.type(), added.schema()));
     }
 }

