@@ -224,12 +224,7 @@ public final class NameKeys {
             String text = p.text().toLowerCase(Locale.ROOT);
             Set<String> variants = new LinkedHashSet<>();
             variants.add(key);
-            if (key.indexOf('k') >= 0) {
-                variants.add(key.replace('k', 'g'));
-            }
-            if (key.indexOf('g') >= 0) {
-                variants.add(key.replace('g', 'k'));
-            }
+            exchange(variants, key, 'k', 'g');
             // g before e or i sounds as j in Spanish and Slavic names (Gimenez, Jimenez)
             if (key.indexOf('g') >= 0 && (text.contains("ge") || text.contains("gi"))) {
                 variants.add(key.replaceFirst("g", "j"));
@@ -257,12 +252,7 @@ public final class NameKeys {
             if (key.indexOf('v') >= 0) {
                 variants.add(key.replace('v', 'b'));
             }
-            if (key.indexOf('z') >= 0) {
-                variants.add(key.replace('z', 'd'));
-            }
-            if (key.indexOf('d') >= 0) {
-                variants.add(key.replace('d', 'z'));
-            }
+            exchange(variants, key, 'z', 'd');
             if (key.endsWith("d")) {
                 variants.add(key.substring(0, key.length() - 1) + "t");
             }

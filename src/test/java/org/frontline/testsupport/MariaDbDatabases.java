@@ -64,7 +64,7 @@ public final class MariaDbDatabases {
      * One per JVM: Quarkus's test class loader loads this class again, and finds the port its first loading
      * left in a system property.
      */
-    private static synchronized Endpoint embedded() {
+    private static Endpoint embedded() {
         synchronized (System.class) {
             String started = System.getProperty(EMBEDDED_PORT);
             if (started != null) {

@@ -2,7 +2,6 @@ package org.frontline.source.eco;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -44,20 +43,15 @@ class EcoBreakerTest {
     static final Duration DELAY = Duration.ofSeconds(4);
 
     /** ECO at its production timeout, its breaker judging 4 calls at ratio 0.5, resting 4 s, closing after 2 trials. */
-    public static class TrippingBreaker implements QuarkusTestProfile {
+    public static class TrippingBreaker extends EcoPartnerProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("frontline.cache.enabled", "false");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EcoPartner.class, Map.of(
+        Map<String, String> eco() {
+            return Map.of(
                     "timeout", "800ms",
                     "breaker.request-volume", "4",
                     "breaker.failure-ratio", "0.5",
                     "breaker.delay", DELAY.toMillis() + "ms",
-                    "breaker.success-threshold", "2")));
+                    "breaker.success-threshold", "2");
         }
     }
 

@@ -2,17 +2,14 @@ package org.frontline.source.eco;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
-import org.frontline.testsupport.EcoPartner;
 import org.frontline.testsupport.SourceDatabases;
 import org.frontline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.frontline.source.eco.EcoSourceTest.nobody;
@@ -33,19 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EcoFirstQuestionTest {
 
     /** No cache (the question goes to ECO), ECO's production timeout and a breaker that one failure opens. */
-    public static class ProductionTimeout implements QuarkusTestProfile {
+    public static class ProductionTimeout extends EcoPartnerProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("frontline.cache.enabled", "false");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EcoPartner.class, Map.of(
+        Map<String, String> eco() {
+            return Map.of(
                     "timeout", "800ms",
                     "breaker.request-volume", "1",
                     "breaker.failure-ratio", "1.0",
-                    "breaker.delay", "60s")));
+                    "breaker.delay", "60s");
         }
     }
 

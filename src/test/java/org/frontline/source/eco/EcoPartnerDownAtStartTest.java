@@ -2,7 +2,6 @@ package org.frontline.source.eco;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -19,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.frontline.source.eco.EcoSourceTest.post;
@@ -38,20 +36,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = SourceDatabases.class, restrictToAnnotatedClass = false)
 class EcoPartnerDownAtStartTest {
 
-    public static class PartnerDownAtStart implements QuarkusTestProfile {
+    public static class PartnerDownAtStart extends EcoPartnerProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("frontline.cache.enabled", "false");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EcoPartner.class, Map.of(
+        Map<String, String> eco() {
+            return Map.of(
                     "proxy-at-start", FaultProxy.Mode.BLACKHOLE.name(),
                     "timeout", "800ms",
                     "breaker.request-volume", "1",
                     "breaker.failure-ratio", "1.0",
-                    "breaker.delay", "60s")));
+                    "breaker.delay", "60s");
         }
     }
 
