@@ -297,14 +297,21 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
         return Uni.createFrom().failure(new PartnerFault("the partner API answered " + status));
     }
 
-    /** Retry-After in seconds (the partner does not send HTTP dates); null when absent or unreadable. */
+    /** The longest Retry-After read as such: anything longer is as good as never within a source's timeout. */
+    static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(1);
+
+    /**
+     * Retry-After in seconds (the partner does not send HTTP dates), at most {@link #LONGEST_RETRY_AFTER}: a
+     * hostile or broken partner's 9223372036854775807 is a wait too long (BUSY), not an overflow (ERROR);
+     * null when absent, negative or unreadable.
+     */
     static Duration retryAfter(String header) {
         if (header == null) {
             return null;
         }
         try {
             long seconds = Long.parseLong(header.trim());
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+            return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, LONGEST_RETRY_AFTER.toSeconds()));
         } catch (NumberFormatException e) {
             return null;
         }
