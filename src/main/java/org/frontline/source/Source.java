@@ -15,6 +15,7 @@ import org.frontline.model.SourceStatus;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -44,6 +45,8 @@ public final class Source {
     private final Guard guard;
     private final Clock clock;
     private final Tracer tracer;
+    /** The probe's ping now on its way to the source, shared by every probe that asks meanwhile; null when none is. */
+    private final AtomicReference<Uni<Void>> probing = new AtomicReference<>();
 
     Source(SourceDescriptor descriptor, SourceConnector connector, Duration timeout, Guard guard, Clock clock,
            Tracer tracer) {
@@ -145,6 +148,48 @@ public final class Source {
                 .ifNoItem().after(limit).fail()
                 .map(ready -> "ready")
                 .onFailure().recoverWithItem(failure -> "not ready (" + failure.getClass().getSimpleName() + ")");
+    }
+
+    /**
+     * Whether the source answers a ping now, for readiness: "UP", or "DOWN (TIMEOUT)" when no answer came
+     * within {@code limit}, or "DOWN (&lt;the failure's class&gt;)". Never fails, and never logs.
+     *
+     * <p>Outside the guard, as {@link #warmUp} is: a probe is the service looking at the source, not a
+     * question, so its outcome must not reach the breaker, and it must not take a place in the bulkhead.
+     * Through the guard a {@code SELECT 1} that succeeds closed a half-open breaker whose questions still
+     * failed (a table gone, a permission revoked, while the server answers), sending the officers' questions
+     * back to a broken source; and a ping that failed counted towards opening the breaker of a source whose
+     * questions worked.
+     *
+     * <p>Probes do not pile up: while one ping is on its way, every probe that asks meanwhile waits for that
+     * one (each at most its own {@code limit}) instead of sending another. The ping itself is given the
+     * source's own timeout; then, answered or not, the next probe sends a new one.
+     */
+    public Uni<String> probe(Duration limit) {
+        return Uni.createFrom().deferred(this::probing)
+                .ifNoItem().after(limit).failWith(() -> new SourceTimeoutException(limit))
+                .map(answered -> "UP")
+                .onFailure().recoverWithItem(Source::down);
+    }
+
+    private Uni<Void> probing() {
+        Uni<Void> running = probing.get();
+        if (running != null) {
+            return running;
+        }
+        Uni<Void> ping = Uni.createFrom().deferred(connector::ping)
+                .ifNoItem().after(timeout).failWith(() -> new SourceTimeoutException(timeout))
+                .memoize().indefinitely();
+        if (!probing.compareAndSet(null, ping)) {
+            return probing();
+        }
+        // detached from the probes that wait for it: it runs to its end, then makes way for the next one
+        ping.subscribe().with(answered -> probing.compareAndSet(ping, null), failure -> probing.compareAndSet(ping, null));
+        return ping;
+    }
+
+    private static String down(Throwable failure) {
+        return "DOWN (" + (failure instanceof SourceTimeoutException ? "TIMEOUT" : failure.getClass().getSimpleName()) + ")";
     }
 
     private static <T> SourceCall<T> failed(Throwable failure, long latencyMs) {
