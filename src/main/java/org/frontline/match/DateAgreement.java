@@ -68,12 +68,15 @@ public enum DateAgreement {
         return Math.abs(a.year() - b.year()) == 1 ? ONE_YEAR_OFF : CONFLICT;
     }
 
+    /** Digits that differ between the two dates written YYYYMMDD (no text is formatted: this runs for every pair of records). */
     private static int digitsApart(PartialDate a, PartialDate b) {
-        String x = String.format("%04d%02d%02d", a.year(), a.month(), a.day());
-        String y = String.format("%04d%02d%02d", b.year(), b.month(), b.day());
+        return digitsApart(a.year(), b.year(), 4) + digitsApart(a.month(), b.month(), 2) + digitsApart(a.day(), b.day(), 2);
+    }
+
+    private static int digitsApart(int x, int y, int width) {
         int n = 0;
-        for (int i = 0; i < x.length(); i++) {
-            if (x.charAt(i) != y.charAt(i)) {
+        for (int i = 0; i < width; i++, x /= 10, y /= 10) {
+            if (x % 10 != y % 10) {
                 n++;
             }
         }

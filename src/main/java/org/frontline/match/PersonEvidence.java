@@ -122,13 +122,7 @@ public final class PersonEvidence {
      * stays a subject of its own, a possible match that says to confirm with the contact point.
      */
     public boolean linked(PersonRecord a, PersonRecord b, double threshold) {
-        PersonMatch between = between(a, b);
-        if (!between.corroborated()) {
-            return false;
-        }
-        double needed = between.dateOfBirth() == DateAgreement.YEAR
-                ? Math.max(threshold, MatchThresholds.YEAR_ONLY_MERGE_PROBABILITY) : threshold;
-        return between.probability() >= needed;
+        return between(a, b).links(threshold);
     }
 
     /**
@@ -138,8 +132,7 @@ public final class PersonEvidence {
      * common that a namesake born the same day is too likely to merge them.
      */
     public boolean resembles(PersonRecord a, PersonRecord b) {
-        PersonMatch between = between(a, b);
-        return between.nameAgrees() && !between.contradicted() && between.dateOfBirth().compatible();
+        return between(a, b).resembles();
     }
 
     /**

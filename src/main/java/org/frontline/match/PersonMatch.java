@@ -40,4 +40,22 @@ public record PersonMatch(double probability, double bits, NameAgreement name, b
                 ? Math.max(hitThreshold, MatchThresholds.YEAR_ONLY_HIT_PROBABILITY) : hitThreshold;
         return corroborated() && probability >= needed;
     }
+
+    /**
+     * Taken as the evidence {@link PersonEvidence#between} two records: whether it links them into one
+     * subject at {@code threshold} ({@link PersonEvidence#linked}).
+     */
+    public boolean links(double threshold) {
+        if (!corroborated()) {
+            return false;
+        }
+        double needed = dateOfBirth == DateAgreement.YEAR
+                ? Math.max(threshold, MatchThresholds.YEAR_ONLY_MERGE_PROBABILITY) : threshold;
+        return probability >= needed;
+    }
+
+    /** Taken as the evidence between two records: whether they resemble each other ({@link PersonEvidence#resembles}). */
+    public boolean resembles() {
+        return nameAgrees && !contradicted && dateOfBirth.compatible();
+    }
 }

@@ -61,6 +61,11 @@ final class Transliteration {
     }
 
     static Latin toLatin(String word) {
+        if (isAscii(word)) {
+            // most names a source holds: nothing to romanise and nothing Latin-ASCII would change, so no ICU
+            // transform runs (it was the largest share of the service's own CPU per person answer, JFR)
+            return new Latin(word, false);
+        }
         int script = dominantScript(word);
         Transform transform = switch (script) {
             case UScript.LATIN, UScript.COMMON, UScript.INHERITED -> null;
@@ -83,6 +88,15 @@ final class Transliteration {
         boolean unvocalised = transform == Transform.ARABIC || transform == Transform.PERSIAN
                 || transform == Transform.HEBREW || transform == Transform.THAANA;
         return new Latin(latin, unvocalised);
+    }
+
+    private static boolean isAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The script of most letters in the word; COMMON when it has none. */

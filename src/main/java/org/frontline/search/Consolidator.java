@@ -1,6 +1,7 @@
 package org.frontline.search;
 
 import org.frontline.match.PersonEvidence;
+import org.frontline.match.PersonMatch;
 import org.frontline.model.ActionToTake;
 import org.frontline.model.Alert;
 import org.frontline.model.DocumentRecord;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -170,6 +172,7 @@ public final class Consolidator {
      * to several (kept apart for a reason), it stays alone and says so.
      */
     private Grouping groupPersons(List<ScoredRecord> found) {
+        PairEvidence pairs = new PairEvidence();
         List<List<ScoredRecord>> groups = new ArrayList<>();
         Map<ScoredRecord, String> notes = new HashMap<>();
         Map<Integer, Set<Integer>> resemblances = new HashMap<>();
@@ -177,14 +180,14 @@ public final class Consolidator {
             PersonRecord person = (PersonRecord) candidate.record();
             List<Integer> joinable = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
-                if (mayJoin(groups.get(g), candidate, person)) {
+                if (mayJoin(pairs, groups.get(g), candidate, person)) {
                     joinable.add(g);
                 }
             }
             int own = groups.size();
             if (joinable.size() == 1) {
                 int g = joinable.get(0);
-                if (!hasRival(groups.get(g), candidate, found)) {
+                if (!hasRival(pairs, groups.get(g), candidate, found)) {
                     groups.get(g).add(candidate);
                     continue;
                 }
@@ -198,7 +201,7 @@ public final class Consolidator {
                         + " other subjects of this answer that are not one person: kept apart");
                 joinable.forEach(g -> resemble(resemblances, own, g));
             } else {
-                Resembled resembled = resembled(groups, candidate, person);
+                Resembled resembled = resembled(pairs, groups, candidate, person);
                 if (resembled != null) {
                     notes.put(candidate, resembled.note());
                     resembled.groups().forEach(g -> resemble(resemblances, own, g));
@@ -227,6 +230,20 @@ public final class Consolidator {
             }
         }
         return new Grouping(out, resemblances);
+    }
+
+    /**
+     * The evidence between two records ({@link PersonEvidence#between}), weighed once per answer: grouping
+     * sets a record against the same others again and again (each subject it may join, each rival record
+     * of its own source, each subject it may resemble), and each weighing compares every name of one with
+     * every name of the other both ways. Keyed by the records themselves, in the order asked.
+     */
+    private final class PairEvidence {
+        private final Map<PersonRecord, Map<PersonRecord, PersonMatch>> weighed = new IdentityHashMap<>();
+
+        PersonMatch between(PersonRecord a, PersonRecord b) {
+            return weighed.computeIfAbsent(a, k -> new IdentityHashMap<>()).computeIfAbsent(b, k -> evidence.between(a, b));
+        }
     }
 
     /** Person records grouped into subjects, and which groups may be the same person without being joined. */
@@ -326,7 +343,8 @@ public final class Consolidator {
      * subject whose names it agrees with and that nothing contradicts: the officer sees it as a
      * subject of its own and is told which record it may be, and why the answer could not decide.
      */
-    private Resembled resembled(List<List<ScoredRecord>> groups, ScoredRecord candidate, PersonRecord person) {
+    private Resembled resembled(PairEvidence pairs, List<List<ScoredRecord>> groups, ScoredRecord candidate,
+                                PersonRecord person) {
         String note = null;
         List<Integer> resembled = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
@@ -335,7 +353,7 @@ public final class Consolidator {
                 continue;
             }
             for (ScoredRecord member : group) {
-                if (evidence.resembles((PersonRecord) member.record(), person)) {
+                if (pairs.between((PersonRecord) member.record(), person).resembles()) {
                     resembled.add(g);
                     if (note == null) {
                         PersonRecord other = (PersonRecord) member.record();
@@ -355,17 +373,17 @@ public final class Consolidator {
     }
 
     /** Whether another record of the candidate's source could join the group as well. */
-    private boolean hasRival(List<ScoredRecord> group, ScoredRecord candidate, List<ScoredRecord> found) {
+    private boolean hasRival(PairEvidence pairs, List<ScoredRecord> group, ScoredRecord candidate, List<ScoredRecord> found) {
         for (ScoredRecord other : found) {
             if (other != candidate && other.sourceId().equals(candidate.sourceId())
-                    && mayJoin(group, other, (PersonRecord) other.record())) {
+                    && mayJoin(pairs, group, other, (PersonRecord) other.record())) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean mayJoin(List<ScoredRecord> group, ScoredRecord candidate, PersonRecord person) {
+    private boolean mayJoin(PairEvidence pairs, List<ScoredRecord> group, ScoredRecord candidate, PersonRecord person) {
         boolean linked = false;
         for (ScoredRecord member : group) {
             if (member.sourceId().equals(candidate.sourceId())) {
@@ -376,7 +394,7 @@ public final class Consolidator {
                 return false;
             }
             if (!linked) {
-                linked = evidence.linked(other, person, mergeThreshold);
+                linked = pairs.between(other, person).links(mergeThreshold);
             }
         }
         return linked;
