@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Seeds the five demo sources with the synthetic world into a PostgreSQL server, one database each
-# (fq_bench_<schema>), and prints rows, time, rows/s and disk size per source.
+# (fq_bench_<schema>, or DB_PREFIX<schema>), and prints rows, time, rows/s and disk size per source.
 # usage: loadtests/bulk-load.sh [persons-per-source (default 1000000)] [seed (default 42)]
 # env:   PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) PGPASSWORD ("")
 #        SCHEMAS ("interpol europol ameripol aseanapol gccpol"): the sources to seed
+#        DB_PREFIX (fq_bench_): the databases' names before the schema, e.g. fq_bench100k_ for a second size
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS="${1:-1000000}"
@@ -16,7 +17,7 @@ fi
 rm -rf target/bulk-classes && cp -r target/classes target/bulk-classes
 CP="target/bulk-classes:$(cat target/bulk-load.cp)"
 for schema in ${SCHEMAS:-interpol europol ameripol aseanapol gccpol}; do
-  db="fq_bench_${schema}"
+  db="${DB_PREFIX:-fq_bench_}${schema}"
   psql -h "$HOST" -p "$PORT" -U "$USER_" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='${db}'" | grep -q 1 \
     || psql -h "$HOST" -p "$PORT" -U "$USER_" -d postgres -qc "CREATE DATABASE ${db}"
   echo "== ${schema}"

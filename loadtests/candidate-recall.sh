@@ -3,7 +3,8 @@
 # runs org.frontline.source.CandidateRecall (src/test/java) on the fq_bench_<schema> databases
 # (loadtests/bulk-load.sh 1000000 42) with the answer-quality questions (same generator, seed 42,
 # sample seed 1), at the engine's 25 candidates and, as a ceiling, at 500; writes the RESULTS.md
-# section "Person candidate recall at 1,000,000 persons per source".
+# section "Person candidate recall at 1,000,000 persons per source" and the key
+# person_candidate_recall_name_dob of loadtests/results/summary.json (merged; person-load.sh reads it against its target).
 #
 # usage: loadtests/candidate-recall.sh
 # env:   PER_TYPE (100) questions per type; RESULTS (loadtests/RESULTS.md); PGHOST/PGPORT are not read:
@@ -50,6 +51,11 @@ section=$(mktemp)
   echo "same questions at 25: name + date of birth 0.803, with nationality 0.771, swapped order 0.783, typo 0.715,"
   echo "native script 0.562, year only 0.785, day/month swapped 0.737, name only 0.466."
 } > "$section"
+# name + date of birth, all sources: the bold cell of the name_dob row, e.g. **0.968** (241/249)
+recall=$(grep -m1 '^| `name_dob` |' "$OUT/at-25.md" | grep -o '\*\*[0-9.]*\*\*' | tr -d '*')
+if [ -n "$recall" ]; then
+  printf 'person_candidate_recall_name_dob\t%s\n' "$recall" | summary_put loadtests/results/summary.json
+fi
 replace_section "$RESULTS" "Person candidate recall at 1,000,000 persons per source" "$section"
 rm -f "$section"
 log "section written to $RESULTS"

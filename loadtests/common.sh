@@ -209,3 +209,30 @@ gatling_per_request() {
                              print name "|" v[2] "|" v[4] "|" v[8] "|" v[9] "|" v[10] "|" v[12]; name = "" } } next }
            { name = $0; n = 0 }'
 }
+
+# summary_put <summary.json>: sets top-level keys of the summary file from stdin, one "key<TAB>JSON value" a line,
+# each written on one line of its own (replaced where the key already is, else added first), so that the
+# layout compare.sh gave the file is kept; compare.sh rewrites the file whole, so the scripts that add keys
+# (manifest.sh, candidate-recall.sh, person-load.sh) run after it
+summary_put() {
+  python3 -c '
+import json, re, sys
+path = sys.argv[1]
+try:
+    text = open(path).read()
+except FileNotFoundError:
+    text = "{\n}\n"
+for entry in sys.stdin.read().splitlines():
+    if not entry.strip():
+        continue
+    key, value = entry.split("\t", 1)
+    line = "  " + json.dumps(key) + ": " + json.dumps(json.loads(value), ensure_ascii=False)
+    pattern = re.compile(r"^  " + re.escape(json.dumps(key)) + r"\s*:.*?(?=,?$)", re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: line, text, count=1)
+    else:
+        text = text.replace("{\n", "{\n" + line + ",\n", 1)
+json.loads(text)   # still JSON
+open(path, "w").write(text)
+' "$1"
+}

@@ -52,23 +52,12 @@ timeout $((SECONDS_PER_PHASE * 4 + 600)) java loadtests/tools/ManifestLoad.java 
   "$SECONDS_PER_PHASE" "$CLIENTS" "$OUT" >&2
 
 # the two keys set in place (the rest of the file, written by compare.sh's Report.java, left byte for byte)
-python3 - "$OUT" loadtests/results/summary.json <<'PY'
-import json, re, sys
+python3 -c '
+import json, sys
 figures = json.load(open(sys.argv[1]))
-try:
-    text = open(sys.argv[2]).read()
-except FileNotFoundError:
-    text = "{\n}\n"
 for key in ("manifest_1000_seconds", "single_p99_during_manifest_over_alone"):
-    line = f'  "{key}": {round(figures[key], 3)}'
-    pattern = re.compile(r'^  "' + key + r'"\s*:\s*[^,\n]*', re.M)
-    if pattern.search(text):
-        text = pattern.sub(line, text, count=1)
-    else:
-        text = text.replace("{\n", "{\n" + line + ",\n", 1)
-json.loads(text)   # still JSON
-open(sys.argv[2], "w").write(text)
-PY
+    print(key + "\t" + json.dumps(round(figures[key], 3)))
+' "$OUT" | summary_put loadtests/results/summary.json
 
 SECTION_FILE=$(mktemp)
 python3 - "$OUT" "$DATA_NOTE" "$LOAD_BEFORE" "$(git rev-parse --short HEAD)" "$SECONDS_PER_PHASE" "$CLIENTS" > "$SECTION_FILE" <<'PY'

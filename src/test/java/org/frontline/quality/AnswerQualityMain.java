@@ -39,6 +39,7 @@ import java.util.function.ToLongBiFunction;
  *                      ground truth likewise
  * --per-type 300       questions per type;  --sample-seed 1;  --concurrency 1;  --types a,b,...
  * --label 10k          the size's key in the JSON;  --out loadtests/results/answer-quality.json
+ * --questions-out FILE the questions' request bodies only, one JSON a line, shuffled; nothing is asked
  * --dump FILE          every split, glued, false-HIT or not-found answer, asked again and written whole
  *                      (--dump-all true: every answer)
  * --markdown FILE      where to write the RESULTS.md section;  --command, --commit, --note, --service-note: recorded
@@ -88,6 +89,18 @@ public final class AnswerQualityMain {
             truth = set.truth()::identityOf;
         }
         long generatedMs = (System.nanoTime() - t0) / 1_000_000;
+        if (a.containsKey("questions-out")) {
+            // the questions alone, one request body a line, shuffled across types (loadtests/person-load.sh)
+            List<LabelledQuery> mixed = new ArrayList<>(questions);
+            java.util.Collections.shuffle(mixed, new java.util.Random(sampleSeed));
+            List<String> lines = new ArrayList<>();
+            for (LabelledQuery q : mixed) {
+                lines.add(ServiceClient.JSON.writeValueAsString(q.body()));
+            }
+            java.nio.file.Files.write(Path.of(a.get("questions-out")), lines);
+            System.out.printf("wrote %d questions to %s%n", lines.size(), a.get("questions-out"));
+            return;
+        }
         System.out.printf("%d labelled questions from the %s world in %d ms%n", questions.size(),
                 worldName.equals("un") ? "UN-list" : "synthetic (seed " + seed + ", " + persons + " persons per source)",
                 generatedMs);

@@ -20,7 +20,7 @@ import org.frontline.match.PersonNameMatcher;
  */
 public final class PersonStatementExplain {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         String db = args[0];
         String schema = args[1];
         String name = args[2];
@@ -38,6 +38,13 @@ public final class PersonStatementExplain {
             String key = PersonNameMatcher.create().searchKey(name);
             String sql = PersonSearchBenchmark.SCHEMAS.stream().filter(s -> s.name().equals(schema)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown schema " + schema)).newSql();
+            if (System.getProperty("bench.sql-out") != null) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("bench.sql-out")), sql);
+            }
+            if (System.getProperty("bench.sql-file") != null) {
+                // a hand-edited variant of the statement, tried against the same parameters
+                sql = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("bench.sql-file")));
+            }
             var tuple = SqlSupport.personSearch(key, year, PersonSearchBenchmark.LIMIT);
             for (int i = 0; i < repeat; i++) {
                 long t0 = System.nanoTime();
