@@ -36,8 +36,11 @@ import java.util.Set;
 public class SourcesResource {
 
     /**
-     * One source as an officer or operator sees it. {@code health} UP or DOWN; NOT_STARTED for a source
-     * configured but left out (never queried: the demo without a MariaDB for AIMC), with {@code note} saying why.
+     * One source as an officer or operator sees it. {@code health} UP or DOWN: whether its server answered a ping
+     * (within a second; {@code pingMs} how long it took), whatever its breaker; NOT_STARTED for a source configured
+     * but left out (never queried: the demo without a MariaDB for AIMC), with {@code note} saying why.
+     * {@code breaker} is its circuit breaker's state: CLOSED, OPEN or HALF_OPEN (its questions are not sent while
+     * OPEN), NONE for a source not started.
      */
     public record SourceView(String id, String organisation, String region, Set<QueryKind> kinds,
                              String contactPoint, String health, String breaker, long pingMs,
@@ -46,7 +49,8 @@ public class SourcesResource {
                              String note) {
     }
 
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
+    /** How long the view waits for a source's ping before showing it DOWN. */
+    private static final Duration PROBE = Duration.ofSeconds(1);
 
     private final SourceRegistry registry;
     private final org.frontline.access.AccessPolicy policy;
@@ -83,11 +87,20 @@ public class SourcesResource {
         });
     }
 
+    /**
+     * One source's view, probed outside its breaker and bulkhead ({@link Source#probe}), as readiness is: consoles and
+     * monitors poll this, and through the guard each ping was the breaker's trial call (a ping that succeeds closed a
+     * half-open breaker whose questions still failed), failing pings counted towards opening it, and each took an
+     * officer's place in the bulkhead. So {@code health} is whether the source's server answers, and {@code breaker}
+     * whether the officers' questions are being sent to it, each as it is.
+     */
     private Uni<SourceView> view(Source source) {
-        CircuitBreakerState state = registry.breakerState(source);
-        return source.call(c -> c.ping(), PING_TIMEOUT)
-                .map(call -> new SourceView(source.id(), source.descriptor().organisation(), source.descriptor().region(),
-                        source.descriptor().kinds(), source.descriptor().contactPoint(),
-                        call.ok() ? "UP" : "DOWN", state == null ? "UNKNOWN" : state.name(), call.latencyMs(), null));
+        return source.probe(PROBE)
+                .map(probe -> {
+                    CircuitBreakerState state = registry.breakerState(source);
+                    return new SourceView(source.id(), source.descriptor().organisation(), source.descriptor().region(),
+                            source.descriptor().kinds(), source.descriptor().contactPoint(),
+                            probe.up() ? "UP" : "DOWN", state == null ? "UNKNOWN" : state.name(), probe.latencyMs(), null);
+                });
     }
 }

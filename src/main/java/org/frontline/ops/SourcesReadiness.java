@@ -51,12 +51,12 @@ public class SourcesReadiness implements AsyncHealthCheck {
         if (sources.isEmpty()) {
             return Uni.createFrom().item(HealthCheckResponse.named("sources").down().withData("configured", 0).build());
         }
-        List<Uni<String>> probes = sources.stream().map(s -> s.probe(PROBE)).toList();
-        return Uni.join().all(probes).andFailFast().map(states -> {
+        List<Uni<Source.Probe>> probes = sources.stream().map(s -> s.probe(PROBE)).toList();
+        return Uni.join().all(probes).andFailFast().map(found -> {
             HealthCheckResponseBuilder builder = HealthCheckResponse.named("sources").up();
             for (int i = 0; i < sources.size(); i++) {
                 Source source = sources.get(i);
-                builder.withData(source.id(), states.get(i) + ", breaker " + registry.breakerState(source));
+                builder.withData(source.id(), found.get(i).state() + ", breaker " + registry.breakerState(source));
             }
             return builder.build();
         });

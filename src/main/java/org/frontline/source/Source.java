@@ -46,7 +46,7 @@ public final class Source {
     private final Clock clock;
     private final Tracer tracer;
     /** The probe's ping now on its way to the source, shared by every probe that asks meanwhile; null when none is. */
-    private final AtomicReference<Uni<Void>> probing = new AtomicReference<>();
+    private final AtomicReference<Ping> probing = new AtomicReference<>();
 
     Source(SourceDescriptor descriptor, SourceConnector connector, Duration timeout, Guard guard, Clock clock,
            Tracer tracer) {
@@ -151,8 +151,39 @@ public final class Source {
     }
 
     /**
-     * Whether the source answers a ping now, for readiness: "UP", or "DOWN (TIMEOUT)" when no answer came
-     * within {@code limit}, or "DOWN (&lt;the failure's class&gt;)". Never fails, and never logs.
+     * What a {@link #probe} found: whether the source answered its ping, and if not why ({@code reason}: "TIMEOUT",
+     * or the failure's class), and how long the ping took on the source's clock ({@code latencyMs}; for a ping not
+     * answered within the probe's limit, how long it had been on its way). No message, no SQL: safe to show.
+     */
+    public record Probe(boolean up, String reason, long latencyMs) {
+
+        static Probe answered(long latencyMs) {
+            return new Probe(true, null, latencyMs);
+        }
+
+        static Probe timedOut(long latencyMs) {
+            return new Probe(false, "TIMEOUT", latencyMs);
+        }
+
+        static Probe down(Throwable failure, long latencyMs) {
+            return failure instanceof SourceTimeoutException ? timedOut(latencyMs)
+                    : new Probe(false, failure.getClass().getSimpleName(), latencyMs);
+        }
+
+        /** "UP", "DOWN (TIMEOUT)" or "DOWN (&lt;the failure's class&gt;)". */
+        public String state() {
+            return up ? "UP" : "DOWN (" + reason + ")";
+        }
+    }
+
+    /** A ping on its way to the source: when it was sent, on the source's clock, and what it will find. */
+    private record Ping(long sentAt, Uni<Probe> outcome) {
+    }
+
+    /**
+     * Whether the source answers a ping now, for readiness and the sources' view ({@code GET /v1/sources}):
+     * UP, or DOWN with "TIMEOUT" when no answer came within {@code limit}, or with the failure's class; and the
+     * ping's latency. Never fails, and never logs.
      *
      * <p>Outside the guard, as {@link #warmUp} is: a probe is the service looking at the source, not a
      * question, so its outcome must not reach the breaker, and it must not take a place in the bulkhead.
@@ -162,34 +193,36 @@ public final class Source {
      * questions worked.
      *
      * <p>Probes do not pile up: while one ping is on its way, every probe that asks meanwhile waits for that
-     * one (each at most its own {@code limit}) instead of sending another. The ping itself is given the
+     * one (each at most its own {@code limit}) instead of sending another, and reports that ping's latency,
+     * measured from when it was sent (so two probes may report the same figure). The ping itself is given the
      * source's own timeout; then, answered or not, the next probe sends a new one.
      */
-    public Uni<String> probe(Duration limit) {
-        return Uni.createFrom().deferred(this::probing)
-                .ifNoItem().after(limit).failWith(() -> new SourceTimeoutException(limit))
-                .map(answered -> "UP")
-                .onFailure().recoverWithItem(Source::down);
+    public Uni<Probe> probe(Duration limit) {
+        return Uni.createFrom().deferred(() -> {
+            Ping ping = probing();
+            return ping.outcome()
+                    .ifNoItem().after(limit).recoverWithItem(() -> Probe.timedOut(clock.millis() - ping.sentAt()));
+        });
     }
 
-    private Uni<Void> probing() {
-        Uni<Void> running = probing.get();
+    private Ping probing() {
+        Ping running = probing.get();
         if (running != null) {
             return running;
         }
-        Uni<Void> ping = Uni.createFrom().deferred(connector::ping)
+        long sentAt = clock.millis();
+        Uni<Probe> outcome = Uni.createFrom().deferred(connector::ping)
                 .ifNoItem().after(timeout).failWith(() -> new SourceTimeoutException(timeout))
+                .map(answered -> Probe.answered(clock.millis() - sentAt))
+                .onFailure().recoverWithItem(failure -> Probe.down(failure, clock.millis() - sentAt))
                 .memoize().indefinitely();
+        Ping ping = new Ping(sentAt, outcome);
         if (!probing.compareAndSet(null, ping)) {
             return probing();
         }
         // detached from the probes that wait for it: it runs to its end, then makes way for the next one
-        ping.subscribe().with(answered -> probing.compareAndSet(ping, null), failure -> probing.compareAndSet(ping, null));
+        outcome.subscribe().with(found -> probing.compareAndSet(ping, null));
         return ping;
-    }
-
-    private static String down(Throwable failure) {
-        return "DOWN (" + (failure instanceof SourceTimeoutException ? "TIMEOUT" : failure.getClass().getSimpleName()) + ")";
     }
 
     private static <T> SourceCall<T> failed(Throwable failure, long latencyMs) {

@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Readiness probes a source outside its guard ({@link SourcesReadiness}): whatever a probe finds, the
- * source's breaker does not hear of it. The source under test is a sixth, real PostgreSQL database of the
+ * Readiness ({@link SourcesReadiness}) and the sources' view ({@code GET /v1/sources}, polled by consoles and
+ * monitors) probe a source outside its guard: whatever a probe finds, the source's breaker does not hear of it. The source under test is a sixth, real PostgreSQL database of the
  * INTERPOL schema behind a proxy of its own ({@link SecondInterpolDatabase}), with a breaker that opens
  * after two failures in four calls and rests for two seconds, so that its half-open state comes within the
  * test. The cache is off: every question goes to the sources.
@@ -163,6 +163,56 @@ class SourcesReadinessTest {
         assertTrue(opened <= 1, "probes opened " + opened + " connections to a source that hangs");
     }
 
+    @Test
+    void theSourcesViewPolledAgainAndAgainDoesNotCloseTheBreakerOfASourceWhoseQuestionsFail() throws SQLException {
+        Source second = registry.byId(ID).orElseThrow();
+        InjectedFaults.begin("table-" + ID, "the " + ID + " database's sltd_document table moved away");
+        sql("ALTER TABLE sltd_document RENAME TO " + MOVED);
+        Waiting.until(Duration.ofSeconds(10), () -> {
+            String status = status(document(), ID);
+            assertTrue(status.equals("ERROR") || status.equals("CIRCUIT_OPEN"), status);
+            return registry.breakerState(second) == CircuitBreakerState.OPEN;
+        }, () -> "its breaker stays " + registry.breakerState(second));
+
+        // a console polling the view for longer than the breaker rests: each ping would have been its trial call
+        List<String> seen = new ArrayList<>();
+        long until = System.nanoTime() + BREAKER_DELAY.plusSeconds(1).toNanos();
+        while (System.nanoTime() < until) {
+            JsonPath view = sources();
+            String it = "find { it.id == '" + ID + "' }";
+            long pingMs = view.getLong(it + ".pingMs");
+            assertTrue(pingMs >= 0 && pingMs < 1000, "pingMs " + pingMs);
+            seen.add(view.getString(it + ".health") + ", breaker " + view.getString(it + ".breaker"));
+        }
+        assertTrue(seen.size() > 5, "the view was asked " + seen.size() + " times");
+        assertTrue(seen.stream().noneMatch(view -> view.contains("CLOSED")),
+                "polling the sources' view closed the breaker of a source whose questions fail: " + runs(seen));
+        assertNotEquals(CircuitBreakerState.CLOSED, registry.breakerState(second));
+        assertTrue(seen.stream().allMatch(view -> view.equals("UP, breaker OPEN") || view.equals("UP, breaker HALF_OPEN")),
+                "the server answers, and the breaker's state is shown as it is: " + runs(seen));
+
+        assertEquals("ERROR", status(document(), ID), "the trial call is an officer's question, and it fails");
+        assertEquals("CIRCUIT_OPEN", status(document(), ID), "the frontline is not sent back to a broken source");
+    }
+
+    @Test
+    void theSourcesViewsFailingPingsDoNotOpenTheBreakerOfASourceWhoseQuestionsWouldWork() {
+        Source second = registry.byId(ID).orElseThrow();
+        FaultProxy.mode(ID, FaultProxy.Mode.RESET);
+        for (int i = 0; i < 8; i++) {
+            JsonPath view = sources();
+            String it = "find { it.id == '" + ID + "' }";
+            assertEquals("DOWN", view.getString(it + ".health"), "poll " + i);
+            assertEquals("CLOSED", view.getString(it + ".breaker"), "poll " + i);
+            assertEquals("UP", view.getString("find { it.id == 'interpol' }.health"), "poll " + i);
+        }
+        assertEquals(CircuitBreakerState.CLOSED, registry.breakerState(second), "the view's failed pings were counted");
+        FaultProxy.mode(ID, FaultProxy.Mode.PASS);
+        Waiting.until(Duration.ofSeconds(5), () -> "OK".equals(status(document(), ID)),
+                () -> "the healed source does not answer: breaker " + registry.breakerState(second));
+        assertEquals(CircuitBreakerState.CLOSED, registry.breakerState(second));
+    }
+
     /** The details in the order seen, each with how many times in a row: "[UP, breaker OPEN ×12, ...]". */
     private static List<String> runs(List<String> seen) {
         List<String> runs = new ArrayList<>();
@@ -178,6 +228,11 @@ class SourcesReadinessTest {
 
     private static JsonPath readiness() {
         return given().accept(ContentType.JSON).when().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath sources() {
+        return TestTokens.asOfficer().accept(ContentType.JSON).when().get("/v1/sources")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath document() {

@@ -93,13 +93,25 @@ public final class EngineFixtures {
         }
     }
 
-    /** A connector whose document look-up does what the test says; it holds no data. */
+    /** A connector whose document look-up (and ping) does what the test says; it holds no data. */
     public static final class FakeConnector implements SourceConnector {
         private final Function<DocumentQuery, Uni<List<DocumentRecord>>> documents;
+        private final Supplier<Uni<Void>> ping;
         public final AtomicInteger calls = new AtomicInteger();
+        public final AtomicInteger pings = new AtomicInteger();
 
         public FakeConnector(Function<DocumentQuery, Uni<List<DocumentRecord>>> documents) {
+            this(documents, () -> Uni.createFrom().voidItem());
+        }
+
+        private FakeConnector(Function<DocumentQuery, Uni<List<DocumentRecord>>> documents, Supplier<Uni<Void>> ping) {
             this.documents = documents;
+            this.ping = ping;
+        }
+
+        /** Holds nothing, and answers each ping as {@code ping} says. */
+        public static FakeConnector pinging(Supplier<Uni<Void>> ping) {
+            return new FakeConnector(q -> Uni.createFrom().item(List.<DocumentRecord>of()), ping);
         }
 
         /** Answers "nothing held" after a real delay. */
@@ -148,7 +160,8 @@ public final class EngineFixtures {
 
         @Override
         public Uni<Void> ping() {
-            return Uni.createFrom().voidItem();
+            pings.incrementAndGet();
+            return ping.get();
         }
     }
 }
