@@ -41,13 +41,7 @@ RESULTS="${RESULTS:-loadtests/RESULTS.md}"
 COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '-dirty')"
 
 build_if_needed
-# the evaluator is test code: compile it and write its class path when missing or older than the sources
-CP_FILE=target/answer-quality.cp
-MAIN_CLASS=target/test-classes/org/frontline/quality/AnswerQualityMain.class
-if [ ! -f "$MAIN_CLASS" ] || [ ! -f "$CP_FILE" ] || [ -n "$(find src pom.xml -newer "$MAIN_CLASS" -print -quit)" ]; then
-  log "building the evaluator: ./mvnw -B -q test-compile dependency:build-classpath"
-  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
-fi
+build_evaluator
 # run from a copy, so that a rebuild meanwhile cannot change the running code
 rm -rf "$WORK/aq-classes" && mkdir -p "$WORK/aq-classes"
 cp -r target/classes "$WORK/aq-classes/main" && cp -r target/test-classes "$WORK/aq-classes/test"

@@ -236,3 +236,14 @@ json.loads(text)   # still JSON
 open(path, "w").write(text)
 ' "$1"
 }
+
+# build_evaluator: the answer-quality evaluator and question generator are test code; compiles them and writes
+# their class path (target/answer-quality.cp) when missing or older than the sources; sets CP_FILE
+build_evaluator() {
+  CP_FILE=target/answer-quality.cp
+  local main_class=target/test-classes/org/frontline/quality/AnswerQualityMain.class
+  if [ ! -f "$main_class" ] || [ ! -f "$CP_FILE" ] || [ -n "$(find src pom.xml -newer "$main_class" -print -quit)" ]; then
+    log "building the evaluator: ./mvnw -B -q test-compile dependency:build-classpath"
+    ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+  fi
+}

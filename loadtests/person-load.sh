@@ -27,12 +27,7 @@ mkdir -p "$WORK" loadtests/results
 COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '-dirty')"
 
 build_if_needed
-CP_FILE=target/answer-quality.cp
-MAIN_CLASS=target/test-classes/org/frontline/quality/AnswerQualityMain.class
-if [ ! -f "$MAIN_CLASS" ] || [ ! -f "$CP_FILE" ] || [ -n "$(find src pom.xml -newer "$MAIN_CLASS" -print -quit)" ]; then
-  log "building the question generator: ./mvnw -B -q test-compile dependency:build-classpath"
-  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
-fi
+build_evaluator
 GEN_CP="target/test-classes:target/classes:$(cat "$CP_FILE")"
 
 # cpu_ticks <pid...>: user + system clock ticks of the service and of every PostgreSQL process

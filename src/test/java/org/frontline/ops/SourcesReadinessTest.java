@@ -87,10 +87,12 @@ class SourcesReadinessTest {
         breakers.resetAll();
     }
 
-    @Test
-    void probesThatSucceedDoNotCloseTheBreakerOfASourceWhoseQuestionsFail() throws SQLException {
+    /**
+     * The second database's server answers SELECT 1, but the table every document question reads is gone:
+     * questions fail until the source's breaker opens.
+     */
+    private Source questionsFailWhilePingsSucceed() throws SQLException {
         Source second = registry.byId(ID).orElseThrow();
-        // the server answers SELECT 1, but the table every document question reads is gone
         InjectedFaults.begin("table-" + ID, "the " + ID + " database's sltd_document table moved away");
         sql("ALTER TABLE sltd_document RENAME TO " + MOVED);
         Waiting.until(Duration.ofSeconds(10), () -> {
@@ -98,6 +100,12 @@ class SourcesReadinessTest {
             assertTrue(status.equals("ERROR") || status.equals("CIRCUIT_OPEN"), status);
             return registry.breakerState(second) == CircuitBreakerState.OPEN;
         }, () -> "its breaker stays " + registry.breakerState(second));
+        return second;
+    }
+
+    @Test
+    void probesThatSucceedDoNotCloseTheBreakerOfASourceWhoseQuestionsFail() throws SQLException {
+        Source second = questionsFailWhilePingsSucceed();
 
         // readiness, again and again, for longer than the breaker rests: each probe would have been its trial call
         List<String> seen = new ArrayList<>();
@@ -165,14 +173,7 @@ class SourcesReadinessTest {
 
     @Test
     void theSourcesViewPolledAgainAndAgainDoesNotCloseTheBreakerOfASourceWhoseQuestionsFail() throws SQLException {
-        Source second = registry.byId(ID).orElseThrow();
-        InjectedFaults.begin("table-" + ID, "the " + ID + " database's sltd_document table moved away");
-        sql("ALTER TABLE sltd_document RENAME TO " + MOVED);
-        Waiting.until(Duration.ofSeconds(10), () -> {
-            String status = status(document(), ID);
-            assertTrue(status.equals("ERROR") || status.equals("CIRCUIT_OPEN"), status);
-            return registry.breakerState(second) == CircuitBreakerState.OPEN;
-        }, () -> "its breaker stays " + registry.breakerState(second));
+        Source second = questionsFailWhilePingsSucceed();
 
         // a console polling the view for longer than the breaker rests: each ping would have been its trial call
         List<String> seen = new ArrayList<>();

@@ -82,12 +82,7 @@ public class BorderMixSimulation extends Simulation {
         return u < docShare + personShare ? persons.next() : vehicles.next();
     }
 
-    private final HttpProtocolBuilder protocol = http
-            .baseUrl(baseUrl)
-            .acceptHeader("application/json")
-            .contentTypeHeader("application/json")
-            .authorizationHeader("Bearer " + LoadSettings.token())
-            .shareConnections();
+    private final HttpProtocolBuilder protocol = LoadSettings.protocol(baseUrl);
 
     private final ScenarioBuilder scenario = scenario("border mix")
             .exec(session -> {

@@ -1,6 +1,10 @@
 package org.frontline.load;
 
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
 import java.util.Locale;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
  * The simulations' parameters, read from system properties (passed with {@code -Dname=value} on the
@@ -22,6 +26,16 @@ final class LoadSettings {
 
     static int integer(String name, int fallback) {
         return Integer.parseInt(string(name, Integer.toString(fallback)));
+    }
+
+    /** JSON in and out with the officer token, over connections the virtual users share (every simulation). */
+    static HttpProtocolBuilder protocol(String baseUrl) {
+        return http
+                .baseUrl(baseUrl)
+                .acceptHeader("application/json")
+                .contentTypeHeader("application/json")
+                .authorizationHeader("Bearer " + token())
+                .shareConnections();
     }
 
     /** The officer token every request carries (the scripts get one from the service's demo token endpoint). */

@@ -84,12 +84,7 @@ public class PersonAnswerSimulation extends Simulation {
         }
     };
 
-    private final HttpProtocolBuilder protocol = http
-            .baseUrl(baseUrl)
-            .acceptHeader("application/json")
-            .contentTypeHeader("application/json")
-            .authorizationHeader("Bearer " + LoadSettings.token())
-            .shareConnections();
+    private final HttpProtocolBuilder protocol = LoadSettings.protocol(baseUrl);
 
     private final ScenarioBuilder scenario = scenario("person answer")
             .feed(feeder)

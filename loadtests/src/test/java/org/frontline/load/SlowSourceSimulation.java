@@ -46,12 +46,7 @@ public class SlowSourceSimulation extends Simulation {
                 baseUrl, rate, duration, delayedSource, delayedStatuses, deadlineMs, marginMs);
     }
 
-    private final HttpProtocolBuilder protocol = http
-            .baseUrl(baseUrl)
-            .acceptHeader("application/json")
-            .contentTypeHeader("application/json")
-            .authorizationHeader("Bearer " + LoadSettings.token())
-            .shareConnections();
+    private final HttpProtocolBuilder protocol = LoadSettings.protocol(baseUrl);
 
     private final ScenarioBuilder scenario = scenario("one source delayed")
             .exec(http("document no-hit, " + delayedSource + " delayed")
