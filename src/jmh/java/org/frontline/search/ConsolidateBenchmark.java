@@ -67,7 +67,10 @@ public class ConsolidateBenchmark {
     public void setUp() {
         PersonNameMatcher matcher = PersonNameMatcher.create();
         consolidator = new Consolidator(new PersonEvidence(matcher), 0.9, 0.9, 10);
-        List<String[]> triples = BenchData.tsv("yente/un_triples.tsv");
+        // triples whose listed person has a full date of birth: records that know only the year are kept
+        // apart by the merge rule (PersonEvidence#linked), and the first triple's do, so 5 records merged nothing
+        List<String[]> triples = BenchData.tsv("yente/un_triples.tsv").stream()
+                .filter(t -> t[4].length() == 10).toList();
         List<List<ScoredRecord>> perSource = new ArrayList<>();
         SOURCES.forEach(s -> perSource.add(new ArrayList<>()));
         for (int i = 0; i < records; i++) {

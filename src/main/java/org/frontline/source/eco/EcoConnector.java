@@ -329,7 +329,24 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
                     .map(body -> answer(exchange, body))
                     .onFailure(WebApplicationException.class).recoverWithItem(EcoConnector::refused)
                     .onTermination().invoke(() -> heads.take(exchange));
-        }));
+        }).onFailure(EcoConnector::closedBeforeAnswer).retry().atMost(1));
+    }
+
+    /**
+     * The pooled keep-alive connection the request went out on was closed before any answer came back: the
+     * client's own idle timeout (its read timeout) or the partner's closed it as the request was handed to it.
+     * The partner never saw the question, so asking once more on a fresh connection is safe (every request is a
+     * read) and is what HTTP clients do for a stale connection; without it, an officer's question failed in a
+     * few milliseconds as the source's ERROR (EcoBreakerTest, now and then). A reset by the peer or a refusal is
+     * the partner's doing and is not asked again.
+     */
+    static boolean closedBeforeAnswer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void keep(String exchange, ByteArrayOutputStream body, byte[] chunk) {

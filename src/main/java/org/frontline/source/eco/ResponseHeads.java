@@ -24,7 +24,9 @@ final class ResponseHeads implements ClientResponseFilter {
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         String exchange = request.getHeaderString(EcoApi.EXCHANGE);
-        if (exchange != null) {
+        // a connection closed before any head arrived leaves the client a response without headers: nothing to keep
+        // (reading it threw a NullPointerException inside the client; the call's own failure says what happened)
+        if (exchange != null && response.getHeaders() != null) {
             heads.put(exchange, new Head(response.getStatus(), response.getHeaderString("Retry-After"), response.getLength()));
         }
     }

@@ -161,7 +161,8 @@ class EcoBreakerTest {
             Map<String, Object> question = new java.util.HashMap<>(unknownDocument(50 + i));
             question.put("deadlineMs", 200);
             JsonPath answer = post(TestTokens.officer(), "document", question);
-            assertEquals("TIMEOUT", status(answer), "question " + i + ": the officer's wait ended first");
+            assertEquals("TIMEOUT", status(answer), "question " + i + ": the officer's wait ended first: "
+                    + answer.getString("sources.find { it.source == 'eco' }.detail"));
             assertTrue(answer.getString("sources.find { it.source == 'eco' }.detail").contains("deadline"),
                     answer.getString("sources.find { it.source == 'eco' }.detail"));
         }
