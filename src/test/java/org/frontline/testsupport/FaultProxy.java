@@ -21,7 +21,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FaultProxy implements AutoCloseable {
 
-    public enum Mode { PASS, DELAY, BLACKHOLE, RESET }
+    /**
+     * PASS; DELAY each chunk from the target; BLACKHOLE nothing from the target; RESET every connection;
+     * CLOSE_ONCE: the next request's bytes are swallowed and its connection closed without an answer (as a
+     * keep-alive connection closed under a request), then back to PASS.
+     */
+    public enum Mode { PASS, DELAY, BLACKHOLE, RESET, CLOSE_ONCE }
 
     private static final String DEFAULT = "source";
 
@@ -87,6 +92,17 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /** Whether this connection is the one CLOSE_ONCE closes (the first to send while it is set), which ends it. */
+    private boolean closedOnce() {
+        synchronized (FaultProxy.class) {
+            if (currentMode() != Mode.CLOSE_ONCE) {
+                return false;
+            }
+            mode(name, Mode.PASS);
+            return true;
+        }
+    }
+
     private Mode currentMode() {
         return Mode.valueOf(System.getProperty("faultproxy." + name + ".mode", Mode.PASS.name()));
     }
@@ -133,6 +149,9 @@ public final class FaultProxy implements AutoCloseable {
                         to.setSoLinger(true, 0);
                         from.setSoLinger(true, 0);
                         break;
+                    }
+                    if (!serverToClient && mode == Mode.CLOSE_ONCE && closedOnce()) {
+                        break;   // nothing forwarded; both ends closed in order, no answer
                     }
                     while (serverToClient && currentMode() == Mode.BLACKHOLE && running) {
                         Thread.sleep(20);

@@ -342,7 +342,9 @@ public final class EcoConnector implements SourceConnector, AutoCloseable {
      */
     static boolean closedBeforeAnswer(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException) {
+            // Vert.x's own exception, or the IOException the REST client makes of it while a body streams
+            if (t instanceof io.vertx.core.http.HttpClosedException
+                    || (t instanceof java.io.IOException && "Connection was closed".equals(t.getMessage()))) {
                 return true;
             }
         }

@@ -175,4 +175,18 @@ class EcoBreakerTest {
         assertEquals("NO_HIT", ordinary.getString("outcome"));
         assertEquals("CLOSED", breaker());
     }
+
+    @Test
+    void aQuestionWhoseConnectionClosesBeforeAnyAnswerIsAskedOnceMoreOnAFreshOne() {
+        assertEquals("OK", status(post(TestTokens.officer(), "document", unknownDocument(96))), "ECO answers first");
+        long asked = stat("documents");
+        long connections = FaultProxy.connections(EcoPartner.ID);
+        // the kept-alive connection the next question goes out on closes under it: the partner never sees it
+        FaultProxy.mode(EcoPartner.ID, FaultProxy.Mode.CLOSE_ONCE);
+        JsonPath answer = post(TestTokens.officer(), "document", unknownDocument(95));
+        assertEquals("OK", status(answer), answer.getString("sources.find { it.source == 'eco' }.detail"));
+        assertEquals(asked + 1, stat("documents"), "the partner saw the question once");
+        assertTrue(FaultProxy.connections(EcoPartner.ID) > connections, "asked again on a fresh connection");
+        assertEquals("CLOSED", breaker());
+    }
 }

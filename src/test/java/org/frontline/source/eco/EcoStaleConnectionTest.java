@@ -20,6 +20,7 @@ class EcoStaleConnectionTest {
     void aConnectionClosedUnderTheRequestIsAskedAgain() {
         assertTrue(EcoConnector.closedBeforeAnswer(new HttpClosedException("Connection was closed")));
         assertTrue(EcoConnector.closedBeforeAnswer(new ProcessingException(new HttpClosedException("Connection was closed"))));
+        assertTrue(EcoConnector.closedBeforeAnswer(new ProcessingException(new java.io.IOException("Connection was closed"))));
     }
 
     @Test
@@ -27,5 +28,6 @@ class EcoStaleConnectionTest {
         assertFalse(EcoConnector.closedBeforeAnswer(new ProcessingException(new SocketException("Connection reset by peer"))));
         assertFalse(EcoConnector.closedBeforeAnswer(new EcoConnector.PartnerFault("the partner API answered 500")));
         assertFalse(EcoConnector.closedBeforeAnswer(new IllegalStateException("anything else")));
+        assertFalse(EcoConnector.closedBeforeAnswer(new java.io.IOException("Broken pipe")));
     }
 }
