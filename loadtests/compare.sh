@@ -65,6 +65,12 @@ LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 # the peers driver, bounded; records its command line (token hidden) for the report
 drive() { # label args...
   local label="$1"; shift
+  # the CPU of the measured window (the peers driver's CpuMeter): the service's JVM for our endpoints, the
+  # driver itself for the naive JDBC loop (it is the system there), PostgreSQL always
+  case " $* " in
+    *" --target http "*) [ -n "$SERVICE_JAVA_PID" ] && set -- "$@" --cpu-pids "$SERVICE_JAVA_PID" ;;
+    *" --target jdbc-naive "*) set -- "$@" --cpu-self true ;;
+  esac
   local shown=("$@")
   shown=("${shown[@]/#eyJ*/<officer token>}")
   printf '%s\tjava -jar %s %s\n' "$label" "$PEERS_JAR" "${shown[*]}" >> "$OUT/commands.tsv"

@@ -19,6 +19,7 @@ import java.util.Set;
  * java -jar peers.jar --target http|source|fdw|trino|jdbc-naive
  *      (--model closed --concurrency N | --model open --rate R [--concurrency POOL] [--max-in-flight 10000])
  *      [--warmup-seconds 5] [--seconds 20] --queries FILE --label NAME --out FILE.json
+ *      [--cpu-pids PID,PID] [--cpu-self true]   (the system under test's processes, for "cpu": see CpuMeter)
  *      http:       --url http://127.0.0.1:P/v1/search/document --token JWT [--method POST|GET] [--timeout-ms 30000]
  *      source:     --pg-url postgresql://127.0.0.1:5432/fq_bench_SCHEMA --schema SCHEMA
  *      fdw:        --pg-url postgresql://127.0.0.1:5432/fq_peer_fdw
@@ -31,7 +32,7 @@ public final class Main {
 
     private static final Set<String> FLAGS = Set.of("target", "model", "concurrency", "rate", "warmup-seconds", "seconds",
             "queries", "label", "out", "url", "token", "method", "timeout-ms", "pg-url", "schema", "trino-url",
-            "db-prefix", "pg-host", "pg-port", "max-in-flight", "count", "hit-share", "seed");
+            "db-prefix", "pg-host", "pg-port", "max-in-flight", "count", "hit-share", "seed", "cpu-pids", "cpu-self");
 
     /** ~30 points of the latency distribution, for plots. */
     private static final double[] PERCENTILES = {0, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96,
@@ -123,12 +124,14 @@ public final class Main {
             default -> throw new IllegalArgumentException("--target http|source|fdw|trino|jdbc-naive");
         };
         Driver.Result r;
+        CpuMeter cpu;
         try {
             target.prepare();
             Driver d = new Driver(target, queries);
             long w = (long) (warmup * 1e9);
             long m = (long) (seconds * 1e9);
             long drain = 30_000_000_000L;
+            cpu = cpuMeter(o, System.nanoTime() + w, m);
             r = closed ? d.closed(concurrency, w, m, drain) : d.open(rate, maxInFlight, w, m, drain);
         } finally {
             target.close();
@@ -165,6 +168,7 @@ public final class Main {
         j.put("hits", targetName.equals("http") ? null : r.hits());
         j.put("connections", connections);
         j.put("unfinished", r.unfinished());
+        j.put("cpu", cpu.figures(r.ok()));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -175,6 +179,24 @@ public final class Main {
                 r.ok() / seconds, fmt(j.get("p50_ms")), fmt(j.get("p90_ms")), fmt(j.get("p99_ms")), fmt(j.get("p999_ms")),
                 fmt(j.get("max_ms")), r.statuses(), out);
         return 0;
+    }
+
+    /** The CPU meter of the measured window: the pids of --cpu-pids, this process with --cpu-self true, PostgreSQL. */
+    private static CpuMeter cpuMeter(Map<String, String> o, long windowStart, long windowNanos) {
+        List<Long> pids = new java.util.ArrayList<>();
+        List<String> counted = new java.util.ArrayList<>();
+        for (String p : o.getOrDefault("cpu-pids", "").split(",")) {
+            if (!p.isBlank()) {
+                pids.add(Long.parseLong(p.strip()));
+                counted.add("pid " + p.strip());
+            }
+        }
+        if (Boolean.parseBoolean(o.getOrDefault("cpu-self", "false"))) {
+            pids.add(ProcessHandle.current().pid());
+            counted.add("this driver (the system under test)");
+        }
+        counted.add("every postgres process");
+        return CpuMeter.schedule(pids, String.join(" + ", counted), windowStart, windowStart + windowNanos);
     }
 
     private static double ms(Histogram h, double percentile) {
