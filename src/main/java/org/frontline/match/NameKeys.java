@@ -302,6 +302,19 @@ public final class NameKeys {
             if (key.endsWith("t")) {
                 variants.add(key.substring(0, key.length() - 1) + "d");
             }
+            // from the tuning half's misses too: Mohd and Md, the abbreviations of Muhammad written in Malaysia,
+            // Singapore and Bangladesh (mhd, md: mhmd); the Polish -usz of Dariusz, Mariusz, Tadeusz (drsz: drs)
+            if (key.equals("mhd") || key.equals("md")) {
+                variants.add("mhmd");
+            }
+            if (key.equals("mhmd")) {
+                variants.add("mhd");
+            }
+            if (text.endsWith("usz") && key.endsWith("sz")) {
+                variants.add(key.substring(0, key.length() - 1));
+            } else if (text.endsWith("us") && key.endsWith("s") && key.length() >= 3) {
+                variants.add(key + "z");
+            }
             out.add(List.copyOf(variants));
             afterArticle = false;
         }

@@ -91,7 +91,13 @@ class NameKeysTest {
                 List.of("Erich Zach", "Erick Zack"),
                 List.of("Johnny Ohlsson", "Jonny Olsson"),
                 List.of("Yasmeen Nagy", "Jasmin Neji"),
-                List.of("Nicolas Georges", "Nicola Georg"));
+                List.of("Nicolas Georges", "Nicola Georg"),
+                // an abbreviation of Muhammad, and the Polish -usz (tuning half)
+                List.of("Mohd", "Muhammad"),
+                List.of("Muhammed", "Mohd"),
+                List.of("Md", "Mohammed"),
+                List.of("Dariusz", "Darius"),
+                List.of("Marius", "Mariusz"));
         for (List<String> pair : partMeets) {
             Set<String> asked = Set.of(NameKeys.forSearch(pair.get(0)).parts());
             Set<String> held = stored(pair.get(1), NameKeys.TOKEN);
