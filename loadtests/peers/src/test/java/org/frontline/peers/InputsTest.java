@@ -6,14 +6,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Country forms, the query file format, the sources' parameters and the loopback rule. */
+/** Country forms, the query file format, the sources' parameters, the loopback rule and the phase file's JSON. */
 class InputsTest {
 
     @Test
@@ -63,11 +65,33 @@ class InputsTest {
 
     @Test
     void jsonEscapesAndRoundsToMicroseconds() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("a", "x\"y");
         m.put("b", 1.23456);
         m.put("c", null);
         m.put("d", List.of(1, 2));
         assertEquals("{\n  \"a\": \"x\\\"y\",\n  \"b\": 1.235,\n  \"c\": null,\n  \"d\": [1, 2]\n}\n", Json.write(m));
+    }
+
+    @Test
+    void phaseFileLayoutKeepsPercentilesOnOneLine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("percentiles", List.of(List.of(0.0, 0.9374), List.of(99.9, 12.0715)));
+        m.put("statuses", Map.of("200", 3L));
+        m.put("mean_ms", Double.NaN);
+        m.put("empty", Map.of());
+        m.put("none", List.of());
+        assertEquals("""
+                {
+                  "percentiles": [[0.0, 0.937], [99.9, 12.072]],
+                  "statuses": {
+                    "200": 3
+                  },
+                  "mean_ms": null,
+                  "empty": {},
+                  "none": []
+                }
+                """, Json.write(m));
+        assertEquals("{\"number\":\"" + Json.escape("A\"1\\\n") + "\"}", "{\"number\":\"A\\\"1\\\\\\n\"}");
     }
 }
