@@ -3,7 +3,7 @@
 # source 2 s late), the peers (postgres_fdw, Trino, naive blocking JDBC), on the same queries, with
 # the same driver (loadtests/peers: peers.jar). Writes loadtests/results/summary.json,
 # loadtests/results/compare.html and the RESULTS.md section "Comparison: floors, our service, the peers"
-# (tools/Report.java); every figure comes from this run.
+# (the report in peers.jar, org.frontline.peers.report.Report); every figure comes from this run.
 #
 # usage: loadtests/compare.sh
 # env:   SECONDS_PER_PHASE (15) WARMUP_SECONDS (10): measured / unmeasured seconds of every phase
@@ -316,7 +316,8 @@ COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml load
   if [ -n "${NOTE:-}" ]; then printf 'note=%s\n' "$NOTE"; fi
 } | sed 's/\\/\\\\/g' > "$OUT/meta.properties"
 SECTION="$OUT/section.md"
-java loadtests/tools/Report.java --dir "$OUT" --summary "$RESULTS_DIR/summary.json" --html "$RESULTS_DIR/compare.html" --section "$SECTION"
+java -cp "$PEERS_JAR" org.frontline.peers.report.Report --dir "$OUT" --summary "$RESULTS_DIR/summary.json" \
+  --html "$RESULTS_DIR/compare.html" --section "$SECTION"
 replace_section "$RESULTS" "Comparison: floors, our service, the peers" "$SECTION"
 log "wrote ${RESULTS_DIR}/summary.json, ${RESULTS_DIR}/compare.html and the section \"Comparison: floors, our service, the peers\" of ${RESULTS}"
 sed -n '/^### Against/,/^Floor = /p' "$SECTION" >&2

@@ -51,7 +51,7 @@ log "$COMMAND"
 timeout $((SECONDS_PER_PHASE * 4 + 600)) java loadtests/tools/ManifestLoad.java "$BASE_URL" "$TOKEN" \
   "$SECONDS_PER_PHASE" "$CLIENTS" "$OUT" >&2
 
-# the two keys set in place (the rest of the file, written by compare.sh's Report.java, left byte for byte)
+# the two keys set in place (the rest of the file, written by compare.sh's report, left byte for byte)
 python3 -c '
 import json, sys
 figures = json.load(open(sys.argv[1]))

@@ -37,7 +37,7 @@ public final class Json {
     }
 
     /** A phase file's text: the value, doubles rounded to 3 decimals (NaN and infinities as null), then a newline. */
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return PHASE.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
