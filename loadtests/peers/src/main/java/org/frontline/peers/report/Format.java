@@ -51,6 +51,11 @@ final class Format {
         return o instanceof Number n ? number(n.doubleValue()) : o == null ? "-" : String.valueOf(o);
     }
 
+    /** A number as {@link #number}, or "not measured". */
+    static String measured(JsonNode n) {
+        return n != null && n.isNumber() ? number(n.doubleValue()) : "not measured";
+    }
+
     /** A ratio as "2.84x", or "not measured". */
     static String times(JsonNode n) {
         return n != null && n.isNumber() ? number(n.doubleValue()) + "x" : "not measured";

@@ -8,9 +8,25 @@ import java.util.List;
 
 /**
  * One measured phase: its {@code <label>.json} as the driver wrote it (plus {@code command} from
- * commands.tsv), kept as a tree so that summary.json's {@code raw} holds every key, known or not.
+ * commands.tsv), kept as a tree so that summary.json's {@code raw} holds every key, known or not;
+ * and its {@code cpu} object read as a record, null when the driver did not measure it.
  */
-record Phase(String label, ObjectNode json) {
+record Phase(String label, ObjectNode json, Cpu cpu) {
+
+    /**
+     * The CPU of the measured window (the driver's CpuMeter): the system under test's processes (the
+     * service's JVM; nothing for postgres_fdw, where PostgreSQL is the system; the driver itself for the
+     * naive JDBC fan-out), every postgres process, the whole machine's busy time, and the answers per
+     * CPU-second of the first two. A figure is null when the driver could not give it.
+     */
+    record Cpu(Double systemUnderTestCpuS, Double postgresCpuS, Double machineBusyCpuS, Double answersPerCpuSecond,
+               String counted) {
+    }
+
+    /** Answers per CPU-second (system under test + PostgreSQL); null when not measured or nothing was answered. */
+    Double answersPerCpuSecond() {
+        return answered() && cpu != null ? cpu.answersPerCpuSecond() : null;
+    }
 
     /** At least one request answered: a phase that answered nothing gives no figure. */
     boolean answered() {

@@ -41,7 +41,11 @@ final class Plots {
                     .append(t.passed() ? "pass" : "fail").append("\">").append(t.verdict()).append("</td><td>")
                     .append(esc(t.note())).append("</td></tr>\n");
         }
-        b.append("</table>\n");
+        b.append("</table>\n<p>Answers per CPU-second (system under test + PostgreSQL, measured window): cold fan-out (c=32) ")
+                .append(Format.measured(summary.get("cold_answers_per_cpu_second"))).append(", postgres_fdw (the better of c=8 and c=32) ")
+                .append(Format.measured(summary.get("fdw_answers_per_cpu_second"))).append(", naive JDBC (c=8) ")
+                .append(Format.measured(summary.get("jdbc_naive_answers_per_cpu_second"))).append(". ")
+                .append(esc(Summary.THROUGHPUT_TARGET_WITHDRAWN)).append("</p>\n");
         for (Scenarios.Scenario scenario : Scenarios.ALL) {
             List<String> present = new ArrayList<>();
             for (String label : scenario.labels()) {

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * <ul>
  * <li>{@code <label>.json}: one per measured phase, as written by the driver (label, target, model,
  * concurrency, rate, seconds, requests, ok, errors, throughput_rps, mean_ms, p50_ms, p90_ms, p99_ms,
- * p999_ms, max_ms, percentiles [[pct, ms], ...], statuses, and optionally cpu); a JSON file without
+ * p999_ms, max_ms, percentiles [[pct, ms], ...], statuses, and cpu when measured); a JSON file without
  * {@code p50_ms} is not a phase;</li>
  * <li>{@code commands.tsv}: "label TAB command line" of each phase;</li>
  * <li>{@code meta.properties}: date, command, machine, commit, data note, rows per source, deadline,
@@ -75,7 +75,9 @@ final class Run {
             JsonNode parsed = Json.MAPPER.readTree(f.toFile());
             if (parsed instanceof ObjectNode o && o.has("p50_ms")) {
                 String label = f.getFileName().toString().replaceFirst("\\.json$", "");
-                phases.put(label, new Phase(label, o));
+                JsonNode cpu = o.get("cpu");
+                phases.put(label, new Phase(label, o,
+                        cpu != null && cpu.isObject() ? Json.MAPPER.treeToValue(cpu, Phase.Cpu.class) : null));
             }
         }
         Path commands = dir.resolve("commands.tsv");
@@ -113,6 +115,24 @@ final class Run {
     /** The phases by label, in label order. */
     Map<String, Phase> phases() {
         return phases;
+    }
+
+    /** The labels of the phases present: those of the scenarios in their order, then any other in label order. */
+    List<String> labelsInReportOrder() {
+        List<String> out = new ArrayList<>();
+        for (Scenarios.Scenario scenario : Scenarios.ALL) {
+            for (String label : scenario.labels()) {
+                if (phases.containsKey(label)) {
+                    out.add(label);
+                }
+            }
+        }
+        for (String label : phases.keySet()) {
+            if (!out.contains(label)) {
+                out.add(label);
+            }
+        }
+        return out;
     }
 
     /** The phase, or null when it was not measured. */

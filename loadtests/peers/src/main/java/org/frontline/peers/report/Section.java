@@ -2,14 +2,18 @@ package org.frontline.peers.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import static org.frontline.peers.report.Format.measured;
 import static org.frontline.peers.report.Format.times;
 import static org.frontline.peers.report.Format.value;
 
 /**
  * The RESULTS.md section "Comparison: floors, our service, the peers": what the run was, the targets
- * with their verdicts, then one table per scenario and the Gatling mix.
+ * with their verdicts, answers per CPU-second, then one table per scenario and the Gatling mix.
  */
 final class Section {
 
@@ -42,6 +46,7 @@ final class Section {
         b.append("Plots: `loadtests/results/compare.html` (latency by percentile per scenario). Figures: ")
                 .append("`loadtests/results/summary.json`.\n\n");
         targets(b);
+        perCpuSecond(b);
         for (Scenarios.Scenario scenario : Scenarios.ALL) {
             phases(b, scenario);
         }
@@ -69,11 +74,53 @@ final class Section {
                 .append(value(in.get("cold_saturation_rps"))).append(" answers/s; the open-model phase ran at ")
                 .append(value(in.get("cold_open_rate_rps"))).append("/s. Trivial endpoint beside the warm run: ")
                 .append(value(in.get("trivial_rps_before"))).append(" before, ").append(value(in.get("trivial_rps_after")))
-                .append(" after (mean used). Other ratios: postgres_fdw at 32 clients: cold saturation / fdw = ")
-                .append(times(summary.get("cold_saturation_over_fdw_c32_throughput"))).append("; Trino p50 / cold p50 = ")
+                .append(" after (mean used). Other ratios: cold saturation / postgres_fdw throughput = ")
+                .append(times(summary.get("cold_saturation_over_fdw_throughput"))).append(" at 8 fdw clients, ")
+                .append(times(summary.get("cold_saturation_over_fdw_c32_throughput"))).append(" at 32; Trino p50 / cold p50 = ")
                 .append(times(summary.get("trino_p50_over_cold_p50"))).append("; naive JDBC p50 / cold p50 = ")
                 .append(times(summary.get("jdbc_naive_p50_over_cold_p50"))).append(". Service peak RSS (VmRSS every 250 ms and VmHWM, ")
                 .append("all service runs): ").append(value(summary.get("service_peak_rss_mb"))).append(" MB.\n");
+    }
+
+    private void perCpuSecond(StringBuilder b) {
+        b.append("\n### Answers per CPU-second (system under test + PostgreSQL, measured window)\n\n")
+                .append(Summary.THROUGHPUT_TARGET_WITHDRAWN).append(" Cold fan-out at saturation (c=32): ")
+                .append(measured(summary.get("cold_answers_per_cpu_second"))).append("; postgres_fdw (the better of c=8 and c=32");
+        JsonNode fdwPhase = summary.get("inputs").get("fdw_answers_per_cpu_second_phase");
+        if (fdwPhase != null && fdwPhase.isTextual()) {
+            b.append(": ").append(fdwPhase.asText());
+        }
+        b.append("): ").append(measured(summary.get("fdw_answers_per_cpu_second")))
+                .append("; naive JDBC (c=8): ").append(measured(summary.get("jdbc_naive_answers_per_cpu_second")))
+                .append(". Ours / postgres_fdw = ").append(times(summary.get("cold_answers_per_cpu_second_over_fdw")))
+                .append("; ours / naive JDBC = ").append(times(summary.get("cold_answers_per_cpu_second_over_jdbc_naive")))
+                .append(". Cold fan-out at one client (c=1): ").append(measured(summary.get("cold_c1_answers_per_cpu_second")))
+                .append(".\n");
+        List<Phase> measured = new ArrayList<>();
+        for (String label : run.labelsInReportOrder()) {
+            if (run.phase(label).cpu() != null) {
+                measured.add(run.phase(label));
+            }
+        }
+        if (measured.isEmpty()) {
+            b.append("\nNo phase of this run has CPU figures (the driver's `cpu`): not measured.\n");
+            return;
+        }
+        b.append("\n| phase | what | answers/s | system under test CPU s | PostgreSQL CPU s | machine busy CPU s | answers per CPU-second |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|\n");
+        Map<String, List<String>> counted = new LinkedHashMap<>();
+        for (Phase p : measured) {
+            Phase.Cpu cpu = p.cpu();
+            b.append("| ").append(p.label()).append(" | ").append(Scenarios.description(p.label())).append(" | ")
+                    .append(value(p.value("throughput_rps"))).append(" | ").append(value(cpu.systemUnderTestCpuS())).append(" | ")
+                    .append(value(cpu.postgresCpuS())).append(" | ").append(value(cpu.machineBusyCpuS())).append(" | ")
+                    .append(value(cpu.answersPerCpuSecond())).append(" |\n");
+            counted.computeIfAbsent(cpu.counted() == null ? "?" : cpu.counted(), k -> new ArrayList<>()).add(p.label());
+        }
+        b.append("\nCounted as system under test + PostgreSQL: ");
+        List<String> groups = new ArrayList<>();
+        counted.forEach((what, labels) -> groups.add(String.join(", ", labels) + ": " + what));
+        b.append(String.join("; ", groups)).append(". Machine busy: all cores, the driver and anything else included.\n");
     }
 
     private void phases(StringBuilder b, Scenarios.Scenario scenario) {

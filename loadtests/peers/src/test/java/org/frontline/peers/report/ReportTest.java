@@ -48,6 +48,7 @@ class ReportTest {
         phase("warm-c32", "closed", 32, 75000, 0, 5000.0, 6.0, 14.0);     // 5000 / mean(9000, 11000) = 0.5
         phase("warm-trivial-after", "closed", 32, 165000, 0, 11000.0, 2.8, 8.0);
         phase("naive-c1", "closed", 1, 0, 7, 0.0, null, null);            // answered nothing
+        phase("naive-c8", "closed", 8, 30000, 0, 2000.0, 3.0, 9.0);
         phase("slow-open", "open", null, 598, 2, 19.9, 400.0, 1200.0);
         Files.writeString(dir.resolve("meta.properties"), """
                 date=2026-12-01 09:00 UTC
@@ -92,8 +93,9 @@ class ReportTest {
         assertEquals("PASS 4x ", verdicts.get("postgres_fdw_p50_over_cold_p50"));
         assertEquals("PASS 0.50x ", verdicts.get("warm_throughput_over_trivial_throughput"));
         assertEquals("PASS 1,200 ms errors in slow-open: 2 errors", verdicts.get("slow_source_p99_ms"));
+        assertEquals(5, verdicts.size(), "the throughput target against postgres_fdw is withdrawn: " + verdicts.keySet());
 
-        assertEquals(18, s.get("raw").size(), "every phase file, and no other JSON file");
+        assertEquals(19, s.get("raw").size(), "every phase file, and no other JSON file");
         assertEquals("java -jar peers.jar --target http --concurrency 1", s.at("/raw/cold-c1/command").asText());
         assertEquals(15.0, s.at("/raw/cold-c1/seconds").doubleValue(), "the phase as the driver wrote it");
         assertEquals(2, s.at("/rss/cold/samples").intValue());
@@ -127,6 +129,84 @@ class ReportTest {
         assertTrue(html.contains("<td class=\"fail\">FAIL</td>"), "the FAIL verdict is marked");
         assertTrue(html.contains("<h2>The peers (same query file as the cold path)</h2>\n<svg"), "a plot per scenario");
         assertFalse(html.contains("naive sequential blocking JDBC, c=1</text>"), "no plot of a phase without latencies");
+    }
+
+    @Test
+    void answersPerCpuSecondComparedWithPostgresFdwsBetterPhaseAndTheNaiveLoop() throws IOException {
+        cpu("cold-c1", 10.0, 5.0, 16.0, 66.7, "pid 4242 + every postgres process");
+        cpu("cold-c32", 10.0, 5.0, 29.0, 1000.0, "pid 4242 + every postgres process");
+        cpu("fdw-c8", 0.0, 12.0, 28.0, 500.0, "every postgres process");    // the better of the two fdw phases
+        cpu("fdw-c32", 0.0, 15.0, 29.0, 250.0, "every postgres process");
+        cpu("naive-c8", 100.0, 50.0, 30.0, 200.0, "this driver (the system under test) + every postgres process");
+        cpu("naive-c1", 1.0, 1.0, 2.0, 0.0, "this driver (the system under test) + every postgres process");
+        cpu("warm-c32", null, null, null, null, null);                      // the window did not close: "cpu": null
+
+        JsonNode s = report();
+        assertEquals(1000.0, s.get("cold_answers_per_cpu_second").doubleValue());
+        assertEquals(66.7, s.get("cold_c1_answers_per_cpu_second").doubleValue());
+        assertEquals(500.0, s.get("fdw_answers_per_cpu_second").doubleValue());
+        assertEquals("fdw-c8", s.at("/inputs/fdw_answers_per_cpu_second_phase").asText());
+        assertEquals(200.0, s.get("jdbc_naive_answers_per_cpu_second").doubleValue());
+        assertEquals(2.0, s.get("cold_answers_per_cpu_second_over_fdw").doubleValue());
+        assertEquals(5.0, s.get("cold_answers_per_cpu_second_over_jdbc_naive").doubleValue());
+        assertEquals(2.5, s.get("cold_saturation_over_fdw_throughput").doubleValue(), "kept as a figure");
+        assertEquals(12.0, s.at("/raw/fdw-c8/cpu/postgres_cpu_s").doubleValue(), "the cpu object in raw as written");
+
+        String md = Files.readString(out.resolve("section.md"));
+        assertTrue(md.contains("\n### Answers per CPU-second (system under test + PostgreSQL, measured window)\n\n"
+                + Summary.THROUGHPUT_TARGET_WITHDRAWN + " Cold fan-out at saturation (c=32): 1,000; postgres_fdw (the better of "
+                + "c=8 and c=32: fdw-c8): 500; naive JDBC (c=8): 200. Ours / postgres_fdw = 2x; ours / naive JDBC = 5x. "
+                + "Cold fan-out at one client (c=1): 66.7.\n"), md);
+        assertTrue(md.contains("2 shared cores cannot carry 5 times postgres_fdw's database and HTTP work"), md);
+        assertTrue(md.contains("""
+
+                | phase | what | answers/s | system under test CPU s | PostgreSQL CPU s | machine busy CPU s | answers per CPU-second |
+                |---|---|---:|---:|---:|---:|---:|
+                | cold-c1 | cold fan-out, c=1 (low load) | 66.7 | 10 | 5 | 16 | 66.7 |
+                | cold-c32 | cold fan-out, c=32 (saturation) | 1,000 | 10 | 5 | 29 | 1,000 |
+                | fdw-c8 | postgres_fdw, c=8 | 400 | 0 | 12 | 28 | 500 |
+                | fdw-c32 | postgres_fdw, c=32 | 250 | 0 | 15 | 29 | 250 |
+                | naive-c1 | naive sequential blocking JDBC, c=1 | 0 | 1 | 1 | 2 | 0 |
+                | naive-c8 | naive sequential blocking JDBC, c=8 | 2,000 | 100 | 50 | 30 | 200 |
+
+                Counted as system under test + PostgreSQL: cold-c1, cold-c32: pid 4242 + every postgres process; \
+                fdw-c8, fdw-c32: every postgres process; naive-c1, naive-c8: this driver (the system under test) + \
+                every postgres process."""), md);
+        assertFalse(md.contains("| warm-c32 |"), "no row without CPU figures");
+        assertFalse(md.contains(">= 5 x postgres_fdw's at 8 clients | "), "not a target row any more");
+    }
+
+    @Test
+    void withoutCpuFiguresTheComparisonIsNotMeasured() throws IOException {
+        JsonNode s = report();
+        for (String key : List.of("cold_answers_per_cpu_second", "cold_c1_answers_per_cpu_second", "fdw_answers_per_cpu_second",
+                "jdbc_naive_answers_per_cpu_second", "cold_answers_per_cpu_second_over_fdw",
+                "cold_answers_per_cpu_second_over_jdbc_naive")) {
+            assertTrue(s.get(key).isNull(), key);
+        }
+        String md = Files.readString(out.resolve("section.md"));
+        assertTrue(md.contains(Summary.THROUGHPUT_TARGET_WITHDRAWN + " Cold fan-out at saturation (c=32): not measured;"), md);
+        assertTrue(md.contains("\nNo phase of this run has CPU figures (the driver's `cpu`): not measured.\n"), md);
+        assertFalse(md.contains("| answers per CPU-second |"), md);
+    }
+
+    /** Adds the driver's "cpu" object to a phase file (all null: "cpu": null, as when the window did not close). */
+    private void cpu(String label, Double system, Double postgres, Double machine, Double perCpuSecond, String counted)
+            throws IOException {
+        Path file = dir.resolve(label + ".json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> j = Json.MAPPER.readValue(file.toFile(), LinkedHashMap.class);
+        Map<String, Object> cpu = null;
+        if (system != null) {
+            cpu = new LinkedHashMap<>();
+            cpu.put("system_under_test_cpu_s", system);
+            cpu.put("postgres_cpu_s", postgres);
+            cpu.put("machine_busy_cpu_s", machine);
+            cpu.put("answers_per_cpu_second", perCpuSecond);
+            cpu.put("counted", counted);
+        }
+        j.put("cpu", cpu);
+        Files.writeString(file, Json.write(j));
     }
 
     /** Runs the report as compare.sh does and reads back its summary.json. */
