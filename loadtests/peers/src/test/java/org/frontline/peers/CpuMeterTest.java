@@ -36,8 +36,8 @@ class CpuMeterTest {
         double machine = (Double) f.get("machine_busy_cpu_s");
         assertTrue(machine >= system - 0.1, "the machine was at least as busy as this process: " + f);
         double postgres = (Double) f.get("postgres_cpu_s");
-        double expected = 300 / (system + postgres);   // from the figures rounded to 0.1 s: within 0.05 s of each
-        assertEquals(expected, (Double) f.get("answers_per_cpu_second"), expected * 0.1 / (system + postgres) + 0.1);
+        assertEquals(Math.round(300 / (system + postgres) * 10) / 10.0, (Double) f.get("answers_per_cpu_second"), 1e-9,
+                "from the CPU figures as written");
         assertEquals("this test", f.get("counted"));
     }
 
