@@ -310,6 +310,12 @@ public final class NameKeys {
             if (key.equals("mhmd")) {
                 variants.add("mhd");
             }
+            // ch in Wade-Giles and Cantonese romanisation is pinyin's zh or j (Chang, Cheung: Zhang), and in
+            // German or French romanisation of Russian the kh of English (Michail: Mikhail)
+            if (key.indexOf('C') >= 0 && text.contains("ch")) {
+                variants.add(key.replace('C', 'j'));
+                variants.add(key.replace('C', 'h'));
+            }
             if (text.endsWith("usz") && key.endsWith("sz")) {
                 variants.add(key.substring(0, key.length() - 1));
             } else if (text.endsWith("us") && key.endsWith("s") && key.length() >= 3) {
