@@ -68,7 +68,7 @@ print(f"""## Manifests and single searches
 
 {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, commit {commit}. Machine: 2 vCPU shared with other workers' jobs (load
 average just before: {load}); service, driver and PostgreSQL on the same two cores. Data: {note}.
-Defaults: frontline.screen.concurrency 4, lane-size 3; the rate limits lifted.
+Defaults: frontline.screen.concurrency 4, lane-size 3, lane-size-while-frontline-busy 1; the rate limits lifted.
 
 Command: `loadtests/manifest.sh` (env SECONDS_PER_PHASE={secs} CLIENTS={clients}), which runs
 `java loadtests/tools/ManifestLoad.java <base url> <token> {secs} {clients} loadtests/results/manifest.json`.

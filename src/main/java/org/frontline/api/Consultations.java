@@ -77,9 +77,11 @@ public class Consultations {
     private final Clock clock;
     private final ObjectMapper json;
     private final boolean audited;
+    private final FrontlineLoad frontline;
 
     Consultations(FederatedSearch search, AccessPolicy policy, RateLimiter limiter, AuditLog audit, Clock clock,
-                  ObjectMapper json, AuditConfig auditConfig) {
+                  ObjectMapper json, AuditConfig auditConfig, FrontlineLoad frontline) {
+        this.frontline = frontline;
         this.search = search;
         this.policy = policy;
         this.limiter = limiter;
@@ -135,8 +137,8 @@ public class Consultations {
         RequestValidation.requireDeadlineAtLeast(request, search.minDeadline());
         return admit(officer, request, origin).chain(access -> {
             String queryId = UUID.randomUUID().toString();
-            return consulted(officer, request, origin, queryId,
-                    search.search(queryId, request.query(), request.deadline(), access))
+            return frontline.counted(consulted(officer, request, origin, queryId,
+                    search.search(queryId, request.query(), request.deadline(), access)))
                     .invoke(answer -> recordLater(event(officer, request, origin, queryId, sources(answer.sources()),
                             answer.outcome().name(), AuditEvent.ANSWERED)));
         });
@@ -178,7 +180,7 @@ public class Consultations {
         return admit(officer, request, origin).chain(access -> {
             String queryId = UUID.randomUUID().toString();
             return record(event(officer, request, origin, queryId, "[]", null, AuditEvent.CONSULTED))
-                    .replaceWith(() -> events(officer, request, origin, queryId, access));
+                    .replaceWith(() -> frontline.counted(events(officer, request, origin, queryId, access)));
         });
     }
 
@@ -241,8 +243,8 @@ public class Consultations {
                     request.deadline(), access);
             Uni<MrzAnswer.Part> holder = part(queryId, questions.person(), questions.personNotAsked(), grant,
                     request.deadline(), access);
-            return consulted(officer, request, origin, queryId, Uni.combine().all().unis(document, holder).asTuple()
-                    .map(parts -> MrzAnswer.combine(queryId, questions, parts.getItem1(), parts.getItem2())))
+            return frontline.counted(consulted(officer, request, origin, queryId, Uni.combine().all().unis(document, holder)
+                    .asTuple().map(parts -> MrzAnswer.combine(queryId, questions, parts.getItem1(), parts.getItem2()))))
                     .invoke(answer -> recordLater(event(officer, request, origin, queryId, toJson(mrzSources(answer)),
                             answer.outcome().name(), AuditEvent.ANSWERED)));
         });
@@ -258,12 +260,12 @@ public class Consultations {
         return admit(officer, request, origin).chain(access -> {
             String queryId = UUID.randomUUID().toString();
             return record(event(officer, request, origin, queryId, "[]", null, AuditEvent.CONSULTED))
-                    .replaceWith(() -> recorded(mrzEvents(officer, request, queryId, access), officer, request,
-                            origin, queryId,
+                    .replaceWith(() -> frontline.counted(recorded(mrzEvents(officer, request, queryId, access), officer,
+                            request, origin, queryId,
                             event -> event instanceof MrzEvent.Answered done ? done.answer().outcome().name() : null,
                             event -> event instanceof MrzEvent.Answered done ? mrzSources(done.answer()) : null,
                             event -> event instanceof MrzEvent.SourceAnswered progress
-                                    ? sourceEntry(progress.source().part(), progress.source().report()) : null));
+                                    ? sourceEntry(progress.source().part(), progress.source().report()) : null)));
         });
     }
 

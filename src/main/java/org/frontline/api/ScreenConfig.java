@@ -22,4 +22,12 @@ public interface ScreenConfig {
      */
     @WithDefault("3")
     int laneSize();
+
+    /**
+     * The manifests' lane while any single search is being answered in this instance: manifests yield
+     * to the frontline, and take {@link #laneSize} again the moment no single search is in flight. At
+     * least 1 (a manifest always moves), at most {@link #laneSize}.
+     */
+    @WithDefault("1")
+    int laneSizeWhileFrontlineBusy();
 }

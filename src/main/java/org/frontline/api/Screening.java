@@ -64,6 +64,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bulkheads, which manifests can never fill. The cost is that manifests screen no faster than the lane
  * allows (loadtests/manifest.sh measures both sides).
  *
+ * <p>The pool is not all a single search competes for: on a small machine it is the CPU, which the
+ * sources' statements and the service share. So while any single search is being answered
+ * ({@link FrontlineLoad}) the lane narrows to {@code lane-size-while-frontline-busy} (1): travellers
+ * already asked finish, no new one starts until the lane is under its narrow size, and the moment the
+ * last single search ends the lane widens again. A manifest screened beside a busy border terminal is
+ * slower; the terminal's questions are not (loadtests/manifest.sh: single p99 during two manifests
+ * against alone).
+ *
  * <p><b>Asked once.</b> Travellers whose questions are equal once validated (the same document, the
  * same name, date of birth, nationality and sex) are asked once: the first one's answer is memoised,
  * and every other one gets it under its own consultation id, with {@code sameAs} naming the first;
@@ -88,7 +96,8 @@ public class Screening {
     private final ScreenConfig config;
     private final Lane lane;
 
-    Screening(Consultations consultations, AccessPolicy policy, RateLimiter limiter, Clock clock, ScreenConfig config) {
+    Screening(Consultations consultations, AccessPolicy policy, RateLimiter limiter, Clock clock, ScreenConfig config,
+              FrontlineLoad frontline) {
         this.consultations = consultations;
         this.policy = policy;
         this.limiter = limiter;
@@ -98,7 +107,12 @@ public class Screening {
             throw new IllegalStateException("frontline.screen: max-travellers and concurrency must be at least 1, got "
                     + config.maxTravellers() + " and " + config.concurrency());
         }
-        this.lane = new Lane(config.laneSize());
+        if (config.laneSizeWhileFrontlineBusy() < 1 || config.laneSizeWhileFrontlineBusy() > config.laneSize()) {
+            throw new IllegalStateException("frontline.screen.lane-size-while-frontline-busy must be between 1 and lane-size ("
+                    + config.laneSize() + "), got " + config.laneSizeWhileFrontlineBusy());
+        }
+        this.lane = new Lane(config.laneSize(), config.laneSizeWhileFrontlineBusy(), frontline::busy);
+        frontline.whenQuiet(lane::widened);
     }
 
     int maxTravellers() {
@@ -108,6 +122,15 @@ public class Screening {
     /** Travellers of all manifests being screened now (for tests). */
     int inLane() {
         return lane.inUse();
+    }
+
+    /** The most travellers screened at once since {@link #resetLanePeak} (for tests). */
+    int lanePeak() {
+        return lane.peak();
+    }
+
+    void resetLanePeak() {
+        lane.resetPeak();
     }
 
     /**

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The manifests' lane: never more than its size at once, in order, places given on after failure and cancellation. */
 class LaneTest {
@@ -56,5 +58,65 @@ class LaneTest {
         pieces.get(4).assertItem("five");
         assertEquals(0, sixthStarted.get(), "and never starts");
         assertEquals(0, lane.inUse());
+    }
+
+    private static UniAssertSubscriber<String> start(Lane lane, List<UniEmitter<? super String>> running, AtomicInteger started) {
+        return lane.run(() -> Uni.createFrom().<String>emitter(e -> {
+            started.incrementAndGet();
+            running.add(e);
+        })).subscribe().withSubscriber(UniAssertSubscriber.create());
+    }
+
+    @Test
+    void aNarrowedLaneLetsInItsNarrowSizeAndWidensWhenToldItMay() {
+        AtomicBoolean narrow = new AtomicBoolean(true);
+        Lane lane = new Lane(3, 1, narrow::get);
+        List<UniEmitter<? super String>> running = new ArrayList<>();
+        AtomicInteger started = new AtomicInteger();
+        for (int i = 0; i < 4; i++) {
+            start(lane, running, started);
+        }
+        assertEquals(1, started.get(), "one at a time while narrowed");
+        assertEquals(3, lane.waiting());
+        narrow.set(false);
+        assertEquals(1, started.get(), "nothing moves until the lane is told it may widen");
+        lane.widened();
+        assertEquals(3, started.get(), "widened: three at once");
+        assertEquals(3, lane.peak());
+        assertEquals(1, lane.waiting());
+    }
+
+    @Test
+    void narrowingStopsNothingRunningButGivesNoPlaceOnUntilTheLaneIsUnderItsNarrowSize() {
+        AtomicBoolean narrow = new AtomicBoolean(false);
+        Lane lane = new Lane(3, 1, narrow::get);
+        List<UniEmitter<? super String>> running = new ArrayList<>();
+        AtomicInteger started = new AtomicInteger();
+        List<UniAssertSubscriber<String>> pieces = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pieces.add(start(lane, running, started));
+        }
+        assertEquals(3, started.get());
+        narrow.set(true);
+        running.get(0).complete("a");
+        pieces.get(0).assertItem("a");
+        assertEquals(3, started.get(), "two still run: over the narrow size, no place given on");
+        running.get(1).complete("b");
+        assertEquals(3, started.get(), "one still runs: at the narrow size");
+        assertEquals(1, lane.inUse());
+        running.get(2).complete("c");
+        assertEquals(4, started.get(), "under it: the next one in");
+        assertEquals(1, lane.inUse());
+        lane.resetPeak();
+        narrow.set(false);
+        lane.widened();
+        assertEquals(5, started.get(), "widened: the last one in beside it");
+        assertEquals(2, lane.peak());
+    }
+
+    @Test
+    void aLaneCannotBeWiderWhenNarrowThanWide() {
+        assertThrows(IllegalArgumentException.class, () -> new Lane(2, 3, () -> true));
+        assertThrows(IllegalArgumentException.class, () -> new Lane(2, 0, () -> true));
     }
 }

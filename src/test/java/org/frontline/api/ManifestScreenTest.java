@@ -10,6 +10,9 @@ import io.restassured.response.Response;
 import org.frontline.sourcedata.Walkthrough;
 import org.frontline.testsupport.SourceDatabases;
 import org.frontline.testsupport.TestTokens;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -236,6 +239,47 @@ class ManifestScreenTest {
             assertEquals(answered.get(i).getString("answer.outcome"), byTraveller.get(i)[4]);
         }
         assertEquals(Walkthrough.STOLEN_PASSPORT_NUMBER, JsonPath.from(byTraveller.get(0)[3]).getString("document.number"));
+    }
+
+    @Inject
+    Screening screening;
+
+    @Inject
+    FrontlineLoad frontline;
+
+    /** Nine travellers nobody knows, each with a name and document of its own (none asked twice). */
+    private static List<Map<String, Object>> strangers() {
+        List<Map<String, Object>> travellers = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            String n = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+            travellers.add(Map.of("name", "Quorvald Zyx" + n, "dateOfBirth", "1961-02-0" + (1 + i % 9),
+                    "nationality", "DEU", "documentNumber", "ZQ" + (1000000 + i) + n.length(), "issuingCountry", "DEU"));
+        }
+        return travellers;
+    }
+
+    /**
+     * Manifests yield to the frontline: while a single search is in flight the lane takes one traveller
+     * at a time, and its three places again once none is.
+     */
+    @Test
+    void whileASingleSearchIsInFlightTheManifestsLaneNarrowsToOne() throws Exception {
+        UniAssertSubscriber<Object> held = frontline.counted(Uni.createFrom().nothing())
+                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        try {
+            assertTrue(frontline.busy());
+            screening.resetLanePeak();
+            List<JsonPath> lines = lines(post(TestTokens.officer(), UUID.randomUUID().toString(), manifest(strangers())));
+            assertEquals(9, byIndex(lines, "traveller").size(), "every traveller answered, one at a time");
+            assertEquals(1, screening.lanePeak(), "one traveller at a time beside a single search");
+        } finally {
+            held.cancel();
+        }
+        assertFalse(frontline.busy());
+        screening.resetLanePeak();
+        List<JsonPath> lines = lines(post(TestTokens.officer(), UUID.randomUUID().toString(), manifest(strangers())));
+        assertEquals(9, byIndex(lines, "traveller").size());
+        assertEquals(3, screening.lanePeak(), "the whole lane when the frontline is quiet");
     }
 
     @Test
