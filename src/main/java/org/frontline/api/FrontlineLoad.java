@@ -1,5 +1,7 @@
 package org.frontline.api;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,12 @@ public class FrontlineLoad {
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Runnable> quiet = new CopyOnWriteArrayList<>();
+
+    FrontlineLoad(MeterRegistry meters) {
+        Gauge.builder("frontline.searches.in.flight", inFlight, AtomicInteger::get)
+                .description("Single searches (not manifests' travellers) being answered now; manifests yield while any is")
+                .register(meters);
+    }
 
     /** Whether any single search is being answered now. */
     public boolean busy() {

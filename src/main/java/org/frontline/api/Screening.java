@@ -1,5 +1,7 @@
 package org.frontline.api;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +99,7 @@ public class Screening {
     private final Lane lane;
 
     Screening(Consultations consultations, AccessPolicy policy, RateLimiter limiter, Clock clock, ScreenConfig config,
-              FrontlineLoad frontline) {
+              FrontlineLoad frontline, MeterRegistry meters) {
         this.consultations = consultations;
         this.policy = policy;
         this.limiter = limiter;
@@ -113,6 +115,9 @@ public class Screening {
         }
         this.lane = new Lane(config.laneSize(), config.laneSizeWhileFrontlineBusy(), frontline::busy);
         frontline.whenQuiet(lane::widened);
+        Gauge.builder("frontline.screen.lane.in.use", lane, Lane::inUse)
+                .description("Manifests' travellers being screened now in this instance (the lane narrows while single searches run)")
+                .register(meters);
     }
 
     int maxTravellers() {

@@ -1,5 +1,6 @@
 package org.frontline.api;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
@@ -19,7 +20,7 @@ class FrontlineLoadTest {
 
     @Test
     void aSearchCountsWhileItsWorkRunsAndNotBeforeItIsSubscribed() {
-        FrontlineLoad load = new FrontlineLoad();
+        FrontlineLoad load = new FrontlineLoad(new SimpleMeterRegistry());
         AtomicInteger quiet = new AtomicInteger();
         load.whenQuiet(quiet::incrementAndGet);
         AtomicReference<UniEmitter<? super String>> first = new AtomicReference<>();
@@ -42,7 +43,7 @@ class FrontlineLoadTest {
 
     @Test
     void anOfficerWhoGoesAwayIsCountedOutOnce() {
-        FrontlineLoad load = new FrontlineLoad();
+        FrontlineLoad load = new FrontlineLoad(new SimpleMeterRegistry());
         AtomicInteger quiet = new AtomicInteger();
         load.whenQuiet(quiet::incrementAndGet);
         AtomicReference<UniEmitter<? super String>> work = new AtomicReference<>();
@@ -58,7 +59,7 @@ class FrontlineLoadTest {
 
     @Test
     void aStreamCountsFromItsSubscriptionToItsEndOrCancellation() {
-        FrontlineLoad load = new FrontlineLoad();
+        FrontlineLoad load = new FrontlineLoad(new SimpleMeterRegistry());
         Multi<Integer> events = load.counted(Multi.createFrom().items(1, 2, 3));
         assertFalse(load.busy());
         AssertSubscriber<Integer> reader = events.subscribe().withSubscriber(AssertSubscriber.create(1));

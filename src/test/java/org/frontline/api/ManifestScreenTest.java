@@ -282,6 +282,61 @@ class ManifestScreenTest {
         assertEquals(3, screening.lanePeak(), "the whole lane when the frontline is quiet");
     }
 
+    /** frontline_searches_in_flight as this instance's /q/metrics says. */
+    private static double searchesInFlight() {
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("frontline_searches_in_flight")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError("no frontline_searches_in_flight gauge"));
+    }
+
+    /**
+     * Attacked as a hostile client would: answered searches, streams dropped by the client after their
+     * first bytes, and refused searches. Every one is counted out (none is counted in forever, which
+     * would keep manifests at one traveller for good), and the next manifest takes the whole lane.
+     */
+    @Test
+    void everySingleSearchIsCountedOutHoweverItEndsAndTheLaneWidensAgain() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI person = endpoint.resolve("/v1/search/person");
+        String body = "{\"name\":\"Muhammad Al Rasheed\",\"dateOfBirth\":\"" + Walkthrough.WANTED_DATE_OF_BIRTH
+                + "\",\"purpose\":\"roadside check\"}";
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answered = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answered.add(client.sendAsync(HttpRequest.newBuilder(person).header("Authorization", "Bearer " + TestTokens.officer())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(person)
+                    .header("Authorization", "Bearer " + TestTokens.officer()).header("Content-Type", "application/json")
+                    .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, stream.statusCode());
+            try (java.io.InputStream in = stream.body()) {
+                assertTrue(in.read() >= 0, "the stream's first byte");
+            }   // the client goes away mid-stream
+        }
+        for (int i = 0; i < 2; i++) {
+            assertEquals(403, client.send(HttpRequest.newBuilder(person).header("Authorization", "Bearer " + TestTokens.auditor())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "refused before any work");
+        }
+        for (var f : answered) {
+            assertEquals(200, f.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        }
+        long until = System.currentTimeMillis() + 10_000;
+        while (searchesInFlight() > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertEquals(0.0, searchesInFlight(), "every single search counted out");
+        assertFalse(frontline.busy());
+        screening.resetLanePeak();
+        List<JsonPath> lines = lines(post(TestTokens.officer(), UUID.randomUUID().toString(), manifest(strangers())));
+        assertEquals(9, byIndex(lines, "traveller").size());
+        assertEquals(3, screening.lanePeak(), "the whole lane again");
+    }
+
     @Test
     void theSameManifestAsCsvWithFlightAndPurposeInTheQuery() throws Exception {
         String requestId = "manifest-csv-" + UUID.randomUUID();
