@@ -60,9 +60,10 @@ for key in ("manifest_1000_seconds", "single_p99_during_manifest_over_alone"):
 ' "$OUT" | summary_put loadtests/results/summary.json
 
 SECTION_FILE=$(mktemp)
-python3 - "$OUT" "$DATA_NOTE" "$LOAD_BEFORE" "$(git rev-parse --short HEAD)" "$SECONDS_PER_PHASE" "$CLIENTS" > "$SECTION_FILE" <<'PY'
+RUN_ENV="PERSONS=${PERSONS} SECONDS_PER_PHASE=${SECONDS_PER_PHASE} CLIENTS=${CLIENTS}${EXTRA_SERVICE_ENV:+ EXTRA_SERVICE_ENV=\"${EXTRA_SERVICE_ENV}\"}"
+python3 - "$OUT" "$DATA_NOTE" "$LOAD_BEFORE" "$(git rev-parse --short HEAD)" "$SECONDS_PER_PHASE" "$CLIENTS" "$RUN_ENV" > "$SECTION_FILE" <<'PY'
 import json, sys, datetime
-f = json.load(open(sys.argv[1])); note, load, commit, secs, clients = sys.argv[2:7]
+f = json.load(open(sys.argv[1])); note, load, commit, secs, clients, run_env = sys.argv[2:8]
 c = f["manifest_1000_cold"]; a = f["single_alone"]; d = f["single_during_two_manifests"]; m = f["manifests_during"]
 print(f"""## Manifests and single searches
 
@@ -70,7 +71,7 @@ print(f"""## Manifests and single searches
 average just before: {load}); service, driver and PostgreSQL on the same two cores. Data: {note}.
 Defaults: frontline.screen.concurrency 4, lane-size 3, lane-size-while-frontline-busy 1; the rate limits lifted.
 
-Command: `loadtests/manifest.sh` (env SECONDS_PER_PHASE={secs} CLIENTS={clients}), which runs
+Command: `{run_env} loadtests/manifest.sh`, which runs
 `java loadtests/tools/ManifestLoad.java <base url> <token> {secs} {clients} loadtests/results/manifest.json`.
 Travellers and single searches are names and document numbers nobody asked before (every question a
 cache miss that reaches all five sources); single searches alternate document and person, {clients} clients, closed model.

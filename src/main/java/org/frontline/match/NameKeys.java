@@ -303,19 +303,21 @@ public final class NameKeys {
                 variants.add(key.substring(0, key.length() - 1) + "d");
             }
             // from the tuning half's misses too: Mohd and Md, the abbreviations of Muhammad written in Malaysia,
-            // Singapore and Bangladesh (mhd, md: mhmd); the Polish -usz of Dariusz, Mariusz, Tadeusz (drsz: drs)
+            // Singapore and Bangladesh (mhd, md: mhmd)
             if (key.equals("mhd") || key.equals("md")) {
                 variants.add("mhmd");
             }
             if (key.equals("mhmd")) {
                 variants.add("mhd");
             }
-            // ch in Wade-Giles and Cantonese romanisation is pinyin's zh or j (Chang, Cheung: Zhang), and in
-            // German or French romanisation of Russian the kh of English (Michail: Mikhail)
+            // from the 1M candidate recall's misses: ch in Wade-Giles and Cantonese romanisation is pinyin's zh
+            // or j (Chang, Cheung: Zhang), and in German or French romanisation of Russian the kh of English
+            // (Michail: Mikhail)
             if (key.indexOf('C') >= 0 && text.contains("ch")) {
                 variants.add(key.replace('C', 'j'));
                 variants.add(key.replace('C', 'h'));
             }
+            // from the tuning half's misses: the Polish -usz of Dariusz, Mariusz, Tadeusz (drsz: drs)
             if (text.endsWith("usz") && key.endsWith("sz")) {
                 variants.add(key.substring(0, key.length() - 1));
             } else if (text.endsWith("us") && key.endsWith("s") && key.length() >= 3) {
